@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { localeNames, routing } from "@/lib/i18n/routing";
+
+type AccountPageProps = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: AccountPageProps): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Account" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function AccountPage({ params }: AccountPageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const [user, t, format] = await Promise.all([
+    requireUser("/account"),
+    getTranslations("Account"),
+    getFormatter(),
+  ]);
+  const preferredLocale = routing.locales.find((l) => l === user.locale) ?? routing.defaultLocale;
+
+  const details: [string, string][] = [
+    [t("name"), user.name],
+    [t("email"), user.email],
+    [t("phone"), user.phone ?? t("noPhone")],
+    [
+      t("memberSince"),
+      t("dateTimeJst", { dateTime: format.dateTime(user.createdAt, { dateStyle: "long", timeStyle: "short" }) }),
+    ],
+    [t("language"), localeNames[preferredLocale]],
+  ];
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12">
+      <h1 className="text-3xl font-bold tracking-tight">{t("greeting", { name: user.name })}</h1>
+      <section aria-labelledby="details-title" className="mt-8 rounded-xl border border-slate-200 p-6">
+        <h2 id="details-title" className="text-lg font-semibold">{t("details")}</h2>
+        <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+          {details.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-sm text-slate-600">{term}</dt>
+              <dd className="break-words font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
+        <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>
+        <p className="mt-2 text-slate-700">{t("esimsEmpty")}</p>
+      </section>
+    </div>
+  );
+}

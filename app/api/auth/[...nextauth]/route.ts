@@ -1,0 +1,26 @@
+import type { NextRequest } from "next/server";
+import { handlers } from "@/lib/auth/auth";
+import { clientIp } from "@/lib/auth/client-ip";
+import { loginRetryAfter } from "@/lib/auth/login-rate-limit";
+import { emailSchema } from "@/lib/validation/auth";
+
+export const { GET } = handlers;
+
+// Direct credential posts are refused with 429 while the account or address is locked out,
+// before Auth.js verifies anything.
+export async function POST(request: NextRequest) {
+  if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
+    const form = await request.clone().formData().catch(() => null);
+    const email = emailSchema.safeParse(form?.get("email"));
+    if (email.success) {
+      const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email: email.data });
+      if (retryAfterSeconds > 0) {
+        return Response.json(
+          { error: "rate_limited", message: "Too many failed login attempts.", retryAfterSeconds },
+          { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+        );
+      }
+    }
+  }
+  return handlers.POST(request);
+}

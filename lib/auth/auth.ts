@@ -1,0 +1,39 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "../env";
+import { log } from "../log";
+import { loginSchema } from "../validation/auth";
+import { clientIp } from "./client-ip";
+import { authConfig } from "./config";
+import { verifyCredentials } from "./credentials";
+
+export class LoginRateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: env().AUTH_SECRET,
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) log.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      log.warn({ code }, "auth warning");
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = loginSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await verifyCredentials(parsed.data, clientIp(request.headers));
+        if (result.status === "rate_limited") throw new LoginRateLimited();
+        return result.status === "ok" ? result.user : null;
+      },
+    }),
+  ],
+});

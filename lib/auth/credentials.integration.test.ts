@@ -1,0 +1,100 @@
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
+import { uniqueEmail, uniqueIp } from "../testing/users";
+import { registerSchema } from "../validation/auth";
+import { verifyCredentials } from "./credentials";
+import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP } from "./login-rate-limit";
+import { registerUser } from "./registration";
+
+const PASSWORD = "correct horse battery";
+
+async function newAccount() {
+  const email = uniqueEmail();
+  await registerUser(registerSchema.parse({ name: "Mei Lin", email, password: PASSWORD }), "zh");
+  return email;
+}
+
+async function failLogins(email: string, ip: string, times: number) {
+  for (let i = 0; i < times; i += 1) {
+    expect(await verifyCredentials({ email, password: "wrong password" }, ip)).toEqual({ status: "invalid" });
+  }
+}
+
+const ORIGIN = "http://127.0.0.1:3000";
+
+// A form post as a browser would make it, with Auth.js's CSRF token and cookie.
+async function credentialsPost(email: string, ip: string) {
+  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: "/en/account" }),
+  });
+}
+
+describe("verifyCredentials", () => {
+  it("signs in with the right password", async () => {
+    const email = await newAccount();
+    const result = await verifyCredentials({ email, password: PASSWORD }, uniqueIp());
+    expect(result).toMatchObject({ status: "ok", user: { email, name: "Mei Lin" } });
+  });
+
+  it("gives the same answer for a wrong password and a missing account", async () => {
+    const email = await newAccount();
+    const ip = uniqueIp();
+    expect(await verifyCredentials({ email, password: "wrong password" }, ip)).toEqual({ status: "invalid" });
+    expect(await verifyCredentials({ email: uniqueEmail("nobody"), password: PASSWORD }, ip)).toEqual({ status: "invalid" });
+  });
+
+  it("locks an account after repeated failures, even for the right password", async () => {
+    const email = await newAccount();
+    await failLogins(email, uniqueIp(), LOGIN_FAILURES_PER_ACCOUNT);
+
+    const result = await verifyCredentials({ email, password: PASSWORD }, uniqueIp());
+    expect(result.status).toBe("rate_limited");
+    expect(result.status === "rate_limited" && result.retryAfterSeconds).toBeGreaterThan(60);
+  });
+
+  it("forgets earlier failures after a successful login", async () => {
+    const email = await newAccount();
+    const ip = uniqueIp();
+    await failLogins(email, ip, LOGIN_FAILURES_PER_ACCOUNT - 1);
+    expect((await verifyCredentials({ email, password: PASSWORD }, ip)).status).toBe("ok");
+    await failLogins(email, ip, LOGIN_FAILURES_PER_ACCOUNT - 1);
+    expect((await verifyCredentials({ email, password: PASSWORD }, ip)).status).toBe("ok");
+  });
+
+  it("locks an address that guesses across many accounts", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) {
+      await verifyCredentials({ email: uniqueEmail("guess"), password: "wrong password" }, ip);
+    }
+    const email = await newAccount();
+    expect((await verifyCredentials({ email, password: PASSWORD }, ip)).status).toBe("rate_limited");
+    expect((await verifyCredentials({ email, password: PASSWORD }, uniqueIp())).status).toBe("ok");
+  });
+});
+
+describe("POST /api/auth/callback/credentials", () => {
+  it("answers 429 with Retry-After once the account is locked", async () => {
+    const email = await newAccount();
+    const ip = uniqueIp();
+    await failLogins(email, ip, LOGIN_FAILURES_PER_ACCOUNT);
+
+    const response = await POST(await credentialsPost(email, ip));
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(await response.json()).toMatchObject({ error: "rate_limited" });
+  });
+
+  it("signs an unlocked account in and sets the session cookie", async () => {
+    const email = await newAccount();
+    const response = await POST(await credentialsPost(email, uniqueIp()));
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("location") ?? "").pathname).toBe("/en/account");
+    expect(response.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=/);
+  });
+});

@@ -1,0 +1,24 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import type { RegisterInput } from "../validation/auth";
+import { hashPassword } from "./password";
+
+export type RegistrationResult = { status: "created"; userId: string } | { status: "email_taken" };
+
+export async function registerUser(input: RegisterInput, locale: string): Promise<RegistrationResult> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({
+      data: { name: input.name, email: input.email, phone: input.phone, passwordHash, locale },
+      select: { id: true },
+    });
+    return { status: "created", userId: user.id };
+  } catch (error) {
+    // The unique index decides, so two simultaneous sign-ups cannot both win.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { status: "email_taken" };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+// Shared by the forms (checked before submitting) and the server actions (checked again,
+// since a request can bypass the form). Error messages are message keys under `errors.`.
+import { z } from "zod";
+
+export const PASSWORD_MIN_LENGTH = 10;
+// argon2 hashing time grows with input; a cap keeps a huge password from being a cheap DoS.
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const emailSchema = z
+  .string({ error: "email_required" })
+  .trim()
+  .min(1, { error: "email_required" })
+  .max(254, { error: "email_too_long" })
+  .pipe(z.email({ error: "email_invalid" }))
+  .transform((email) => email.toLowerCase());
+
+const passwordSchema = z
+  .string({ error: "password_required" })
+  .min(PASSWORD_MIN_LENGTH, { error: "password_too_short" })
+  .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" });
+
+// Accepts the spaces, dashes and brackets people type and stores plain E.164.
+export const phoneSchema = z
+  .string()
+  .max(24, { error: "phone_invalid" })
+  .transform((phone) => phone.replace(/[\s\-()]/g, ""))
+  .pipe(z.e164({ error: "phone_invalid" }));
+
+export const registerSchema = z.object({
+  name: z
+    .string({ error: "name_required" })
+    .trim()
+    .min(1, { error: "name_required" })
+    .max(100, { error: "name_too_long" }),
+  email: emailSchema,
+  password: passwordSchema,
+  phone: z
+    .string()
+    .optional()
+    .transform((phone) => phone?.trim() || undefined)
+    .pipe(phoneSchema.optional()),
+});
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z
+    .string({ error: "password_required" })
+    .min(1, { error: "password_required" })
+    .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
+});
+
+// Only same-site absolute paths: "//evil.test" and "https://…" would be open redirects.
+export const redirectPathSchema = z
+  .string()
+  .max(2048)
+  .regex(/^\/(?![/\\])[^\s]*$/);
+
+export type RegisterInput = z.infer<typeof registerSchema>;
+export type LoginInput = z.infer<typeof loginSchema>;
+export type FieldErrors<Input> = Partial<Record<keyof Input, string[]>>;
+
+export function optionalRedirectPath(value: unknown): string | undefined {
+  const parsed = redirectPathSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function safeRedirectPath(value: unknown, fallback: string): string {
+  return optionalRedirectPath(value) ?? fallback;
+}

