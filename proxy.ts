@@ -1,34 +1,47 @@
-import NextAuth from "next-auth";
 import createIntlMiddleware from "next-intl/middleware";
-import { authConfig } from "./lib/auth/config";
+import type { NextRequest } from "next/server";
 import { routing } from "./lib/i18n/routing";
 
 const intl = createIntlMiddleware(routing);
-const { auth } = NextAuth(authConfig);
 
 const LOGIN_REQUIRED = ["/account"];
 
-function needsLogin(pathname: string): { locale: string } | null {
+// Auth.js names its session cookie with a __Secure- prefix over https and splits large
+// tokens into .0, .1, … chunks.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+function loginRequiredLocale(pathname: string): string | null {
   const [, locale = "", ...rest] = pathname.split("/");
   if (!(routing.locales as readonly string[]).includes(locale)) return null;
   const path = `/${rest.join("/")}`;
   const guarded = LOGIN_REQUIRED.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-  return guarded ? { locale } : null;
+  return guarded ? locale : null;
 }
 
-export default auth((request) => {
-  const guarded = needsLogin(request.nextUrl.pathname);
-  if (guarded && !request.auth) {
+// The host name the visitor used: Next reports 127.0.0.1 as localhost in request.nextUrl, and
+// the session cookie belongs to the name the browser sees.
+function originOf(request: NextRequest): string {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  return `${protocol}://${host}`;
+}
+
+// Only an optimistic check: the page itself verifies the session. Reading the session here
+// through Auth.js would also re-issue its cookie on every request, and a prefetch answered
+// after a logout would sign the visitor back in.
+export default function proxy(request: NextRequest) {
+  const locale = loginRequiredLocale(request.nextUrl.pathname);
+  const hasSession = request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
+  if (locale && !hasSession) {
     const returnTo = request.nextUrl.pathname + request.nextUrl.search;
     const query = new URLSearchParams({ callbackUrl: returnTo });
-    // Relative, so the login cookie stays on the host name the visitor used.
     return new Response(null, {
       status: 307,
-      headers: { Location: `/${guarded.locale}/login?${query}` },
+      headers: { Location: `${originOf(request)}/${locale}/login?${query}` },
     });
   }
   return intl(request);
-});
+}
 
 export const config = {
   // Everything but API routes, Next internals and files with an extension.

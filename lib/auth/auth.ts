@@ -5,7 +5,6 @@ import { env } from "../env";
 import { log } from "../log";
 import { loginSchema } from "../validation/auth";
 import { clientIp } from "./client-ip";
-import { authConfig } from "./config";
 import { verifyCredentials } from "./credentials";
 
 export class LoginRateLimited extends CredentialsSignin {
@@ -13,7 +12,16 @@ export class LoginRateLimited extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  session: { strategy: "jwt" },
+  // Auth.js's own redirects land here; the proxy adds the visitor's language.
+  pages: { signIn: "/login" },
+  trustHost: true,
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
   secret: env().AUTH_SECRET,
   logger: {
     // A wrong password is an expected outcome, not an error worth a stack trace.

@@ -1,5 +1,5 @@
 import type { Locale } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUserId } from "@/lib/auth/session";
 import { carrierSummaries } from "@/lib/catalog/carriers";
 import { Link } from "@/lib/i18n/navigation";
@@ -9,8 +9,9 @@ const FLOW_STEPS = ["choose", "pay", "activate", "balance"] as const;
 const TIPS = ["plan", "balance", "backup", "promotions"] as const;
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
-  const { locale } = await params;
-  setRequestLocale(locale);
+  setRequestLocale((await params).locale);
+  // The validated locale: the layout rejects unknown ones, but renders alongside this page.
+  const locale = await getLocale();
   const [t, carriers, userId] = await Promise.all([
     getTranslations("Home"),
     carrierSummaries(),

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
-import { localeNames, routing } from "@/lib/i18n/routing";
+import { routing } from "@/lib/i18n/routing";
+import { LocalePreferenceForm } from "./locale-preference-form";
 
 type AccountPageProps = { params: Promise<{ locale: Locale }> };
 
@@ -29,7 +30,6 @@ export default async function AccountPage({ params }: AccountPageProps) {
       t("memberSince"),
       t("dateTimeJst", { dateTime: format.dateTime(user.createdAt, { dateStyle: "long", timeStyle: "short" }) }),
     ],
-    [t("language"), localeNames[preferredLocale]],
   ];
 
   return (
@@ -45,6 +45,9 @@ export default async function AccountPage({ params }: AccountPageProps) {
             </div>
           ))}
         </dl>
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <LocalePreferenceForm current={preferredLocale} />
+        </div>
       </section>
       <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
         <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>

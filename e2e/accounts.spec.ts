@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { logIn, logOut, newTraveller, register } from "./fixtures";
+
+test("register, log out, log in again and see the account page", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await expect(page.getByRole("heading", { name: `Hello, ${user.name}` })).toBeVisible();
+  await expect(page.getByText(user.email)).toBeVisible();
+  await expect(page.getByText(/JST$/)).toBeVisible();
+
+  await logOut(page);
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Log in" }).click();
+  await logIn(page, user);
+  await expect(page).toHaveURL("/en/account");
+  await expect(page.getByRole("heading", { name: `Hello, ${user.name}` })).toBeVisible();
+});
+
+test("a wrong password shows an error and keeps the email", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await logOut(page);
+
+  await page.goto("/en/login");
+  await logIn(page, { email: user.email, password: "not my password" });
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+  await expect(page).toHaveURL("/en/login");
+});
+
+test("the account page sends a visitor to log in and back", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await logOut(page);
+
+  await page.goto("/en/account");
+  await expect(page).toHaveURL("/en/login?callbackUrl=%2Fen%2Faccount");
+  await logIn(page, user);
+  await expect(page).toHaveURL("/en/account");
+});
+
+test("registration explains each invalid field and keeps what was typed", async ({ page }) => {
+  await page.goto("/en/register");
+  await page.getByLabel("Name").fill("Aiko");
+  await page.getByLabel("Email").fill("aiko@");
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Phone number (optional)").fill("090 1234 5678");
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(page.getByText("starting with + and the country code")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Name")).toHaveValue("Aiko");
+  await expect(page).toHaveURL("/en/register");
+});
+
+test("a second account with the same email is refused with a clear message", async ({ page, browser }) => {
+  const user = newTraveller();
+  await register(page, user);
+
+  const other = await browser.newPage();
+  await other.goto("/en/register");
+  await other.getByLabel("Name").fill("Someone Else");
+  await other.getByLabel("Email").fill(user.email.toUpperCase());
+  await other.getByLabel("Password", { exact: true }).fill("another long password");
+  await other.getByRole("button", { name: "Create account" }).click();
+  await expect(other.getByText("An account with this email already exists")).toBeVisible();
+  await expect(other.getByLabel("Name")).toHaveValue("Someone Else");
+  await other.close();
+});
+
+test("the demo account from the README can log in", async ({ page }) => {
+  await page.goto("/en/login");
+  await logIn(page, { email: "demo@tabi.test", password: "tabi-demo-2026" });
+  await expect(page.getByRole("heading", { name: "Hello, Demo Traveller" })).toBeVisible();
+});
+
+test("the language for emails is saved on the account", async ({ page }) => {
+  await register(page, newTraveller());
+  const select = page.getByLabel("Language for emails");
+  await expect(select).toHaveValue("en");
+  await select.selectOption("ja");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Language for emails")).toHaveValue("ja");
+});

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery";
+
+export type TestUser = { name: string; email: string; password: string };
+
+// A new account per test, so tests can run in parallel without sharing state.
+export function newTraveller(): TestUser {
+  return { name: "Aiko Tanaka", email: `aiko-${randomUUID()}@example.test`, password: PASSWORD };
+}
+
+export async function register(page: Page, user: TestUser, locale = "en") {
+  await page.goto(`/${locale}/register`);
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(`/${locale}/account`);
+}
+
+export async function logIn(page: Page, user: Pick<TestUser, "email" | "password">) {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+export async function logOut(page: Page, locale = "en") {
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(`/${locale}`);
+}
