@@ -1,16 +1,22 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import ja from "./ja.json";
-import zh from "./zh.json";
 
 type Tree = { [key: string]: string | Tree };
+
+const LOCALES = ["en", "zh", "ja"] as const;
+const AREAS = readdirSync(path.join(import.meta.dirname, "en")).filter((file) => file.endsWith(".json"));
+
+function load(locale: string, area: string): Tree {
+  return JSON.parse(readFileSync(path.join(import.meta.dirname, locale, area), "utf8")) as Tree;
+}
 
 function flatten(tree: Tree, prefix = ""): Map<string, string> {
   const entries = new Map<string, string>();
   for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [k, v] of flatten(value, path)) entries.set(k, v);
+    const keyPath = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") entries.set(keyPath, value);
+    else for (const [k, v] of flatten(value, keyPath)) entries.set(k, v);
   }
   return entries;
 }
@@ -27,19 +33,17 @@ function argumentsOf(message: string): string[] {
   return [...names].sort();
 }
 
-const english = flatten(en);
+it("no two areas define the same namespace", () => {
+  const namespaces = AREAS.flatMap((area) => Object.keys(load("en", area)));
+  expect(namespaces).toEqual([...new Set(namespaces)]);
+});
 
-describe.each([
-  ["zh", zh],
-  ["ja", ja],
-])("%s messages", (_locale, messages) => {
-  const translated = flatten(messages);
+describe.each(AREAS)("%s", (area) => {
+  const english = flatten(load("en", area));
 
-  it("have exactly the English keys", () => {
+  it.each(LOCALES.filter((l) => l !== "en"))("in %s has exactly the English keys, translated, with the same arguments", (locale) => {
+    const translated = flatten(load(locale, area));
     expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
-  });
-
-  it("are all non-empty and use the same arguments as English", () => {
     for (const [key, message] of translated) {
       expect(message.trim(), key).not.toBe("");
       expect(argumentsOf(message), key).toEqual(argumentsOf(english.get(key) ?? ""));

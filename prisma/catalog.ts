@@ -60,3 +60,38 @@ export const demoAccount = {
   password: "tabi-demo-2026",
   phone: "+819012345678",
 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type SeedPromotion = {
+  slug: string;
+  kind: "SALE" | "CODE" | "BUY_ONE_GET_ONE";
+  code?: string;
+  percentOff?: number;
+  amountOff?: number;
+  currency?: string;
+  planSlug?: string;
+  carrierCode?: CarrierCode;
+  maxRedemptions?: number;
+  redemptionCount?: number;
+  // Relative to the day the database is first seeded, so a fresh install has running offers.
+  startsInDays: number;
+  endsInDays: number;
+};
+
+export const promotions: SeedPromotion[] = [
+  { slug: "softbank-winter-sale", kind: "SALE", percentOff: 20, carrierCode: "SOFTBANK", startsInDays: -1, endsInDays: 60 },
+  { slug: "docomo-3gb-bogo", kind: "BUY_ONE_GET_ONE", planSlug: "docomo-3gb-7d", startsInDays: -1, endsInDays: 60 },
+  { slug: "welcome-10", kind: "CODE", code: "WELCOME10", percentOff: 10, maxRedemptions: 10_000, startsInDays: -1, endsInDays: 365 },
+  { slug: "tokyo-500", kind: "CODE", code: "TOKYO500", amountOff: 500, currency: "JPY", maxRedemptions: 500, startsInDays: -1, endsInDays: 90 },
+  { slug: "au-only-15", kind: "CODE", code: "AU15", percentOff: 15, carrierCode: "KDDI_AU", startsInDays: -1, endsInDays: 90 },
+  { slug: "summer-2025", kind: "CODE", code: "SUMMER2025", percentOff: 25, startsInDays: -500, endsInDays: -300 },
+  { slug: "launch-100", kind: "CODE", code: "LAUNCH100", percentOff: 30, maxRedemptions: 100, redemptionCount: 100, startsInDays: -30, endsInDays: 30 },
+];
+
+export function promotionWindow(startsInDays: number, endsInDays: number, seededAt: Date) {
+  return {
+    startsAt: new Date(seededAt.getTime() + startsInDays * DAY_MS),
+    endsAt: new Date(seededAt.getTime() + endsInDays * DAY_MS),
+  };
+}

@@ -4,7 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { hashPassword } from "../lib/auth/password";
-import { carriers, demoAccount, plans, topUpPacks } from "./catalog";
+import { carriers, demoAccount, plans, promotions, promotionWindow, topUpPacks } from "./catalog";
 
 async function seed(db: PrismaClient) {
   for (const [sortOrder, carrier] of carriers.entries()) {
@@ -28,6 +28,17 @@ async function seed(db: PrismaClient) {
       update: { ...pack, sortOrder },
     });
   }
+  const seededAt = new Date();
+  for (const { planSlug, startsInDays, endsInDays, redemptionCount, ...rule } of promotions) {
+    const planId = planSlug ? (await db.plan.findUniqueOrThrow({ where: { slug: planSlug } })).id : null;
+    // The window and the redemption count are set once, when first seeded; later runs keep
+    // whatever has happened since.
+    await db.promotion.upsert({
+      where: { slug: rule.slug },
+      create: { ...rule, planId, redemptionCount, ...promotionWindow(startsInDays, endsInDays, seededAt) },
+      update: { ...rule, planId },
+    });
+  }
   const { password, ...profile } = demoAccount;
   await db.user.upsert({
     where: { email: profile.email },
@@ -42,7 +53,7 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
     await seed(db);
-    console.log(`Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs and the demo account.`);
+    console.log(`Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account.`);
   } finally {
     await db.$disconnect();
   }

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes } from "react";
-import type messages from "@/messages/en.json";
+import type { Messages } from "@/lib/i18n/messages";
 
-type ErrorCode = keyof (typeof messages)["Errors"];
+type ErrorCode = keyof Messages["Errors"];
 
 type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;

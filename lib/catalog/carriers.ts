@@ -2,6 +2,7 @@ import "server-only";
 import type { CarrierCode } from "@prisma/client";
 import { db } from "../db/client";
 import type { Money } from "../money";
+import { onSaleWhere } from "./plans";
 
 export type CarrierSummary = {
   code: CarrierCode;
@@ -12,16 +13,6 @@ export type CarrierSummary = {
   lowestPrice: Money | null;
 };
 
-function onSaleAt(now: Date) {
-  return {
-    active: true,
-    AND: [
-      { OR: [{ availableFrom: null }, { availableFrom: { lte: now } }] },
-      { OR: [{ availableUntil: null }, { availableUntil: { gt: now } }] },
-    ],
-  };
-}
-
 export async function carrierSummaries(now = new Date()): Promise<CarrierSummary[]> {
   const carriers = await db.carrier.findMany({
     orderBy: { sortOrder: "asc" },
@@ -31,7 +22,7 @@ export async function carrierSummaries(now = new Date()): Promise<CarrierSummary
       networkName: true,
       plmn: true,
       plans: {
-        where: onSaleAt(now),
+        where: onSaleWhere(now),
         select: { priceAmount: true, currency: true },
         orderBy: { priceAmount: "asc" },
       },

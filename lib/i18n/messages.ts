@@ -1,0 +1,15 @@
+import type { Locale } from "./routing";
+
+// Messages are split by area of the product; a page sees them merged.
+export async function loadMessages(locale: Locale) {
+  const [core, catalog, checkout] = await Promise.all([
+    import(`../../messages/${locale}/core.json`),
+    import(`../../messages/${locale}/catalog.json`),
+    import(`../../messages/${locale}/checkout.json`),
+  ]);
+  return { ...core.default, ...catalog.default, ...checkout.default } as Messages;
+}
+
+export type Messages = typeof import("../../messages/en/core.json") &
+  typeof import("../../messages/en/catalog.json") &
+  typeof import("../../messages/en/checkout.json");
