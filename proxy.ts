@@ -1,6 +1,7 @@
 import createIntlMiddleware from "next-intl/middleware";
 import type { NextRequest } from "next/server";
 import { routing } from "./lib/i18n/routing";
+import { requestOrigin } from "./lib/request-origin";
 
 const intl = createIntlMiddleware(routing);
 
@@ -18,14 +19,6 @@ function loginRequiredLocale(pathname: string): string | null {
   return guarded ? locale : null;
 }
 
-// The host name the visitor used: Next reports 127.0.0.1 as localhost in request.nextUrl, and
-// the session cookie belongs to the name the browser sees.
-function originOf(request: NextRequest): string {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
-  const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
-  return `${protocol}://${host}`;
-}
-
 // Only an optimistic check: the page itself verifies the session. Reading the session here
 // through Auth.js would also re-issue its cookie on every request, and a prefetch answered
 // after a logout would sign the visitor back in.
@@ -37,7 +30,7 @@ export default function proxy(request: NextRequest) {
     const query = new URLSearchParams({ callbackUrl: returnTo });
     return new Response(null, {
       status: 307,
-      headers: { Location: `${originOf(request)}/${locale}/login?${query}` },
+      headers: { Location: `${requestOrigin(request.headers, request.nextUrl.origin)}/${locale}/login?${query}` },
     });
   }
   return intl(request);

@@ -1,30 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { InvalidConfigurationError, parseEnv } from "./env";
 
-const complete = {
+const production = {
   NODE_ENV: "production",
   DATABASE_URL: "postgresql://tabi:secret@db.internal:5432/tabi",
   AUTH_SECRET: "x".repeat(32),
+  STRIPE_SECRET_KEY: "sk_live_abc123",
+  STRIPE_WEBHOOK_SECRET: "whsec_abc123",
 } as const;
 
 describe("parseEnv", () => {
   it("accepts a complete production configuration", () => {
-    expect(parseEnv(complete)).toMatchObject({ DATABASE_URL: complete.DATABASE_URL, LOG_LEVEL: "info" });
+    expect(parseEnv(production)).toMatchObject({ APP_ENV: "production", LOG_LEVEL: "info", DATABASE_URL: production.DATABASE_URL });
   });
 
   it("names each missing variable", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
       expect.objectContaining({
         name: "InvalidConfigurationError",
-        message: expect.stringMatching(/DATABASE_URL: .*\n\s+AUTH_SECRET: is required/s),
+        message: expect.stringMatching(/DATABASE_URL: .*\n\s+AUTH_SECRET: is required.*\n\s+STRIPE_WEBHOOK_SECRET: is required/s),
       }),
     );
   });
 
   it("names a malformed variable and says what is expected", () => {
-    const attempt = () => parseEnv({ ...complete, DATABASE_URL: "mysql://db/tabi", AUTH_SECRET: "short" });
+    const attempt = () => parseEnv({ ...production, DATABASE_URL: "mysql://db/tabi", AUTH_SECRET: "short" });
     expect(attempt).toThrow(InvalidConfigurationError);
     expect(attempt).toThrow(/DATABASE_URL: must be a postgresql:\/\/ connection URL/);
     expect(attempt).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("requires real Stripe in production, where the local checkout refuses to run", () => {
+    const { STRIPE_SECRET_KEY: _key, ...withoutStripe } = production;
+    expect(() => parseEnv(withoutStripe)).toThrow(/STRIPE_SECRET_KEY: is required in production/);
+  });
+
+  it("refuses a live Stripe key outside production", () => {
+    expect(() => parseEnv({ ...production, APP_ENV: "test" })).toThrow(/STRIPE_SECRET_KEY: must be a test-mode key/);
+    expect(parseEnv({ ...production, APP_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc" }).APP_ENV).toBe("test");
   });
 });

@@ -3,17 +3,45 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.url({
-    protocol: /^postgres(ql)?$/,
-    error: "must be a postgresql:// connection URL",
-  }),
-  AUTH_SECRET: z
-    .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
-    .min(32, { error: "must be at least 32 characters (`openssl rand -base64 32`)" }),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Where the app runs. `next start` always sets NODE_ENV=production, so a production build
+    // under test says APP_ENV=test; defaults to NODE_ENV.
+    APP_ENV: z.enum(["development", "test", "production"]).optional(),
+    DATABASE_URL: z.url({
+      protocol: /^postgres(ql)?$/,
+      error: "must be a postgresql:// connection URL",
+    }),
+    AUTH_SECRET: z
+      .string({ error: "is required (generate one with `openssl rand -base64 32`)" })
+      .min(32, { error: "must be at least 32 characters (`openssl rand -base64 32`)" }),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^sk_(test|live)_\w+$/, { error: "must be a Stripe secret key (sk_test_… or sk_live_…)" })
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string({ error: "is required (the whsec_… signing secret of the webhook endpoint)" })
+      .regex(/^whsec_\w+$/, { error: "must be a webhook signing secret (whsec_…)" }),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  })
+  .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
+  .superRefine((env, context) => {
+    if (env.APP_ENV === "production" && !env.STRIPE_SECRET_KEY) {
+      context.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "is required in production (the local test-mode checkout does not run there)",
+      });
+    }
+    if (env.APP_ENV !== "production" && env.STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
+      context.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message: "must be a test-mode key (sk_test_…) outside production",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -2,7 +2,7 @@
 // Starts (or reuses) the database for that environment, applies migrations, seeds it, then
 // runs the command with DATABASE_URL pointing at it, and stops the database afterwards.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { generateSecrets } from "../lib/development-defaults";
 import { migrateAndSeed, startDatabase } from "./lib/database";
 
 const [target, command, ...args] = process.argv.slice(2);
@@ -11,10 +11,12 @@ if ((target !== "development" && target !== "test") || !command) {
   process.exit(2);
 }
 
+// A production build under test runs as APP_ENV=test (the local checkout refuses production),
+// with secrets fresh for each run.
 function testEnvironment(): Record<string, string> {
   return {
-    // Each test run signs its sessions with a fresh secret.
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    ...generateSecrets(),
+    APP_ENV: "test",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
 }

@@ -1,0 +1,18 @@
+import Stripe from "stripe";
+import { handleWebhookEvent } from "@/lib/payments/webhook-events";
+import { verifyWebhookEvent } from "@/lib/payments/webhook-signature";
+
+// One endpoint for real Stripe and the local test-mode checkout. The signature covers the raw
+// body, so it is read as text before anything parses it.
+export async function POST(request: Request) {
+  const payload = await request.text();
+  let event: Stripe.Event;
+  try {
+    event = verifyWebhookEvent(payload, request.headers.get("stripe-signature"));
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;
+    return Response.json({ error: "invalid_signature", message: "The Stripe-Signature header does not match this payload." }, { status: 400 });
+  }
+  const result = await handleWebhookEvent(event);
+  return Response.json({ received: true, result });
+}

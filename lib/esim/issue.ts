@@ -1,0 +1,29 @@
+import "server-only";
+import type { Order, Prisma } from "@prisma/client";
+import { activationCode, generateIccid, generateMatchingId, SMDP_ADDRESSES } from "./identifiers";
+
+type OrderToIssue = Pick<Order, "id" | "userId" | "planId" | "quantity">;
+
+// The simulated SM-DP+ releases one profile per eSIM bought. Runs inside the fulfilment
+// transaction; the (orderId, sequence) key makes a second issue for the same order fail.
+export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderToIssue) {
+  if (!order.planId) throw new Error(`Order ${order.id} has no plan to issue`);
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: order.planId }, select: { carrierCode: true } });
+  const smdpAddress = SMDP_ADDRESSES[plan.carrierCode];
+  const profiles = Array.from({ length: order.quantity }, (_, index) => {
+    const matchingId = generateMatchingId();
+    return {
+      orderId: order.id,
+      sequence: index + 1,
+      userId: order.userId,
+      planId: order.planId!,
+      carrierCode: plan.carrierCode,
+      iccid: generateIccid(plan.carrierCode),
+      matchingId,
+      smdpAddress,
+      activationCode: activationCode(smdpAddress, matchingId),
+    };
+  });
+  await tx.esimProfile.createMany({ data: profiles });
+  return profiles;
+}

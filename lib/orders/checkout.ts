@@ -1,0 +1,65 @@
+import "server-only";
+import { planBySlug } from "../catalog/plans";
+import { db } from "../db/client";
+import { log } from "../log";
+import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
+import { expireStaleLocalSessions } from "../payments/local-checkout";
+import { paymentGateway } from "../payments/provider";
+import type { CheckoutRequest } from "../validation/checkout";
+import type { CodeProblem } from "./pricing";
+import { quoteForBuyer } from "./quote";
+
+export type Buyer = { id: string; email: string };
+
+export type StartCheckoutResult =
+  | { ok: true; url: string; orderId: string }
+  | { ok: false; problem: CodeProblem | "plan_unavailable" | "payment_unavailable" };
+
+type Urls = { origin: string; locale: string };
+
+// Creates the pending order at the server's price and opens a checkout session for it.
+export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { origin, locale }: Urls): Promise<StartCheckoutResult> {
+  const plan = await planBySlug(request.planSlug);
+  if (!plan) return { ok: false, problem: "plan_unavailable" };
+  const priced = await quoteForBuyer(plan, request.quantity, request.promoCode, buyer.id);
+  if (!priced.ok) return { ok: false, problem: priced.problem };
+  const { quote } = priced;
+
+  const gateway = paymentGateway();
+  if (gateway.provider === "local") await expireStaleLocalSessions(origin);
+
+  const order = await db.order.create({
+    data: {
+      userId: buyer.id,
+      kind: "ESIM",
+      planId: plan.id,
+      quantity: quote.quantity,
+      unitAmount: quote.unitAmount,
+      subtotalAmount: quote.subtotalAmount,
+      discountAmount: quote.discountAmount,
+      totalAmount: quote.totalAmount,
+      currency: quote.currency,
+      promotionId: quote.codePromotionId,
+      discounts: quote.discounts,
+      paymentProvider: gateway.provider,
+    },
+  });
+
+  try {
+    const session = await gateway.createCheckout({
+      orderId: order.id,
+      customerEmail: buyer.email,
+      currency: quote.currency,
+      // One line for the whole order, so discounts never need a negative line.
+      lineItems: [{ name: `${plan.carrier.name} ${plan.slug} × ${quote.quantity}`, unitAmount: quote.totalAmount, quantity: 1 }],
+      successUrl: `${origin}/${locale}/checkout/success?session_id=${SESSION_ID_PLACEHOLDER}`,
+      cancelUrl: `${origin}/${locale}/plans/${plan.slug}/checkout?cancelled=1`,
+    });
+    await db.order.update({ where: { id: order.id }, data: { paymentSessionId: session.sessionId } });
+    return { ok: true, url: session.url, orderId: order.id };
+  } catch (error) {
+    log.error({ err: error, orderId: order.id }, "could not open a checkout session");
+    await db.order.update({ where: { id: order.id }, data: { status: "FAILED", failureReason: "checkout_unavailable" } });
+    return { ok: false, problem: "payment_unavailable" };
+  }
+}

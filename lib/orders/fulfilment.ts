@@ -1,0 +1,65 @@
+import "server-only";
+import { db } from "../db/client";
+import { issueProfiles } from "../esim/issue";
+import { log } from "../log";
+import { paymentGateway } from "../payments/provider";
+
+export type FulfilmentOutcome =
+  | "fulfilled"
+  | "already_done"
+  | "awaiting_payment"
+  | "unknown_session"
+  | "amount_mismatch";
+
+// Stripe's "fulfil orders" pattern: one function, called from the webhook and from the success
+// page, safe to call any number of times, also concurrently, for the same session. The order's
+// PENDING → PAID transition is the lock: exactly one caller wins it and issues the eSIMs.
+export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutcome> {
+  const order = await db.order.findUnique({ where: { paymentSessionId: sessionId } });
+  if (!order) return "unknown_session";
+  if (order.status !== "PENDING") return "already_done";
+
+  const session = await paymentGateway().retrieveSession(sessionId);
+  if (!session || session.orderId !== order.id) return "unknown_session";
+  if (session.paymentStatus === "unpaid") return "awaiting_payment";
+
+  if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
+    log.error({ orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency }, "paid amount differs from the order");
+    await db.order.updateMany({
+      where: { id: order.id, status: "PENDING" },
+      data: { status: "FAILED", failureReason: "amount_mismatch", paymentStatus: session.paymentStatus },
+    });
+    return "amount_mismatch";
+  }
+
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const claimed = await tx.order.updateMany({
+      where: { id: order.id, status: "PENDING" },
+      data: { status: "PAID", paidAt: now, paymentStatus: session.paymentStatus },
+    });
+    if (claimed.count === 0) return "already_done";
+
+    if (order.kind === "ESIM") await issueProfiles(tx, order);
+    if (order.promotionId) {
+      const redeemed = await tx.promotionRedemption.createMany({
+        data: [{ promotionId: order.promotionId, userId: order.userId, orderId: order.id }],
+        skipDuplicates: true,
+      });
+      if (redeemed.count === 1) {
+        await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
+      }
+    }
+    await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+    return "fulfilled";
+  });
+}
+
+// Payment will not arrive: the order closes unless it was already paid.
+export async function closeUnpaidOrder(sessionId: string, status: "EXPIRED" | "FAILED", reason?: string) {
+  const { count } = await db.order.updateMany({
+    where: { paymentSessionId: sessionId, status: "PENDING" },
+    data: { status, failureReason: reason },
+  });
+  return count === 1;
+}

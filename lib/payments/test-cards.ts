@@ -1,0 +1,33 @@
+// Stripe's test-mode card numbers and what each does, mirrored by the local checkout.
+// https://docs.stripe.com/testing
+export type DeclineCode =
+  | "generic_decline"
+  | "insufficient_funds"
+  | "expired_card"
+  | "incorrect_cvc"
+  | "processing_error"
+  | "authentication_failed"
+  | "test_mode_live_card";
+
+export type CardOutcome =
+  | { kind: "succeeded" }
+  | { kind: "requires_authentication" }
+  | { kind: "declined"; code: DeclineCode };
+
+const OUTCOMES: Record<string, CardOutcome> = {
+  "4242424242424242": { kind: "succeeded" },
+  "5555555555554444": { kind: "succeeded" },
+  "4000000000000002": { kind: "declined", code: "generic_decline" },
+  "4000000000009995": { kind: "declined", code: "insufficient_funds" },
+  "4000000000000069": { kind: "declined", code: "expired_card" },
+  "4000000000000127": { kind: "declined", code: "incorrect_cvc" },
+  "4000000000000119": { kind: "declined", code: "processing_error" },
+  "4000002760003184": { kind: "requires_authentication" },
+};
+
+// In test mode Stripe declines any number that is not one of its test cards.
+export function testCardOutcome(cardNumber: string): CardOutcome {
+  return OUTCOMES[cardNumber] ?? { kind: "declined", code: "test_mode_live_card" };
+}
+
+export const TEST_CARDS = Object.keys(OUTCOMES);

@@ -1,0 +1,145 @@
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/webhooks/stripe/route";
+import { db } from "../db/client";
+import { isValidIccid, parseActivationCode } from "../esim/identifiers";
+import { fulfilCheckout } from "../orders/fulfilment";
+import { openCheckout, signedSessionEvent, webhookRequest } from "../testing/shop";
+import { startWebhookServer } from "../testing/webhook-server";
+import { expireStaleLocalSessions, payLocalSession } from "./local-checkout";
+
+const CARD = { cardNumber: "4242424242424242", expiry: "12 / 34", cvc: "123" };
+// Nothing listens here: the local checkout's own delivery fails, and the test delivers instead.
+const UNREACHABLE = "http://127.0.0.1:9";
+
+let webhookServer: Awaited<ReturnType<typeof startWebhookServer>>;
+beforeAll(async () => {
+  webhookServer = await startWebhookServer();
+});
+afterAll(() => webhookServer.close());
+
+async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[1]) {
+  const checkout = await openCheckout(UNREACHABLE, request);
+  expect((await payLocalSession(checkout.sessionId, CARD, UNREACHABLE)).status).toBe("succeeded");
+  return checkout;
+}
+
+const profilesOf = (orderId: string) => db.esimProfile.findMany({ where: { orderId } });
+const orderOf = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
+
+describe("the Stripe webhook route", () => {
+  it("fulfils a completed checkout and issues a valid eSIM", async () => {
+    const { order, sessionId } = await paidWithoutDelivery();
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+
+    const response = await POST(webhookRequest(payload, signature));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, result: "handled" });
+
+    expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED", paymentStatus: "paid" });
+    const [profile, ...others] = await profilesOf(order.id);
+    expect(others).toHaveLength(0);
+    expect(isValidIccid(profile!.iccid)).toBe(true);
+    expect(parseActivationCode(profile!.activationCode)).toEqual({ smdpAddress: "au.smdp.tabi.test", matchingId: profile!.matchingId });
+  });
+
+  it("answers 400 to a bad, missing or foreign signature and changes nothing", async () => {
+    const { order, sessionId } = await paidWithoutDelivery();
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+    const foreign = await signedSessionEvent("checkout.session.completed", sessionId, "whsec_someone_elses_secret");
+    const tampered = payload.replace(`"amount_total":${order.totalAmount}`, '"amount_total":1');
+
+    for (const request of [
+      webhookRequest(payload),
+      webhookRequest(payload, "t=1,v1=deadbeef"),
+      webhookRequest(foreign.payload, foreign.signature),
+      webhookRequest(tampered, signature),
+    ]) {
+      const response = await POST(request);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: "invalid_signature" });
+    }
+    expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+    expect(await profilesOf(order.id)).toHaveLength(0);
+  });
+
+  it("issues exactly one eSIM when the same event arrives 20 times at once", async () => {
+    const { order, sessionId } = await paidWithoutDelivery();
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+
+    const responses = await Promise.all(Array.from({ length: 20 }, () => POST(webhookRequest(payload, signature))));
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(await profilesOf(order.id)).toHaveLength(1);
+    expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
+    const eventId = JSON.parse(payload).id;
+    expect(await db.processedWebhookEvent.count({ where: { id: eventId } })).toBe(1);
+  });
+
+  it("issues exactly one eSIM when the success page fulfils before the webhook arrives", async () => {
+    const { order, sessionId } = await paidWithoutDelivery({ planSlug: "docomo-3gb-7d", quantity: 2 });
+    expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+    expect(await fulfilCheckout(sessionId)).toBe("already_done");
+
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+    expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
+    // Two eSIMs were bought (the second free), and each was issued once.
+    expect((await profilesOf(order.id)).map((p) => p.sequence).sort()).toEqual([1, 2]);
+  });
+
+  it("skips a replayed event and ignores one that arrives out of order", async () => {
+    const { order, sessionId } = await paidWithoutDelivery();
+    const completed = await signedSessionEvent("checkout.session.completed", sessionId);
+    await POST(webhookRequest(completed.payload, completed.signature));
+
+    const replay = await POST(webhookRequest(completed.payload, completed.signature));
+    expect(await replay.json()).toEqual({ received: true, result: "duplicate" });
+
+    const late = await signedSessionEvent("checkout.session.expired", sessionId);
+    expect((await POST(webhookRequest(late.payload, late.signature))).status).toBe(200);
+    expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
+    expect(await profilesOf(order.id)).toHaveLength(1);
+  });
+
+  it("answers 2xx to an event type it does not handle", async () => {
+    const payload = JSON.stringify({ id: "evt_unhandled_1", object: "event", type: "customer.created", data: { object: {} } });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.STRIPE_WEBHOOK_SECRET! });
+    const response = await POST(webhookRequest(payload, signature));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true, result: "ignored" });
+  });
+
+  it("does not fulfil a session that was never paid", async () => {
+    const { order, sessionId } = await openCheckout(UNREACHABLE);
+    expect(await fulfilCheckout(sessionId)).toBe("awaiting_payment");
+    expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+  });
+});
+
+describe("the local checkout", () => {
+  it("delivers checkout.session.completed over HTTP to the webhook route", async () => {
+    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    const attempt = await payLocalSession(sessionId, CARD, webhookServer.origin);
+    expect(attempt).toEqual({ status: "succeeded", redirectTo: `${webhookServer.origin}/en/checkout/success?session_id=${sessionId}` });
+    expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
+  });
+
+  it("keeps a declined session open for another card", async () => {
+    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    expect(await payLocalSession(sessionId, { ...CARD, cardNumber: "4000000000009995" }, webhookServer.origin)).toEqual({ status: "declined", code: "insufficient_funds" });
+    expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+    expect((await payLocalSession(sessionId, CARD, webhookServer.origin)).status).toBe("succeeded");
+    expect(await profilesOf(order.id)).toHaveLength(1);
+    // A paid session cannot be paid again.
+    expect(await payLocalSession(sessionId, CARD, webhookServer.origin)).toEqual({ status: "closed" });
+  });
+
+  it("expires sessions after 24 hours and the order with them", async () => {
+    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    await db.localCheckoutSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+
+    expect(await expireStaleLocalSessions(webhookServer.origin)).toBeGreaterThanOrEqual(1);
+    expect(await orderOf(order.id)).toMatchObject({ status: "EXPIRED" });
+    expect(await payLocalSession(sessionId, CARD, webhookServer.origin)).toEqual({ status: "closed" });
+    expect(await fulfilCheckout(sessionId)).toBe("already_done");
+  });
+});

@@ -1,0 +1,41 @@
+import Stripe from "stripe";
+import { registerUser } from "../auth/registration";
+import { db } from "../db/client";
+import { startCheckout } from "../orders/checkout";
+import { checkoutEvent, type LocalEventType } from "../payments/local-events";
+import { registerSchema } from "../validation/auth";
+import { uniqueEmail } from "./users";
+
+export async function newBuyer() {
+  const email = uniqueEmail("buyer");
+  const result = await registerUser(registerSchema.parse({ name: "Test Buyer", email, password: "correct horse battery" }), "en");
+  if (result.status !== "created") throw new Error("could not create buyer");
+  return { id: result.userId, email };
+}
+
+export async function openCheckout(origin: string, request: { planSlug?: string; quantity?: number; promoCode?: string } = {}) {
+  const buyer = await newBuyer();
+  const result = await startCheckout(
+    buyer,
+    { planSlug: request.planSlug ?? "au-1gb-3d", quantity: request.quantity ?? 1, promoCode: request.promoCode },
+    { origin, locale: "en" },
+  );
+  if (!result.ok) throw new Error(`checkout refused: ${result.problem}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
+  return { buyer, order, sessionId: order.paymentSessionId! };
+}
+
+// A Stripe-shaped event for the session as it stands, signed as Stripe signs.
+export async function signedSessionEvent(type: LocalEventType, sessionId: string, secret = process.env.STRIPE_WEBHOOK_SECRET!) {
+  const session = await db.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+  const payload = JSON.stringify(checkoutEvent(type, session));
+  return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
+}
+
+export function webhookRequest(payload: string, signature?: string) {
+  return new Request("http://127.0.0.1/api/webhooks/stripe", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
+    body: payload,
+  });
+}
