@@ -5,7 +5,8 @@ import { requestOrigin } from "./lib/request-origin";
 
 const intl = createIntlMiddleware(routing);
 
-const LOGIN_REQUIRED = ["/account"];
+// Paths (after the locale) that need a login.
+const LOGIN_REQUIRED = [/^\/account(\/|$)/, /^\/orders(\/|$)/, /^\/checkout(\/|$)/, /^\/plans\/[^/]+\/checkout$/];
 
 // Auth.js names its session cookie with a __Secure- prefix over https and splits large
 // tokens into .0, .1, … chunks.
@@ -15,7 +16,7 @@ function loginRequiredLocale(pathname: string): string | null {
   const [, locale = "", ...rest] = pathname.split("/");
   if (!(routing.locales as readonly string[]).includes(locale)) return null;
   const path = `/${rest.join("/")}`;
-  const guarded = LOGIN_REQUIRED.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  const guarded = LOGIN_REQUIRED.some((pattern) => pattern.test(path));
   return guarded ? locale : null;
 }
 

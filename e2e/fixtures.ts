@@ -29,3 +29,16 @@ export async function logOut(page: Page, locale = "en") {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(`/${locale}`);
 }
+
+export async function payWithCard(page: Page, cardNumber: string) {
+  await page.getByLabel("Card number").fill(cardNumber);
+  await page.getByLabel("Expiry (MM / YY)").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+export async function startCheckout(page: Page, planSlug: string) {
+  await page.goto(`/en/plans/${planSlug}/checkout`);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/en\/checkout\/local\/cs_test_/);
+}

@@ -20,16 +20,19 @@ export async function SiteHeader() {
           <span className="text-lg font-semibold tracking-tight">Tabi eSIM</span>
         </Link>
         <nav aria-label={t("mainNavigation")} className="flex flex-wrap items-center gap-1">
+          <Link href="/plans" className={navLink}>
+            {t("plans")}
+          </Link>
           <Link href="/#how-it-works" className={navLink}>
             {t("howItWorks")}
-          </Link>
-          <Link href="/#carriers" className={navLink}>
-            {t("carriers")}
           </Link>
           {userId ? (
             <>
               <Link href="/account" className={navLink}>
                 {t("account")}
+              </Link>
+              <Link href="/orders" className={navLink}>
+                {t("orders")}
               </Link>
               <form action={logout}>
                 <button type="submit" className={navLink}>

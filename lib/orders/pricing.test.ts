@@ -62,7 +62,7 @@ describe("quoteOrder", () => {
     const result = quote({ automaticPromotions: [sale], codePromotion: code });
     expect(result.discounts).toEqual([
       { slug: "sale", kind: "SALE", amount: 198 },
-      { slug: "welcome", kind: "CODE", amount: 178 },
+      { slug: "welcome", kind: "CODE", amount: 178, code: "WELCOME10" },
     ]);
     expect(result).toMatchObject({ totalAmount: 1604, codePromotionId: "welcome" });
   });

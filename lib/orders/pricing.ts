@@ -26,7 +26,7 @@ export type PromotionRule = {
   active: boolean;
 };
 
-export type Discount = { slug: string; kind: PromotionKind; amount: number };
+export type Discount = { slug: string; kind: PromotionKind; amount: number; code?: string };
 
 export type Quote = {
   currency: string;
@@ -127,7 +127,7 @@ export function quoteOrder(input: QuoteInput): QuoteResult {
     const remaining = subtotalAmount - discounts.reduce((sum, d) => sum + d.amount, 0);
     const floor = MINIMUM_CHARGE[plan.currency] ?? 0;
     const amount = Math.max(0, Math.min(reduction(promotion, remaining), remaining - floor));
-    discounts.push({ slug: promotion.slug, kind: promotion.kind, amount });
+    discounts.push({ slug: promotion.slug, kind: promotion.kind, amount, code: promotion.code ?? undefined });
     codePromotionId = promotion.id;
   }
 

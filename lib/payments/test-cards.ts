@@ -1,20 +1,27 @@
 // Stripe's test-mode card numbers and what each does, mirrored by the local checkout.
 // https://docs.stripe.com/testing
-export type DeclineCode =
-  | "generic_decline"
-  | "insufficient_funds"
-  | "expired_card"
-  | "incorrect_cvc"
-  | "processing_error"
-  | "authentication_failed"
-  | "test_mode_live_card";
+export const DECLINE_CODES = [
+  "generic_decline",
+  "insufficient_funds",
+  "expired_card",
+  "incorrect_cvc",
+  "processing_error",
+  "authentication_failed",
+  "test_mode_live_card",
+] as const;
+
+export type DeclineCode = (typeof DECLINE_CODES)[number];
+
+export function asDeclineCode(value: string | null | undefined): DeclineCode | undefined {
+  return DECLINE_CODES.find((code) => code === value);
+}
 
 export type CardOutcome =
   | { kind: "succeeded" }
   | { kind: "requires_authentication" }
   | { kind: "declined"; code: DeclineCode };
 
-const OUTCOMES: Record<string, CardOutcome> = {
+const OUTCOMES = {
   "4242424242424242": { kind: "succeeded" },
   "5555555555554444": { kind: "succeeded" },
   "4000000000000002": { kind: "declined", code: "generic_decline" },
@@ -23,11 +30,15 @@ const OUTCOMES: Record<string, CardOutcome> = {
   "4000000000000127": { kind: "declined", code: "incorrect_cvc" },
   "4000000000000119": { kind: "declined", code: "processing_error" },
   "4000002760003184": { kind: "requires_authentication" },
-};
+} as const satisfies Record<string, CardOutcome>;
+
+export type TestCard = keyof typeof OUTCOMES;
 
 // In test mode Stripe declines any number that is not one of its test cards.
 export function testCardOutcome(cardNumber: string): CardOutcome {
-  return OUTCOMES[cardNumber] ?? { kind: "declined", code: "test_mode_live_card" };
+  return Object.hasOwn(OUTCOMES, cardNumber)
+    ? OUTCOMES[cardNumber as TestCard]
+    : { kind: "declined", code: "test_mode_live_card" };
 }
 
-export const TEST_CARDS = Object.keys(OUTCOMES);
+export const TEST_CARDS = Object.keys(OUTCOMES) as TestCard[];

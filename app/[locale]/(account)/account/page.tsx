@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { PlanName } from "@/app/_components/plan-name";
 import { requireUser } from "@/lib/auth/session";
+import { esimsOfUser } from "@/lib/orders/queries";
 import { routing } from "@/lib/i18n/routing";
 import { LocalePreferenceForm } from "./locale-preference-form";
 
@@ -15,11 +17,14 @@ export async function generateMetadata({ params }: AccountPageProps): Promise<Me
 export default async function AccountPage({ params }: AccountPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [user, t, format] = await Promise.all([
+  const [user, t, tOrders, tResult, format] = await Promise.all([
     requireUser("/account"),
     getTranslations("Account"),
+    getTranslations("Orders"),
+    getTranslations("CheckoutResult"),
     getFormatter(),
   ]);
+  const esims = await esimsOfUser(user.id);
   const preferredLocale = routing.locales.find((l) => l === user.locale) ?? routing.defaultLocale;
 
   const details: [string, string][] = [
@@ -51,7 +56,20 @@ export default async function AccountPage({ params }: AccountPageProps) {
       </section>
       <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
         <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>
-        <p className="mt-2 text-slate-700">{t("esimsEmpty")}</p>
+        {esims.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t("esimsEmpty")}</p>
+        ) : (
+          <ul className="mt-4 divide-y divide-slate-200">
+            {esims.map((esim) => (
+              <li key={esim.id} className="py-3" data-testid="esim">
+                <p className="font-semibold"><PlanName plan={esim.plan} /></p>
+                <p className="text-sm text-slate-700">
+                  {tResult("iccid")} <span className="font-mono">{esim.iccid}</span> · {tOrders(`esimStates.${esim.state}`)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </div>
   );

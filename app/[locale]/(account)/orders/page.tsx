@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { PlanName } from "@/app/_components/plan-name";
+import { requireUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import { formatMoney } from "@/lib/money";
+import { ordersOfUser } from "@/lib/orders/queries";
+
+type OrdersPageProps = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: OrdersPageProps): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Orders" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+const STATUS_STYLE: Record<string, string> = {
+  FULFILLED: "bg-emerald-100 text-emerald-900",
+  PAID: "bg-emerald-100 text-emerald-900",
+  PENDING: "bg-amber-100 text-amber-950",
+};
+
+export default async function OrdersPage({ params }: OrdersPageProps) {
+  setRequestLocale((await params).locale);
+  const user = await requireUser("/orders");
+  const [orders, t, format, locale] = await Promise.all([ordersOfUser(user.id), getTranslations("Orders"), getFormatter(), getLocale()]);
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-12">
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      {orders.length === 0 ? (
+        <p className="mt-6 text-slate-700">
+          {t("empty")} <Link href="/plans" className="font-semibold text-brand-700 underline">{t("browse")}</Link>
+        </p>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full min-w-[36rem] text-left">
+            <thead className="border-b border-slate-300 text-sm text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("date")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("item")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">{t("total")}</th>
+                <th scope="col" className="py-2 font-medium">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((order) => (
+                <tr key={order.id} className="border-b border-slate-200" data-testid="order-row">
+                  <td className="py-3 pr-4 text-sm">{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-3 pr-4">
+                    {order.plan && <PlanName plan={order.plan} />} {t("quantity", { quantity: order.quantity })}
+                  </td>
+                  <td className="py-3 pr-4">{formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}</td>
+                  <td className="py-3">
+                    <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[order.status] ?? "bg-slate-100 text-slate-800"}`}>
+                      {t(`statuses.${order.status}`)}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

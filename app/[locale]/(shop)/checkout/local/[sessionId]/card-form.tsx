@@ -1,0 +1,53 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
+import { FormAlert } from "@/app/_components/form-alert";
+import { FormField } from "@/app/_components/form-field";
+import { SubmitButton } from "@/app/_components/submit-button";
+import type { DeclineCode } from "@/lib/payments/test-cards";
+import { cardSchema } from "@/lib/validation/card";
+import { fieldErrorsOf } from "@/lib/validation/form-state";
+import { type CardFormState, payWithCard } from "./actions";
+
+type CardFormProps = { sessionId: string; totalLabel: string; declineCode?: DeclineCode };
+
+export function CardForm({ sessionId, totalLabel, declineCode }: CardFormProps) {
+  const t = useTranslations("LocalCheckout");
+  const [state, formAction] = useActionState(payWithCard.bind(null, sessionId), {
+    values: {},
+    fieldErrors: {},
+    ...(declineCode ? { formError: "declined", declineCode } : {}),
+  } satisfies CardFormState);
+  const [clientErrors, setClientErrors] = useState<CardFormState["fieldErrors"] | null>(null);
+  const fieldErrors = clientErrors ?? state.fieldErrors;
+  const decline = state.formError === "declined" ? state.declineCode : undefined;
+
+  return (
+    <form
+      action={formAction}
+      noValidate
+      className="space-y-4"
+      onSubmit={(event) => {
+        const parsed = cardSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+        setClientErrors(parsed.success ? null : fieldErrorsOf(parsed.error));
+        if (!parsed.success) event.preventDefault();
+      }}
+    >
+      {decline && (
+        <FormAlert>
+          {t(`declines.${decline}`)}{" "}
+          <span className="font-normal">({t("declineCode", { code: decline })})</span>
+        </FormAlert>
+      )}
+      {state.formError === "closed" && <FormAlert>{t("closed")}</FormAlert>}
+      <FormField name="cardNumber" label={t("cardNumber")} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" errors={fieldErrors.cardNumber} required />
+      <div className="grid grid-cols-2 gap-4">
+        <FormField name="expiry" label={t("expiry")} inputMode="numeric" autoComplete="cc-exp" placeholder="12 / 34" errors={fieldErrors.expiry} required />
+        <FormField name="cvc" label={t("cvc")} inputMode="numeric" autoComplete="cc-csc" placeholder="123" errors={fieldErrors.cvc} required />
+      </div>
+      <FormField name="cardholder" label={t("cardholder")} autoComplete="cc-name" defaultValue={state.values.cardholder} errors={fieldErrors.cardholder} />
+      <SubmitButton pendingLabel={t("paying")}>{t("pay", { total: totalLabel })}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { PlanName } from "@/app/_components/plan-name";
+import { requireUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
+import { fulfilCheckout } from "@/lib/orders/fulfilment";
+import { orderForBuyerBySession } from "@/lib/orders/queries";
+import { checkoutSessionIdSchema } from "@/lib/validation/checkout";
+import { RefreshWhilePending } from "./refresh-while-pending";
+
+type SuccessPageProps = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ session_id?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: SuccessPageProps): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "CheckoutResult" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+// Shows the order's real state. Stripe may redirect here before its webhook arrives, so the
+// page fulfils too (safely: fulfilment happens once whoever gets there first).
+export default async function CheckoutSuccessPage({ params, searchParams }: SuccessPageProps) {
+  setRequestLocale((await params).locale);
+  const sessionId = checkoutSessionIdSchema.safeParse((await searchParams).session_id);
+  const user = await requireUser(`/checkout/success?session_id=${sessionId.data ?? ""}`);
+  if (!sessionId.success) notFound();
+
+  let order = await orderForBuyerBySession(sessionId.data, user.id);
+  if (!order) notFound();
+  if (order.status === "PENDING") {
+    await fulfilCheckout(sessionId.data);
+    order = (await orderForBuyerBySession(sessionId.data, user.id))!;
+  }
+  const [t, tOrders] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Orders")]);
+
+  if (order.status === "FULFILLED" || order.status === "PAID") {
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12">
+        <h1 className="text-3xl font-bold tracking-tight">{t("fulfilledTitle")}</h1>
+        <p className="mt-3 text-slate-700">{t("fulfilledBody", { count: order.esimProfiles.length })}</p>
+        <ul className="mt-6 space-y-3">
+          {order.esimProfiles.map((esim) => (
+            <li key={esim.id} className="rounded-lg border border-slate-200 p-4">
+              <p className="font-semibold"><PlanName plan={esim.plan} /></p>
+              <p className="mt-1 text-sm">
+                {t("iccid")}: <span className="font-mono" data-testid="iccid">{esim.iccid}</span> · {t("state")}: {tOrders(`esimStates.${esim.state}`)}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-6 flex flex-wrap gap-4">
+          <Link href="/account" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("viewAccount")}</Link>
+          <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">{t("viewOrders")}</Link>
+        </div>
+      </div>
+    );
+  }
+
+  const closed = order.status === "EXPIRED" ? "expired" : order.status === "PENDING" ? "pending" : "failed";
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-12" aria-live="polite">
+      <h1 className="text-3xl font-bold tracking-tight">{t(`${closed}Title`)}</h1>
+      <p className="mt-3 text-slate-700">{t(`${closed}Body`)}</p>
+      {closed === "pending" ? (
+        <RefreshWhilePending />
+      ) : (
+        order.plan && (
+          <Link href={`/plans/${order.plan.slug}/checkout`} className="mt-6 inline-block font-semibold text-brand-700 underline">
+            {t("tryAgain")}
+          </Link>
+        )
+      )}
+    </div>
+  );
+}

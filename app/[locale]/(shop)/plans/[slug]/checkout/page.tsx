@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { FormAlert } from "@/app/_components/form-alert";
+import { PlanName } from "@/app/_components/plan-name";
+import { SubmitButton } from "@/app/_components/submit-button";
+import { requireUser } from "@/lib/auth/session";
+import { planBySlug } from "@/lib/catalog/plans";
+import { formatMoney } from "@/lib/money";
+import { MAX_QUANTITY } from "@/lib/orders/pricing";
+import { quoteForBuyer } from "@/lib/orders/quote";
+import { planSlugSchema } from "@/lib/validation/catalog";
+import { promoCodeSchema, quantitySchema } from "@/lib/validation/checkout";
+import { payForPlan } from "./actions";
+
+type CheckoutPageProps = {
+  params: Promise<{ locale: Locale; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+const PROBLEMS = [
+  "code_unknown",
+  "code_not_started",
+  "code_expired",
+  "code_used_up",
+  "code_already_used",
+  "code_not_applicable",
+  "quantity_invalid",
+  "plan_unavailable",
+  "payment_unavailable",
+] as const;
+type Problem = (typeof PROBLEMS)[number];
+
+export async function generateMetadata({ params }: CheckoutPageProps): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Checkout" });
+  return { title: t("title"), robots: { index: false } };
+}
+
+export default async function CheckoutPage({ params, searchParams }: CheckoutPageProps) {
+  const { locale: requestedLocale, slug } = await params;
+  setRequestLocale(requestedLocale);
+  const query = await searchParams;
+  const user = await requireUser(`/plans/${slug}/checkout`);
+  const plan = planSlugSchema.safeParse(slug).success ? await planBySlug(slug) : null;
+  if (!plan) notFound();
+
+  const [t, locale] = await Promise.all([getTranslations("Checkout"), getLocale()]);
+  const quantity = quantitySchema.catch(1).parse(query.quantity ?? 1);
+  const code = promoCodeSchema.safeParse(query.code ?? "");
+  const enteredCode = code.success ? code.data : undefined;
+
+  // A code that does not work is reported, and the total is shown without it.
+  let priced = await quoteForBuyer(plan, quantity, enteredCode, user.id);
+  let problem: Problem | undefined = PROBLEMS.find((p) => p === query.problem) ?? (code.success ? undefined : "code_unknown");
+  if (!priced.ok) {
+    problem = priced.problem;
+    priced = await quoteForBuyer(plan, quantity, undefined, user.id);
+  }
+  if (!priced.ok) notFound();
+  const { quote } = priced;
+  const money = (amount: number) => formatMoney({ amount, currency: quote.currency }, locale);
+  const codeInQuote = quote.discounts.some((d) => d.kind === "CODE");
+
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-12">
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      {query.cancelled === "1" && <p className="mt-4 rounded-md bg-slate-100 px-4 py-3">{t("cancelled")}</p>}
+      {problem && (
+        <div className="mt-4">
+          <FormAlert>{t(`problems.${problem}`)}</FormAlert>
+        </div>
+      )}
+
+      <section aria-labelledby="summary-title" className="mt-8 rounded-xl border border-slate-200 p-6">
+        <h2 id="summary-title" className="text-lg font-semibold">
+          {t("summary")}: <PlanName plan={plan} />
+        </h2>
+
+        <form method="get" className="mt-6 grid gap-4 sm:grid-cols-[auto_1fr_auto] sm:items-end">
+          <div className="space-y-1">
+            <label htmlFor="quantity" className="block text-sm font-medium">{t("quantity")}</label>
+            <select id="quantity" name="quantity" defaultValue={quote.quantity} aria-describedby="quantity-hint" className="rounded-md border border-slate-400 bg-white px-3 py-2">
+              {Array.from({ length: MAX_QUANTITY }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>{n}</option>
+              ))}
+            </select>
+            <p id="quantity-hint" className="text-sm text-slate-600">{t("quantityHint")}</p>
+          </div>
+          <div className="space-y-1 self-start">
+            <label htmlFor="code" className="block text-sm font-medium">{t("promoCode")}</label>
+            <input id="code" name="code" defaultValue={typeof query.code === "string" ? query.code : ""} maxLength={40} autoCapitalize="characters" className="block w-full rounded-md border border-slate-400 px-3 py-2 uppercase" />
+          </div>
+          <button type="submit" className="self-start rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50 sm:mt-6">
+            {t("update")}
+          </button>
+        </form>
+
+        <dl className="mt-6 space-y-2 border-t border-slate-200 pt-4">
+          <div className="flex justify-between gap-4">
+            <dt>{t("listPrice", { quantity: quote.quantity, price: money(quote.listUnitAmount) })}</dt>
+            <dd>{money(quote.subtotalAmount)}</dd>
+          </div>
+          {quote.discounts.map((discount) => (
+            <div key={discount.slug} className="flex justify-between gap-4 text-emerald-800">
+              <dt>{t(`discount.${discount.kind}`, { code: discount.code ?? "" })}</dt>
+              <dd>−{money(discount.amount)}</dd>
+            </div>
+          ))}
+          <div className="flex justify-between gap-4 border-t border-slate-200 pt-2 text-lg font-bold">
+            <dt>{t("total")}</dt>
+            <dd data-testid="checkout-total">{money(quote.totalAmount)}</dd>
+          </div>
+        </dl>
+
+        <form action={payForPlan} className="mt-6 space-y-3">
+          <input type="hidden" name="planSlug" value={plan.slug} />
+          <input type="hidden" name="quantity" value={quote.quantity} />
+          {codeInQuote && enteredCode && <input type="hidden" name="promoCode" value={enteredCode} />}
+          <SubmitButton pendingLabel={t("paying")}>{t("pay", { total: money(quote.totalAmount) })}</SubmitButton>
+          <p className="text-sm text-slate-600">{t("payNote")}</p>
+        </form>
+      </section>
+    </div>
+  );
+}
