@@ -21,14 +21,16 @@ export function orderForBuyerBySession(sessionId: string, userId: string) {
 
 export const ORDERS_PAGE_SIZE = 20;
 
-export function ordersOfUser(userId: string, page = 0) {
-  return db.order.findMany({
+// Newest first, one page at a time; `hasMore` tells whether an older page exists.
+export async function ordersOfUser(userId: string, page = 0) {
+  const rows = await db.order.findMany({
     where: { userId },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: page * ORDERS_PAGE_SIZE,
-    take: ORDERS_PAGE_SIZE,
-    include: { plan: planSummary, _count: { select: { esimProfiles: true } } },
+    take: ORDERS_PAGE_SIZE + 1,
+    include: { plan: planSummary },
   });
+  return { orders: rows.slice(0, ORDERS_PAGE_SIZE), hasMore: rows.length > ORDERS_PAGE_SIZE };
 }
 
 export function esimsOfUser(userId: string) {

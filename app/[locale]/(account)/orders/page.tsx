@@ -6,8 +6,14 @@ import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { ordersOfUser } from "@/lib/orders/queries";
+import { z } from "zod";
 
-type OrdersPageProps = { params: Promise<{ locale: Locale }> };
+type OrdersPageProps = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+};
+
+const pageSchema = z.coerce.number().int().min(0).max(10_000).catch(0);
 
 export async function generateMetadata({ params }: OrdersPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Orders" });
@@ -20,15 +26,21 @@ const STATUS_STYLE: Record<string, string> = {
   PENDING: "bg-amber-100 text-amber-950",
 };
 
-export default async function OrdersPage({ params }: OrdersPageProps) {
+export default async function OrdersPage({ params, searchParams }: OrdersPageProps) {
   setRequestLocale((await params).locale);
+  const page = pageSchema.parse((await searchParams).page ?? 0);
   const user = await requireUser("/orders");
-  const [orders, t, format, locale] = await Promise.all([ordersOfUser(user.id), getTranslations("Orders"), getFormatter(), getLocale()]);
+  const [{ orders, hasMore }, t, format, locale] = await Promise.all([
+    ordersOfUser(user.id, page),
+    getTranslations("Orders"),
+    getFormatter(),
+    getLocale(),
+  ]);
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-12">
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
-      {orders.length === 0 ? (
+      {orders.length === 0 && page === 0 ? (
         <p className="mt-6 text-slate-700">
           {t("empty")} <Link href="/plans" className="font-semibold text-brand-700 underline">{t("browse")}</Link>
         </p>
@@ -60,6 +72,10 @@ export default async function OrdersPage({ params }: OrdersPageProps) {
               ))}
             </tbody>
           </table>
+          <nav aria-label={t("pages")} className="mt-4 flex justify-between">
+            {page > 0 ? <Link href={{ pathname: "/orders", query: { page: page - 1 } }} className="font-semibold text-brand-700 underline">{t("newer")}</Link> : <span />}
+            {hasMore && <Link href={{ pathname: "/orders", query: { page: page + 1 } }} className="font-semibold text-brand-700 underline">{t("older")}</Link>}
+          </nav>
         </div>
       )}
     </div>
