@@ -26,20 +26,32 @@ async function acceptsConnections(url: string): Promise<boolean> {
   }
 }
 
-async function createDatabaseIfMissing(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+// Runs against the server's maintenance database, since a database cannot drop itself.
+async function onServer(url: string, work: (client: pg.Client, quotedName: string) => Promise<void>) {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    const quoted = `"${name.replaceAll('"', '""')}"`;
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoted}`);
+    await work(client, quoted);
   } finally {
     await client.end();
   }
 }
+
+const createDatabaseIfMissing = (url: string) => onServer(url, async () => undefined);
+
+// Every test run starts from an empty database, so results never depend on an earlier run
+// (or on how long ago the seeded promotions were created).
+const recreateDatabase = (url: string) =>
+  onServer(url, async (client, quoted) => {
+    await client.query(`DROP DATABASE ${quoted} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoted}`);
+  });
 
 const runningAsRoot = process.getuid?.() === 0;
 
@@ -61,7 +73,10 @@ async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
   const cluster = embeddedClusters[name];
   const url = embeddedDatabaseUrl(name);
   // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
-  if (await acceptsConnections(url)) return { url, stop: async () => undefined };
+  if (await acceptsConnections(url)) {
+    if (name === "test") await recreateDatabase(url);
+    return { url, stop: async () => undefined };
+  }
 
   const dataDir = path.resolve(cluster.dataDir);
   if (runningAsRoot) letPostgresReachCheckout();
@@ -79,7 +94,7 @@ async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  await createDatabaseIfMissing(url);
+  await (name === "test" ? recreateDatabase(url) : createDatabaseIfMissing(url));
   return { url, stop: () => server.stop() };
 }
 
@@ -95,7 +110,7 @@ export async function startDatabase(name: EmbeddedClusterName): Promise<Database
   if (name === "development") return { url: configured, stop: async () => undefined };
   // Tests get their own database on the configured server, never the one the app uses.
   const url = process.env.TEST_DATABASE_URL ?? testDatabaseUrlFrom(configured);
-  await createDatabaseIfMissing(url);
+  await recreateDatabase(url);
   return { url, stop: async () => undefined };
 }
 
