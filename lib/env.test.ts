@@ -7,11 +7,23 @@ const production = {
   AUTH_SECRET: "x".repeat(32),
   STRIPE_SECRET_KEY: "sk_live_abc123",
   STRIPE_WEBHOOK_SECRET: "whsec_abc123",
+  APP_URL: "https://tabi.example/",
+  SMTP_URL: "smtps://mailer:secret@smtp.example:465",
 } as const;
 
 describe("parseEnv", () => {
   it("accepts a complete production configuration", () => {
-    expect(parseEnv(production)).toMatchObject({ APP_ENV: "production", LOG_LEVEL: "info", DATABASE_URL: production.DATABASE_URL });
+    expect(parseEnv(production)).toMatchObject({ APP_ENV: "production", LOG_LEVEL: "info", DATABASE_URL: production.DATABASE_URL, APP_URL: "https://tabi.example" });
+  });
+
+  it("requires the public URL and a mail server in production, and defaults both elsewhere", () => {
+    const attempt = () => parseEnv({ ...production, APP_URL: undefined, SMTP_URL: undefined });
+    expect(attempt).toThrow(/APP_URL: is required in production/);
+    expect(attempt).toThrow(/SMTP_URL: is required in production/);
+    expect(parseEnv({ ...production, APP_ENV: "development", STRIPE_SECRET_KEY: undefined, APP_URL: undefined, SMTP_URL: undefined })).toMatchObject({
+      APP_URL: "http://127.0.0.1:3000",
+      SMTP_URL: "smtp://127.0.0.1:1025",
+    });
   });
 
   it("names each missing variable", () => {

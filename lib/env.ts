@@ -23,9 +23,25 @@ const envSchema = z
     STRIPE_WEBHOOK_SECRET: z
       .string({ error: "is required (the whsec_… signing secret of the webhook endpoint)" })
       .regex(/^whsec_\w+$/, { error: "must be a webhook signing secret (whsec_…)" }),
+    // Where links in emails point: the public address of the app.
+    APP_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().min(3).default("Tabi eSIM <no-reply@tabi.test>"),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   })
   .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
+  .superRefine((env, context) => {
+    if (env.APP_ENV !== "production") return;
+    for (const name of ["APP_URL", "SMTP_URL"] as const) {
+      if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
+    }
+  })
+  // Outside production, links point at the local app and mail goes to the local mail catcher.
+  .transform((env) => ({
+    ...env,
+    APP_URL: (env.APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, ""),
+    SMTP_URL: env.SMTP_URL ?? "smtp://127.0.0.1:1025",
+  }))
   .superRefine((env, context) => {
     if (env.APP_ENV === "production" && !env.STRIPE_SECRET_KEY) {
       context.addIssue({
