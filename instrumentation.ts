@@ -1,3 +1,6 @@
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-check");
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await import("./lib/startup-check");
+  const { startEmailWorker } = await import("./lib/email/worker");
+  startEmailWorker();
 }

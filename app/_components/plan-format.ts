@@ -1,35 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import type { CatalogPlan } from "@/lib/catalog/plans";
+import { planFormat } from "@/lib/catalog/plan-format";
 
-// Data is counted in binary units, as the catalog defines it (1 GB = 1024 MB, prisma/catalog.ts);
-// line speeds in decimal ones, as carriers advertise them (1 Mbps = 1000 kbps).
-const MB_PER_GB = 1024;
-const KBPS_PER_MBPS = 1000;
-
-type PlanQuantities = Pick<CatalogPlan, "dataMb" | "days" | "fairUseDailyMb" | "throttledKbps"> & {
-  carrier: Pick<CatalogPlan["carrier"], "name">;
-};
-
-// Words for a plan's numbers, shared by every page that shows a plan.
 export async function getPlanFormat() {
-  const t = await getTranslations("Catalog");
-
-  const data = (mb: number) =>
-    mb >= MB_PER_GB ? t("units.gb", { amount: mb / MB_PER_GB }) : t("units.mb", { amount: mb });
-  const speed = (kbps: number) =>
-    kbps >= KBPS_PER_MBPS ? t("units.mbps", { amount: kbps / KBPS_PER_MBPS }) : t("units.kbps", { amount: kbps });
-  const allowance = (plan: Pick<PlanQuantities, "dataMb">) => (plan.dataMb === null ? t("unlimited") : data(plan.dataMb));
-
-  return {
-    allowance,
-    // The daily full-speed allowance of an unlimited plan and the speed after it, or null
-    // when the plan has no such rule.
-    fairUse(plan: PlanQuantities) {
-      if (plan.fairUseDailyMb === null || plan.throttledKbps === null) return null;
-      return { allowance: data(plan.fairUseDailyMb), speed: speed(plan.throttledKbps) };
-    },
-    name(plan: Pick<PlanQuantities, "dataMb" | "days" | "carrier">) {
-      return t("planName", { carrier: plan.carrier.name, data: allowance(plan), days: plan.days });
-    },
-  };
+  return planFormat(await getTranslations("Catalog"));
 }

@@ -1,0 +1,29 @@
+import { createTranslator } from "use-intl/core";
+import { type CatalogTranslator, planFormat } from "../lib/catalog/plan-format";
+import enCatalog from "../messages/en/catalog.json";
+import en from "../messages/en/emails.json";
+import jaCatalog from "../messages/ja/catalog.json";
+import ja from "../messages/ja/emails.json";
+import zhCatalog from "../messages/zh/catalog.json";
+import zh from "../messages/zh/emails.json";
+
+const MESSAGES = { en, zh, ja } as const;
+const CATALOG = { en: enCatalog, zh: zhCatalog, ja: jaCatalog } as const;
+export type EmailLocale = keyof typeof MESSAGES;
+
+export function isEmailLocale(value: string): value is EmailLocale {
+  return Object.hasOwn(MESSAGES, value);
+}
+
+// Emails are written in the recipient's language, outside any request, so they carry their
+// own translators.
+export function emailTranslator(locale: EmailLocale) {
+  return createTranslator({ locale, messages: MESSAGES[locale] as (typeof MESSAGES)["en"], namespace: "Emails", timeZone: "Asia/Tokyo" });
+}
+
+export type PlanForEmail = { dataMb: number | null; days: number; carrierName: string };
+
+export function emailPlanName(locale: EmailLocale, plan: PlanForEmail): string {
+  const t = createTranslator({ locale, messages: CATALOG[locale] as (typeof CATALOG)["en"], namespace: "Catalog" });
+  return planFormat(t as CatalogTranslator).name({ ...plan, carrier: { name: plan.carrierName } });
+}

@@ -1,0 +1,68 @@
+import { Column, Heading, Row, Section, Text } from "@react-email/components";
+import { formatMoney } from "../lib/money";
+import type { Discount } from "../lib/orders/pricing";
+import { type EmailLocale, emailPlanName, emailTranslator, type PlanForEmail } from "./i18n";
+import { EmailLayout, styles } from "./layout";
+
+export type OrderReceiptProps = {
+  locale: EmailLocale;
+  name: string;
+  reference: string;
+  plan: PlanForEmail;
+  quantity: number;
+  subtotalAmount: number;
+  discounts: Discount[];
+  totalAmount: number;
+  currency: string;
+  paidAt: string;
+};
+
+export function orderReceiptSubject({ locale, reference }: OrderReceiptProps) {
+  return emailTranslator(locale)("receipt.subject", { reference });
+}
+
+function Line({ label, amount, strong }: { label: string; amount: string; strong?: boolean }) {
+  const style = { ...styles.text, fontWeight: strong ? 700 : 400 };
+  return (
+    <Row>
+      <Column style={style}>{label}</Column>
+      <Column style={{ ...style, textAlign: "right" }}>{amount}</Column>
+    </Row>
+  );
+}
+
+export default function OrderReceipt(props: OrderReceiptProps) {
+  const t = emailTranslator(props.locale);
+  const money = (amount: number) => formatMoney({ amount, currency: props.currency }, props.locale);
+  const total = money(props.totalAmount);
+  const paidAt = new Intl.DateTimeFormat(props.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(props.paidAt));
+  return (
+    <EmailLayout locale={props.locale} preview={t("receipt.preview", { total })}>
+      <Heading style={styles.heading}>{t("receipt.order", { reference: props.reference })}</Heading>
+      <Text style={styles.text}>{t("greeting", { name: props.name })}</Text>
+      <Text style={styles.text}>{t("receipt.body")}</Text>
+      <Section style={{ margin: "8px 0 16px" }}>
+        <Line label={`${emailPlanName(props.locale, props.plan)} × ${props.quantity}`} amount={money(props.subtotalAmount)} />
+        {props.discounts.map((discount) => (
+          <Line key={discount.slug} label={t(`receipt.discount.${discount.kind}`, { code: discount.code ?? "" })} amount={`−${money(discount.amount)}`} />
+        ))}
+        <Line label={t("receipt.total")} amount={total} strong />
+      </Section>
+      <Text style={styles.muted}>{t("receipt.paidAt", { dateTime: paidAt })}</Text>
+      <Text style={styles.muted}>{t("receipt.testMode")}</Text>
+    </EmailLayout>
+  );
+}
+
+OrderReceipt.PreviewProps = {
+  locale: "en",
+  name: "Aiko Tanaka",
+  reference: "TB-7K2Q9X",
+  plan: { carrierName: "NTT Docomo", dataMb: 3072, days: 7 },
+  quantity: 2,
+  subtotalAmount: 3960,
+  discounts: [{ slug: "docomo-3gb-bogo", kind: "BUY_ONE_GET_ONE", amount: 1980 }],
+  totalAmount: 1980,
+  currency: "JPY",
+  paidAt: "2026-11-25T03:00:00.000Z",
+} satisfies OrderReceiptProps;

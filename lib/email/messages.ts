@@ -1,0 +1,36 @@
+import type { Discount } from "../orders/pricing";
+
+type PlanFields = { carrierName: string; dataMb: number | null; days: number };
+
+// What each kind of email needs, as stored in the outbox. Links are built when the email is
+// rendered, from APP_URL and the token; tokens are removed from the row once it is sent.
+export type EmailPayloads = {
+  "verify-email": { name: string; token: string };
+  "password-reset": { name: string; token: string };
+  "order-receipt": {
+    name: string;
+    reference: string;
+    plan: PlanFields;
+    quantity: number;
+    subtotalAmount: number;
+    discounts: Discount[];
+    totalAmount: number;
+    currency: string;
+    paidAt: string;
+  };
+  "esim-activation": {
+    name: string;
+    plan: PlanFields;
+    iccid: string;
+    smdpAddress: string;
+    matchingId: string;
+    activationCode: string;
+    token: string;
+  };
+};
+
+export type EmailTemplate = keyof EmailPayloads;
+
+export type OutgoingEmail = {
+  [T in EmailTemplate]: { template: T; payload: EmailPayloads[T] };
+}[EmailTemplate] & { userId?: string; to: string; locale: string };

@@ -1,0 +1,34 @@
+import "server-only";
+import { log } from "../log";
+import { deliverDueEmails } from "./sender";
+
+const POLL_INTERVAL_MS = 5_000;
+
+let running: Promise<unknown> | null = null;
+let again = false;
+
+// One delivery pass at a time per process; a kick during a pass asks for another right after.
+// Several processes may run passes at once: the outbox's row locks keep them apart.
+export function kickEmailDelivery(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = deliverDueEmails()
+    .catch((error: unknown) => log.error({ err: error }, "email delivery pass failed"))
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        kickEmailDelivery();
+      }
+    });
+}
+
+let started = false;
+export function startEmailWorker(): void {
+  if (started) return;
+  started = true;
+  setInterval(kickEmailDelivery, POLL_INTERVAL_MS).unref();
+  kickEmailDelivery();
+}
