@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "prisma/**/*.test.ts", "messages/**/*.test.ts"],
     environment: "node",
+    // Tests provoke failures on purpose (unreachable webhooks, a mail server that is down).
+    env: { LOG_LEVEL: "error" },
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     // Integration tests share one database; files run one after another.

@@ -5,7 +5,7 @@ test("register, log out, log in again and see the account page", async ({ page }
   const user = newTraveller();
   await register(page, user);
   await expect(page.getByRole("heading", { name: `Hello, ${user.name}` })).toBeVisible();
-  await expect(page.getByText(user.email)).toBeVisible();
+  await expect(page.getByText(user.email, { exact: true })).toBeVisible();
   await expect(page.getByText(/JST$/)).toBeVisible();
 
   await logOut(page);

@@ -2,6 +2,8 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import type { RegisterInput } from "../validation/auth";
+import { kickEmailDelivery } from "../email/worker";
+import { issueEmailVerification } from "./email-verification";
 import { hashPassword } from "./password";
 
 export type RegistrationResult = { status: "created"; userId: string } | { status: "email_taken" };
@@ -9,10 +11,15 @@ export type RegistrationResult = { status: "created"; userId: string } | { statu
 export async function registerUser(input: RegisterInput, locale: string): Promise<RegistrationResult> {
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.user.create({
-      data: { name: input.name, email: input.email, phone: input.phone, passwordHash, locale },
-      select: { id: true },
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: { name: input.name, email: input.email, phone: input.phone, passwordHash, locale },
+        select: { id: true, name: true, email: true, locale: true },
+      });
+      await issueEmailVerification(tx, created);
+      return created;
     });
+    kickEmailDelivery();
     return { status: "created", userId: user.id };
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both win.

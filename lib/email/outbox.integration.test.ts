@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { uniqueEmail } from "../testing/users";
 import { enqueueEmail } from "./outbox";
@@ -30,6 +30,10 @@ async function startSmtp(port = 0) {
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+// Each test starts with an empty queue, whatever other test files left in it.
+beforeEach(async () => {
+  await db.outboxEmail.deleteMany({ where: { status: "PENDING" } });
+});
 afterEach(async () => {
   await smtp?.close();
   smtp = undefined;

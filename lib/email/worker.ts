@@ -4,12 +4,16 @@ import { deliverDueEmails } from "./sender";
 
 const POLL_INTERVAL_MS = 5_000;
 
+let started = false;
 let running: Promise<unknown> | null = null;
 let again = false;
 
+// Wakes this process's worker after an email was queued, instead of waiting for its next
+// poll; without a worker (scripts, tests) the email waits for whichever worker runs.
 // One delivery pass at a time per process; a kick during a pass asks for another right after.
 // Several processes may run passes at once: the outbox's row locks keep them apart.
 export function kickEmailDelivery(): void {
+  if (!started) return;
   if (running) {
     again = true;
     return;
@@ -25,7 +29,6 @@ export function kickEmailDelivery(): void {
     });
 }
 
-let started = false;
 export function startEmailWorker(): void {
   if (started) return;
   started = true;

@@ -1,18 +1,24 @@
 import "server-only";
 import type { Order, Prisma } from "@prisma/client";
+import { activationTokenFields, enqueueActivationEmail } from "./activation";
 import { activationCode, generateIccid, generateMatchingId, SMDP_ADDRESSES } from "./identifiers";
 
 type OrderToIssue = Pick<Order, "id" | "userId" | "planId" | "quantity">;
 
-// The simulated SM-DP+ releases one profile per eSIM bought. Runs inside the fulfilment
-// transaction; the (orderId, sequence) key makes a second issue for the same order fail.
+// The simulated SM-DP+ releases one profile per eSIM bought, each with its activation email.
+// Runs inside the fulfilment transaction; the (orderId, sequence) key makes a second issue for
+// the same order fail.
 export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderToIssue) {
   if (!order.planId) throw new Error(`Order ${order.id} has no plan to issue`);
   const plan = await tx.plan.findUniqueOrThrow({ where: { id: order.planId }, select: { carrierCode: true } });
   const smdpAddress = SMDP_ADDRESSES[plan.carrierCode];
+  const tokens: string[] = [];
   const profiles = Array.from({ length: order.quantity }, (_, index) => {
     const matchingId = generateMatchingId();
+    const { token, fields } = activationTokenFields();
+    tokens.push(token);
     return {
+      ...fields,
       orderId: order.id,
       sequence: index + 1,
       userId: order.userId,
@@ -24,6 +30,7 @@ export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderTo
       activationCode: activationCode(smdpAddress, matchingId),
     };
   });
-  await tx.esimProfile.createMany({ data: profiles });
-  return profiles;
+  const created = await tx.esimProfile.createManyAndReturn({ data: profiles, select: { id: true, sequence: true } });
+  for (const { id, sequence } of created) await enqueueActivationEmail(tx, id, tokens[sequence - 1]!);
+  return created;
 }

@@ -1,15 +1,18 @@
 import type { Locale } from "./routing";
 
-// Messages are split by area of the product; a page sees them merged.
+// Messages are split by area of the product; a page sees them merged. (emails.json is read by
+// the email templates only.)
 export async function loadMessages(locale: Locale) {
-  const [core, catalog, checkout] = await Promise.all([
+  const [core, catalog, checkout, activation] = await Promise.all([
     import(`../../messages/${locale}/core.json`),
     import(`../../messages/${locale}/catalog.json`),
     import(`../../messages/${locale}/checkout.json`),
+    import(`../../messages/${locale}/activation.json`),
   ]);
-  return { ...core.default, ...catalog.default, ...checkout.default } as Messages;
+  return { ...core.default, ...catalog.default, ...checkout.default, ...activation.default } as Messages;
 }
 
 export type Messages = typeof import("../../messages/en/core.json") &
   typeof import("../../messages/en/catalog.json") &
-  typeof import("../../messages/en/checkout.json");
+  typeof import("../../messages/en/checkout.json") &
+  typeof import("../../messages/en/activation.json");

@@ -1,8 +1,12 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { enqueueEmail } from "../email/outbox";
+import { kickEmailDelivery } from "../email/worker";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
+import type { Discount } from "./pricing";
 
 export type FulfilmentOutcome =
   | "fulfilled"
@@ -32,7 +36,7 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     return "amount_mismatch";
   }
 
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.order.updateMany({
       where: { id: order.id, status: "PENDING" },
@@ -51,7 +55,40 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       }
     }
     await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
-    return "fulfilled";
+    await enqueueReceipt(tx, order.id);
+    return "fulfilled" as const;
+  });
+  if (outcome === "fulfilled") kickEmailDelivery();
+  return outcome;
+}
+
+// A short reference people can read out on the phone.
+export function orderReference(orderId: string): string {
+  return `TB-${orderId.slice(-8).toUpperCase()}`;
+}
+
+async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: string) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { user: true, plan: { include: { carrier: { select: { name: true } } } } },
+  });
+  if (!order.plan) return;
+  await enqueueEmail(tx, {
+    userId: order.userId,
+    to: order.user.email,
+    locale: order.user.locale,
+    template: "order-receipt",
+    payload: {
+      name: order.user.name,
+      reference: orderReference(order.id),
+      plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days },
+      quantity: order.quantity,
+      subtotalAmount: order.subtotalAmount,
+      discounts: order.discounts as Discount[],
+      totalAmount: order.totalAmount,
+      currency: order.currency,
+      paidAt: (order.paidAt ?? new Date()).toISOString(),
+    },
   });
 }
 

@@ -4,25 +4,16 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { db } from "../db/client";
 import { isValidIccid, parseActivationCode } from "../esim/identifiers";
 import { fulfilCheckout } from "../orders/fulfilment";
-import { openCheckout, signedSessionEvent, webhookRequest } from "../testing/shop";
+import { NO_WEBHOOK_RECEIVER, openCheckout, paidWithoutDelivery, SUCCEEDING_CARD as CARD, signedSessionEvent, webhookRequest } from "../testing/shop";
 import { startWebhookServer } from "../testing/webhook-server";
 import { expireStaleLocalSessions, payLocalSession } from "./local-checkout";
 
-const CARD = { cardNumber: "4242424242424242", expiry: "12 / 34", cvc: "123" };
-// Nothing listens here: the local checkout's own delivery fails, and the test delivers instead.
-const UNREACHABLE = "http://127.0.0.1:9";
 
 let webhookServer: Awaited<ReturnType<typeof startWebhookServer>>;
 beforeAll(async () => {
   webhookServer = await startWebhookServer();
 });
 afterAll(() => webhookServer.close());
-
-async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[1]) {
-  const checkout = await openCheckout(UNREACHABLE, request);
-  expect((await payLocalSession(checkout.sessionId, CARD, UNREACHABLE)).status).toBe("succeeded");
-  return checkout;
-}
 
 const profilesOf = (orderId: string) => db.esimProfile.findMany({ where: { orderId } });
 const orderOf = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
@@ -109,7 +100,7 @@ describe("the Stripe webhook route", () => {
   });
 
   it("does not fulfil a session that was never paid", async () => {
-    const { order, sessionId } = await openCheckout(UNREACHABLE);
+    const { order, sessionId } = await openCheckout(NO_WEBHOOK_RECEIVER);
     expect(await fulfilCheckout(sessionId)).toBe("awaiting_payment");
     expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
   });

@@ -2,6 +2,7 @@ import Stripe from "stripe";
 import { registerUser } from "../auth/registration";
 import { db } from "../db/client";
 import { startCheckout } from "../orders/checkout";
+import { payLocalSession } from "../payments/local-checkout";
 import { checkoutEvent, type LocalEventType } from "../payments/local-events";
 import { registerSchema } from "../validation/auth";
 import { uniqueEmail } from "./users";
@@ -38,4 +39,17 @@ export function webhookRequest(payload: string, signature?: string) {
     headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
     body: payload,
   });
+}
+
+export const SUCCEEDING_CARD = { cardNumber: "4242424242424242", expiry: "12 / 34", cvc: "123" };
+
+// Nothing listens here: the local checkout's own webhook delivery fails, and the test
+// delivers (or fulfils) itself.
+export const NO_WEBHOOK_RECEIVER = "http://127.0.0.1:9";
+
+export async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[1]) {
+  const checkout = await openCheckout(NO_WEBHOOK_RECEIVER, request);
+  const attempt = await payLocalSession(checkout.sessionId, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
+  if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
+  return checkout;
 }

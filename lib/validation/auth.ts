@@ -14,7 +14,7 @@ export const emailSchema = z
   .pipe(z.email({ error: "email_invalid" }))
   .transform((email) => email.toLowerCase());
 
-const passwordSchema = z
+export const passwordSchema = z
   .string({ error: "password_required" })
   .min(PASSWORD_MIN_LENGTH, { error: "password_too_short" })
   .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" });
@@ -48,6 +48,9 @@ export const loginSchema = z.object({
     .min(1, { error: "password_required" })
     .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
 });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+export const resetPasswordSchema = z.object({ password: passwordSchema });
 
 // Only same-site absolute paths: "//evil.test" and "https://…" would be open redirects.
 export const redirectPathSchema = z

@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PlanName } from "@/app/_components/plan-name";
 import { requireUser } from "@/lib/auth/session";
+import { Link } from "@/lib/i18n/navigation";
 import { esimsOfUser } from "@/lib/orders/queries";
 import { routing } from "@/lib/i18n/routing";
 import { LocalePreferenceForm } from "./locale-preference-form";
@@ -17,10 +18,10 @@ export async function generateMetadata({ params }: AccountPageProps): Promise<Me
 export default async function AccountPage({ params }: AccountPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [user, t, tOrders, tResult, format] = await Promise.all([
+  const [user, t, tEsim, tResult, format] = await Promise.all([
     requireUser("/account"),
     getTranslations("Account"),
-    getTranslations("Orders"),
+    getTranslations("Esim"),
     getTranslations("CheckoutResult"),
     getFormatter(),
   ]);
@@ -62,9 +63,12 @@ export default async function AccountPage({ params }: AccountPageProps) {
           <ul className="mt-4 divide-y divide-slate-200">
             {esims.map((esim) => (
               <li key={esim.id} className="py-3" data-testid="esim">
-                <p className="font-semibold"><PlanName plan={esim.plan} /></p>
+                <p className="flex flex-wrap items-baseline justify-between gap-2">
+                  <span className="font-semibold"><PlanName plan={esim.plan} /></span>
+                  <Link href={`/esims/${esim.id}`} className="text-sm font-semibold text-brand-700 underline">{tEsim("open")}</Link>
+                </p>
                 <p className="text-sm text-slate-700">
-                  {tResult("iccid")} <span className="font-mono">{esim.iccid}</span> · {tOrders(`esimStates.${esim.state}`)}
+                  {tResult("iccid")} <span className="font-mono">{esim.iccid}</span> · {tEsim(`states.${esim.state}`)}
                 </p>
               </li>
             ))}

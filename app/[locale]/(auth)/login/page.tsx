@@ -8,7 +8,7 @@ import { LoginForm } from "./login-form";
 
 type LoginPageProps = {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string }>;
 };
 
 export async function generateMetadata({ params }: LoginPageProps): Promise<Metadata> {
@@ -20,7 +20,9 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations("Auth");
-  const callbackUrl = optionalRedirectPath((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = optionalRedirectPath(query.callbackUrl);
+  const tReset = await getTranslations("PasswordReset");
 
   return (
     <AuthCard
@@ -38,7 +40,11 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
         </>
       }
     >
+      {query.reset === "1" && <p role="status" className="mb-5 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{tReset("done")}</p>}
       <LoginForm callbackUrl={callbackUrl} />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{tReset("forgotLink")}</Link>
+      </p>
     </AuthCard>
   );
 }

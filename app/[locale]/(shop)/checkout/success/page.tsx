@@ -34,7 +34,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
     await fulfilCheckout(sessionId.data);
     order = (await orderForBuyerBySession(sessionId.data, user.id))!;
   }
-  const [t, tOrders] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Orders")]);
+  const [t, tEsim] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Esim")]);
 
   if (order.status === "FULFILLED" || order.status === "PAID") {
     return (
@@ -46,7 +46,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
             <li key={esim.id} className="rounded-lg border border-slate-200 p-4">
               <p className="font-semibold"><PlanName plan={esim.plan} /></p>
               <p className="mt-1 text-sm">
-                {t("iccid")}: <span className="font-mono" data-testid="iccid">{esim.iccid}</span> · {t("state")}: {tOrders(`esimStates.${esim.state}`)}
+                {t("iccid")}: <span className="font-mono" data-testid="iccid">{esim.iccid}</span> · {t("state")}: {tEsim(`states.${esim.state}`)}
               </p>
             </li>
           ))}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { currentUserId } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { ResendVerification } from "./resend-verification";
+
+// Until the address is confirmed; it never blocks buying.
+export async function VerifyEmailBanner() {
+  const userId = await currentUserId();
+  const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } }) : null;
+  if (!user || user.emailVerified) return null;
+  const t = await getTranslations("Verification");
+  return (
+    <div role="status" className="border-b border-amber-300 bg-amber-50">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm text-amber-950">
+        <p className="flex-1">{t("bannerText", { email: user.email })}</p>
+        <ResendVerification />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import type { Locale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { resetTokenIsUsable } from "@/lib/auth/password-reset";
+import { Link } from "@/lib/i18n/navigation";
+import { AuthCard } from "../../auth-card";
+import { ResetPasswordForm } from "./reset-password-form";
+
+type ResetPasswordPageProps = { params: Promise<{ locale: Locale; token: string }> };
+
+export async function generateMetadata({ params }: ResetPasswordPageProps): Promise<Metadata> {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "PasswordReset" });
+  return { title: t("resetTitle"), robots: { index: false } };
+}
+
+export default async function ResetPasswordPage({ params }: ResetPasswordPageProps) {
+  const { locale, token } = await params;
+  setRequestLocale(locale);
+  const [usable, t] = await Promise.all([resetTokenIsUsable(token), getTranslations("PasswordReset")]);
+  const requestAgain = <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{t("requestAgain")}</Link>;
+  if (!usable) {
+    return (
+      <AuthCard title={t("invalidTitle")} lead={t("invalidBody")} footer={requestAgain}>
+        {requestAgain}
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={t("resetTitle")} lead={t("resetLead")} footer={requestAgain}>
+      <ResetPasswordForm token={token} />
+    </AuthCard>
+  );
+}

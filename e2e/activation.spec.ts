@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import { newTraveller, payWithCard, register, startCheckout } from "./fixtures";
+import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
+
+test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await startCheckout(page, "au-1gb-3d");
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("heading", { name: "Payment received — your eSIM is ready" })).toBeVisible();
+
+  const receipt = await waitForEmail(user.email, /^Your Tabi receipt for order TB-/);
+  expect(receipt.text).toContain("¥980");
+  const email = await waitForEmail(user.email, /^Your eSIM is ready: KDDI au 1 GB · 3 days$/);
+  expect(email.text).toContain("back up your phone");
+  const link = linkIn(email, /\/en\/activate\/[A-Za-z0-9_-]{43}/);
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Install your eSIM" })).toBeVisible();
+  await expect(page.getByText("Back up your phone first.")).toBeVisible();
+  await expect(page.getByText("23:59:59 Japan time (JST)")).toBeVisible();
+  const shownCode = (await page.getByTestId("activation-code").textContent())!;
+  expect(shownCode).toMatch(/^LPA:1\$au\.smdp\.tabi\.test\$[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+  await expect(page.getByRole("link", { name: /one tap/ })).toHaveAttribute(
+    "href",
+    `https://esimsetup.apple.com/esim_qrcode_provisioning?carddata=${encodeURIComponent(shownCode)}`,
+  );
+
+  // The QR on the page and the one in the email both carry exactly the code shown.
+  const pageQr = (await page.getByTestId("activation-qr").getAttribute("src"))!;
+  expect(decodeQr(dataUrlBytes(pageQr))).toBe(shownCode);
+  expect(decodeQr(await attachment(email, "esim-qr.png"))).toBe(shownCode);
+
+  await page.getByRole("button", { name: "Phone downloads the profile" }).click();
+  await expect(page.getByTestId("esim-state")).toHaveText("Downloaded to the phone");
+  await page.getByRole("button", { name: "Phone installs it" }).click();
+  await expect(page.getByTestId("esim-state")).toHaveText("Installed");
+
+  await page.goto("/en/account");
+  await expect(page.getByTestId("esim")).toContainText("Installed");
+
+  // Someone else, logged in, cannot open the link.
+  const other = await browser.newPage();
+  await register(other, newTraveller());
+  expect((await other.goto(link))?.status()).toBe(404);
+  await other.close();
+});
+
+test("the eSIM page keeps the QR code, refuses invalid steps and warns before deleting", async ({ page, request }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await startCheckout(page, "softbank-2gb-5d");
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(page.getByTestId("iccid")).toBeVisible();
+  await page.goto("/en/account");
+  await page.getByRole("link", { name: "Install and details" }).click();
+  await expect(page.getByTestId("activation-qr")).toBeVisible();
+  const esimUrl = page.url();
+  const esimId = esimUrl.split("/").pop()!;
+
+  // The lifecycle API refuses a step out of order and answers in JSON.
+  const outOfOrder = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "enable" } });
+  expect(outOfOrder.status()).toBe(409);
+  expect(await outOfOrder.json()).toMatchObject({ error: { code: "invalid_transition" } });
+  const download = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download" } });
+  expect(await download.json()).toEqual({ state: "downloaded", valid_until: null });
+  const anonymous = await request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "install" } });
+  expect(anonymous.status()).toBe(401);
+
+  await page.reload();
+  await page.getByRole("button", { name: "Phone installs it" }).click();
+  await page.getByRole("button", { name: "First use on a Japanese network" }).click();
+  await expect(page.getByTestId("esim-state")).toHaveText("Active on the network");
+  await expect(page.getByText(/Valid until .* JST/)).toBeVisible();
+
+  await expect(page.getByText("Deleting is final: the QR code cannot be used again.")).toBeVisible();
+  await page.getByLabel("I understand: delete this eSIM").check();
+  await page.getByRole("button", { name: "Delete the eSIM from the phone" }).click();
+  await expect(page.getByTestId("esim-state")).toHaveText("Deleted");
+  await expect(page.getByTestId("activation-qr")).toHaveCount(0);
+  const afterDelete = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "install" } });
+  expect(afterDelete.status()).toBe(409);
+});
+
+test("a lost activation email can be sent again, and the old link stops working", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await startCheckout(page, "au-1gb-3d");
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(page.getByTestId("iccid")).toBeVisible();
+  const first = await waitForEmail(user.email, /^Your eSIM is ready/);
+  const oldLink = linkIn(first, /\/en\/activate\/[A-Za-z0-9_-]{43}/);
+
+  await page.goto("/en/account");
+  await page.getByRole("link", { name: "Install and details" }).click();
+  await page.getByRole("button", { name: "Resend activation email" }).click();
+  await expect(page.getByText("Sent. Check your inbox")).toBeVisible();
+
+  await expect.poll(async () => (await emailsTo(user.email, /^Your eSIM is ready/)).length).toBe(2);
+  await page.goto(oldLink);
+  await expect(page.getByRole("heading", { name: "This activation link does not work" })).toBeVisible();
+});
+
+test("an unknown activation link explains what to do", async ({ page }) => {
+  await page.goto("/en/activate/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  await expect(page.getByRole("heading", { name: "This activation link does not work" })).toBeVisible();
+  await expect(page.getByText("Links expire after 30 days")).toBeVisible();
+});

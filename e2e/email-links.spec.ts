@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { logIn, logOut, newTraveller, register } from "./fixtures";
+import { linkIn, waitForEmail } from "./mail";
+
+test("a new account is asked to confirm its email, and the emailed link confirms it", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await expect(page.getByText(`Please confirm your email address (${user.email})`)).toBeVisible();
+
+  const email = await waitForEmail(user.email, /^Confirm your email address$/);
+  await page.goto(linkIn(email, /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await page.goto("/en/account");
+  await expect(page.getByText("Please confirm your email address")).toHaveCount(0);
+});
+
+test("a password is reset through the emailed link, which works once", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await logOut(page);
+
+  await page.goto("/en/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText("If an account exists for that address")).toBeVisible();
+
+  const email = await waitForEmail(user.email, /^Reset your Tabi password$/);
+  const link = linkIn(email, /\/en\/reset-password\/[A-Za-z0-9_-]{43}/);
+  await page.goto(link);
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByText("Your password was changed.")).toBeVisible();
+
+  await logIn(page, { email: user.email, password: user.password });
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  await logIn(page, { email: user.email, password: "a brand new passphrase" });
+  await expect(page).toHaveURL("/en/account");
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "This reset link does not work" })).toBeVisible();
+});
+
+test("asking to reset an unknown address gives the same answer and sends nothing", async ({ page }) => {
+  await page.goto("/en/forgot-password");
+  await page.getByLabel("Email").fill("nobody-here@example.test");
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText("If an account exists for that address")).toBeVisible();
+});

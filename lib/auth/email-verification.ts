@@ -1,0 +1,44 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { enqueueEmail } from "../email/outbox";
+import { EMAIL_VERIFICATION_HOURS } from "../email/token-lifetimes";
+import { kickEmailDelivery } from "../email/worker";
+import { postgresLimiter, spend } from "../rate-limit";
+import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "./tokens";
+
+type Recipient = { id: string; name: string; email: string; locale: string };
+
+const resendsByUser = postgresLimiter("verify_resend", 3, 60 * 60);
+
+// Inside the caller's transaction: the token and its email exist together or not at all.
+export async function issueEmailVerification(tx: Prisma.TransactionClient, user: Recipient) {
+  const { token, hash } = newToken();
+  await tx.userToken.create({
+    data: { userId: user.id, purpose: "VERIFY_EMAIL", tokenHash: hash, expiresAt: expiresAfter(EMAIL_VERIFICATION_HOURS * 3_600_000) },
+  });
+  await enqueueEmail(tx, { userId: user.id, to: user.email, locale: user.locale, template: "verify-email", payload: { name: user.name, token } });
+}
+
+export async function confirmEmail(token: string): Promise<"verified" | "invalid"> {
+  if (!looksLikeToken(token)) return "invalid";
+  const record = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!record || record.purpose !== "VERIFY_EMAIL" || record.usedAt || isExpired(record.expiresAt)) return "invalid";
+  return db.$transaction(async (tx) => {
+    // Conditional on unused, so a link opened twice at once is spent once.
+    const spent = await tx.userToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (spent.count === 0) return "invalid";
+    await tx.user.updateMany({ where: { id: record.userId, emailVerified: null }, data: { emailVerified: new Date() } });
+    return "verified";
+  });
+}
+
+export async function resendEmailVerification(userId: string): Promise<"sent" | "already_verified" | { retryAfterSeconds: number }> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, locale: true, emailVerified: true } });
+  if (user.emailVerified) return "already_verified";
+  const retryAfterSeconds = await spend(resendsByUser, user.id);
+  if (retryAfterSeconds > 0) return { retryAfterSeconds };
+  await db.$transaction((tx) => issueEmailVerification(tx, user));
+  kickEmailDelivery();
+  return "sent";
+}

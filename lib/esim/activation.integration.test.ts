@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { fulfilCheckout } from "../orders/fulfilment";
+import { newBuyer, paidWithoutDelivery } from "../testing/shop";
+import { findByActivationToken, resendActivationEmail } from "./activation";
+import { applyLifecycleEvent } from "./profiles";
+
+async function boughtEsim() {
+  const { buyer, order, sessionId } = await paidWithoutDelivery();
+  expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+  const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
+  return { buyer, order, esim };
+}
+
+function activationEmails(userId: string) {
+  return db.outboxEmail.findMany({ where: { userId, template: "esim-activation" }, orderBy: { createdAt: "asc" } });
+}
+
+describe("activation", () => {
+  it("queues the activation email and the receipt with the fulfilment, and stores only the token's hash", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const emails = await db.outboxEmail.findMany({ where: { userId: buyer.id } });
+    expect(emails.map((e) => e.template).sort()).toEqual(["esim-activation", "order-receipt", "verify-email"]);
+
+    const [activation] = await activationEmails(buyer.id);
+    const token = (activation!.payload as { token: string }).token;
+    expect(esim.activationTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(esim.activationTokenHash).not.toContain(token);
+    expect(await findByActivationToken(token)).toEqual({ status: "ok", esimId: esim.id, userId: buyer.id });
+  });
+
+  it("tells an expired link from an unknown or forged one", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const token = ((await activationEmails(buyer.id))[0]!.payload as { token: string }).token;
+    await db.esimProfile.update({ where: { id: esim.id }, data: { activationTokenExpiresAt: new Date(Date.now() - 1000) } });
+
+    expect(await findByActivationToken(token)).toEqual({ status: "expired", esimId: esim.id, userId: buyer.id });
+    expect(await findByActivationToken(`${token.slice(0, -1)}A`)).toEqual({ status: "unknown" });
+    expect(await findByActivationToken("../../etc/passwd")).toEqual({ status: "unknown" });
+  });
+
+  it("sends a new link on request, retires the old one, and limits how often", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const oldToken = ((await activationEmails(buyer.id))[0]!.payload as { token: string }).token;
+
+    expect(await resendActivationEmail(esim.id, buyer.id)).toBe("sent");
+    expect(await findByActivationToken(oldToken)).toEqual({ status: "unknown" });
+    const newToken = ((await activationEmails(buyer.id))[1]!.payload as { token: string }).token;
+    expect((await findByActivationToken(newToken)).status).toBe("ok");
+
+    expect(await resendActivationEmail(esim.id, buyer.id)).toBe("sent");
+    expect(await resendActivationEmail(esim.id, buyer.id)).toBe("sent");
+    expect(await resendActivationEmail(esim.id, buyer.id)).toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    expect(await activationEmails(buyer.id)).toHaveLength(4);
+  });
+
+  it("does not resend for someone else's eSIM", async () => {
+    const { esim } = await boughtEsim();
+    const stranger = await newBuyer();
+    expect(await resendActivationEmail(esim.id, stranger.id)).toBe("not_found");
+  });
+});
+
+describe("the install lifecycle", () => {
+  it("starts validity at first use and ends it at 23:59:59 JST on the last day", async () => {
+    const { buyer, esim } = await boughtEsim();
+    for (const event of ["download", "install"] as const) {
+      expect((await applyLifecycleEvent(esim.id, buyer.id, event, "test")).status).toBe("ok");
+    }
+    const firstUse = new Date("2026-12-01T01:00:00Z");
+    const enabled = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", firstUse);
+    // au-1gb-3d: three days, 1 Dec to 3 Dec JST.
+    expect(enabled).toEqual({ status: "ok", state: "ENABLED", validUntil: new Date("2026-12-03T14:59:59.999Z") });
+
+    // Turning it off and on again does not restart the clock.
+    await applyLifecycleEvent(esim.id, buyer.id, "disable", "test");
+    const again = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", new Date("2026-12-02T01:00:00Z"));
+    expect(again).toMatchObject({ validUntil: new Date("2026-12-03T14:59:59.999Z") });
+    expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(5);
+  });
+
+  it("refuses invalid transitions and other people's eSIMs without changing anything", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const stranger = await newBuyer();
+    expect(await applyLifecycleEvent(esim.id, stranger.id, "download", "test")).toEqual({ status: "not_found" });
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "enable", "test")).toEqual({ status: "invalid_transition", state: "RELEASED" });
+
+    await applyLifecycleEvent(esim.id, buyer.id, "delete", "test");
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "install", "test")).toEqual({ status: "invalid_transition", state: "DELETED" });
+    expect(await resendActivationEmail(esim.id, buyer.id)).toBe("deleted");
+    expect((await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } })).state).toBe("DELETED");
+  });
+
+  it("applies one of two simultaneous reports of the same step", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const results = await Promise.all([1, 2, 3].map(() => applyLifecycleEvent(esim.id, buyer.id, "download", "test")));
+    expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
+    expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(1);
+  });
+});

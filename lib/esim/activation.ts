@@ -1,0 +1,79 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "../auth/tokens";
+import { db } from "../db/client";
+import { enqueueEmail } from "../email/outbox";
+import { ACTIVATION_LINK_DAYS } from "../email/token-lifetimes";
+import { kickEmailDelivery } from "../email/worker";
+import { postgresLimiter, spend } from "../rate-limit";
+
+const resendsByEsim = postgresLimiter("activation_resend", 3, 60 * 60);
+
+export function activationTokenFields() {
+  const { token, hash } = newToken();
+  return { token, fields: { activationTokenHash: hash, activationTokenExpiresAt: expiresAfter(ACTIVATION_LINK_DAYS * 86_400_000) } };
+}
+
+const esimForEmail = {
+  id: true,
+  iccid: true,
+  smdpAddress: true,
+  matchingId: true,
+  activationCode: true,
+  plan: { select: { dataMb: true, days: true, carrier: { select: { name: true } } } },
+  user: { select: { id: true, name: true, email: true, locale: true } },
+} satisfies Prisma.EsimProfileSelect;
+
+type EsimForEmail = Prisma.EsimProfileGetPayload<{ select: typeof esimForEmail }>;
+
+// Inside the caller's transaction, with the token just written to the profile.
+export async function enqueueActivationEmail(tx: Prisma.TransactionClient, esimId: string, token: string) {
+  const esim: EsimForEmail = await tx.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: esimForEmail });
+  await enqueueEmail(tx, {
+    userId: esim.user.id,
+    to: esim.user.email,
+    locale: esim.user.locale,
+    template: "esim-activation",
+    payload: {
+      name: esim.user.name,
+      plan: { carrierName: esim.plan.carrier.name, dataMb: esim.plan.dataMb, days: esim.plan.days },
+      iccid: esim.iccid,
+      smdpAddress: esim.smdpAddress,
+      matchingId: esim.matchingId,
+      activationCode: esim.activationCode,
+      token,
+    },
+  });
+}
+
+export type ActivationLookup =
+  | { status: "ok"; esimId: string; userId: string }
+  | { status: "expired"; esimId: string; userId: string }
+  | { status: "unknown" };
+
+export async function findByActivationToken(token: string): Promise<ActivationLookup> {
+  if (!looksLikeToken(token)) return { status: "unknown" };
+  const esim = await db.esimProfile.findUnique({
+    where: { activationTokenHash: hashToken(token) },
+    select: { id: true, userId: true, activationTokenExpiresAt: true },
+  });
+  if (!esim) return { status: "unknown" };
+  const found = { esimId: esim.id, userId: esim.userId };
+  return isExpired(esim.activationTokenExpiresAt) ? { status: "expired", ...found } : { status: "ok", ...found };
+}
+
+// A new link replaces the old one, so a forwarded or leaked email stops working.
+export async function resendActivationEmail(esimId: string, userId: string): Promise<"sent" | "not_found" | "deleted" | { retryAfterSeconds: number }> {
+  const esim = await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: { id: true, state: true } });
+  if (!esim) return "not_found";
+  if (esim.state === "DELETED") return "deleted";
+  const retryAfterSeconds = await spend(resendsByEsim, esim.id);
+  if (retryAfterSeconds > 0) return { retryAfterSeconds };
+  const { token, fields } = activationTokenFields();
+  await db.$transaction(async (tx) => {
+    await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
+    await enqueueActivationEmail(tx, esim.id, token);
+  });
+  kickEmailDelivery();
+  return "sent";
+}

@@ -1,0 +1,34 @@
+import type { EsimState } from "@prisma/client";
+
+// What the simulated phone and network report, and the profile state each leads to
+// (GSMA SGP.22 profile states, simplified): released by the SM-DP+ → downloaded to the phone →
+// installed → enabled on first use; it can be disabled and enabled again, or deleted for good.
+export const LIFECYCLE_EVENTS = ["download", "install", "enable", "disable", "delete"] as const;
+export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
+
+const TRANSITIONS: Record<LifecycleEvent, { from: EsimState[]; to: EsimState }> = {
+  download: { from: ["RELEASED"], to: "DOWNLOADED" },
+  install: { from: ["DOWNLOADED"], to: "INSTALLED" },
+  enable: { from: ["INSTALLED", "DISABLED"], to: "ENABLED" },
+  disable: { from: ["ENABLED"], to: "DISABLED" },
+  delete: { from: ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED"], to: "DELETED" },
+};
+
+export function nextState(current: EsimState, event: LifecycleEvent): EsimState | null {
+  const transition = TRANSITIONS[event];
+  return transition.from.includes(current) ? transition.to : null;
+}
+
+export function allowedEvents(current: EsimState): LifecycleEvent[] {
+  return LIFECYCLE_EVENTS.filter((event) => nextState(current, event) !== null);
+}
+
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+// Validity starts at first use on the network; that Japan-time day counts as day 1, and the
+// plan ends at 23:59:59 JST on the last day. Stored in UTC.
+export function validityWindow(firstUse: Date, days: number): { validFrom: Date; validUntil: Date } {
+  const jst = new Date(firstUse.getTime() + JST_OFFSET_MS);
+  const lastMomentJst = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate() + days - 1, 23, 59, 59, 999);
+  return { validFrom: firstUse, validUntil: new Date(lastMomentJst - JST_OFFSET_MS) };
+}
