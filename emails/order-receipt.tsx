@@ -8,7 +8,8 @@ export type OrderReceiptProps = {
   locale: EmailLocale;
   name: string;
   reference: string;
-  plan: PlanForEmail;
+  plan?: PlanForEmail;
+  topUp?: PlanForEmail & { iccid: string };
   quantity: number;
   subtotalAmount: number;
   discounts: Discount[];
@@ -42,7 +43,14 @@ export default function OrderReceipt(props: OrderReceiptProps) {
       <Text style={styles.text}>{t("greeting", { name: props.name })}</Text>
       <Text style={styles.text}>{t("receipt.body")}</Text>
       <Section style={{ margin: "8px 0 16px" }}>
-        <Line label={`${emailPlanName(props.locale, props.plan)} × ${props.quantity}`} amount={money(props.subtotalAmount)} />
+        <Line
+          label={
+            props.topUp
+              ? t("receipt.topUp", { pack: emailPlanName(props.locale, props.topUp), iccid: props.topUp.iccid })
+              : `${props.plan ? emailPlanName(props.locale, props.plan) : ""} × ${props.quantity}`
+          }
+          amount={money(props.subtotalAmount)}
+        />
         {props.discounts.map((discount) => (
           <Line key={discount.slug} label={t(`receipt.discount.${discount.kind}`, { code: discount.code ?? "" })} amount={`−${money(discount.amount)}`} />
         ))}

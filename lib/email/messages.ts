@@ -1,3 +1,4 @@
+import type { AlertKind } from "@prisma/client";
 import type { Discount } from "../orders/pricing";
 
 type PlanFields = { carrierName: string; dataMb: number | null; days: number };
@@ -10,7 +11,9 @@ export type EmailPayloads = {
   "order-receipt": {
     name: string;
     reference: string;
-    plan: PlanFields;
+    // An eSIM purchase names its plan; a top-up its pack and the eSIM it was for.
+    plan?: PlanFields;
+    topUp?: PlanFields & { iccid: string };
     quantity: number;
     subtotalAmount: number;
     discounts: Discount[];
@@ -18,6 +21,7 @@ export type EmailPayloads = {
     currency: string;
     paidAt: string;
   };
+  "balance-alert": { name: string; kind: AlertKind; plan: PlanFields; iccid: string; esimId: string };
   "esim-activation": {
     name: string;
     plan: PlanFields;

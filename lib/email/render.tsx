@@ -2,6 +2,7 @@ import "server-only";
 import { render } from "@react-email/components";
 import QRCode from "qrcode";
 import type { ReactElement } from "react";
+import BalanceAlert, { balanceAlertSubject } from "@/emails/balance-alert";
 import EsimActivation, { esimActivationSubject } from "@/emails/esim-activation";
 import { type EmailLocale, isEmailLocale } from "@/emails/i18n";
 import OrderReceipt, { orderReceiptSubject } from "@/emails/order-receipt";
@@ -34,6 +35,10 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
   async "order-receipt"(payload, locale) {
     const props = { ...payload, locale };
     return { subject: orderReceiptSubject(props), element: <OrderReceipt {...props} /> };
+  },
+  async "balance-alert"({ esimId, ...payload }, locale, appUrl) {
+    const props = { ...payload, locale, esimUrl: `${appUrl}/${locale}/esims/${esimId}` };
+    return { subject: balanceAlertSubject(props), element: <BalanceAlert {...props} /> };
   },
   async "esim-activation"({ token, activationCode, ...payload }, locale, appUrl) {
     const props = { ...payload, locale, activationUrl: `${appUrl}/${locale}/activate/${token}`, qrImageSrc: `cid:${QR_CID}` };

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Order, Prisma } from "@prisma/client";
+import { creditPackage } from "../balance/ledger";
+import { MB } from "../balance/rules";
 import { activationTokenFields, enqueueActivationEmail } from "./activation";
 import { activationCode, generateIccid, generateMatchingId, SMDP_ADDRESSES } from "./identifiers";
 
@@ -10,7 +12,10 @@ type OrderToIssue = Pick<Order, "id" | "userId" | "planId" | "quantity">;
 // the same order fail.
 export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderToIssue) {
   if (!order.planId) throw new Error(`Order ${order.id} has no plan to issue`);
-  const plan = await tx.plan.findUniqueOrThrow({ where: { id: order.planId }, select: { carrierCode: true } });
+  const plan = await tx.plan.findUniqueOrThrow({
+    where: { id: order.planId },
+    select: { carrierCode: true, dataMb: true, voiceMinutes: true, days: true },
+  });
   const smdpAddress = SMDP_ADDRESSES[plan.carrierCode];
   const tokens: string[] = [];
   const profiles = Array.from({ length: order.quantity }, (_, index) => {
@@ -31,6 +36,18 @@ export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderTo
     };
   });
   const created = await tx.esimProfile.createManyAndReturn({ data: profiles, select: { id: true, sequence: true } });
-  for (const { id, sequence } of created) await enqueueActivationEmail(tx, id, tokens[sequence - 1]!);
+  for (const { id, sequence } of created) {
+    await creditPackage(tx, {
+      esimId: id,
+      orderId: order.id,
+      kind: "PLAN",
+      dataBytes: plan.dataMb === null ? null : BigInt(plan.dataMb) * MB,
+      voiceSeconds: plan.voiceMinutes * 60,
+      days: plan.days,
+      occurredAt: new Date(),
+      reason: "plan purchased",
+    });
+    await enqueueActivationEmail(tx, id, tokens[sequence - 1]!);
+  }
   return created;
 }

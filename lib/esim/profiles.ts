@@ -1,5 +1,6 @@
 import "server-only";
 import type { EsimState } from "@prisma/client";
+import { totalDays } from "../balance/ledger";
 import { db } from "../db/client";
 import { type LifecycleEvent, nextState, validityWindow } from "./lifecycle";
 
@@ -19,8 +20,9 @@ export async function applyLifecycleEvent(esimId: string, userId: string, event:
   const to = nextState(esim.state, event);
   if (!to) return { status: "invalid_transition", state: esim.state };
 
-  // The first time the profile is enabled is its first use on the network: validity starts.
-  const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, esim.plan.days) : null;
+  // The first time the profile is enabled is its first use on the network: validity starts,
+  // for the plan's days and those of any top-up bought before.
+  const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, (await totalDays(db, esim.id)) || esim.plan.days) : null;
   return db.$transaction(async (tx): Promise<LifecycleResult> => {
     const { count } = await tx.esimProfile.updateMany({ where: { id: esim.id, state: esim.state }, data: { state: to, ...validity } });
     if (count === 0) {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { planBySlug } from "../catalog/plans";
 import { db } from "../db/client";
 import { log } from "../log";
@@ -25,12 +26,9 @@ export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { or
   if (!priced.ok) return { ok: false, problem: priced.problem };
   const { quote } = priced;
 
-  const gateway = paymentGateway();
-  if (gateway.provider === "local") await expireStaleLocalSessions(origin);
-
-  const order = await db.order.create({
-    data: {
-      userId: buyer.id,
+  return openOrder(
+    buyer,
+    {
       kind: "ESIM",
       planId: plan.id,
       quantity: quote.quantity,
@@ -41,19 +39,29 @@ export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { or
       currency: quote.currency,
       promotionId: quote.codePromotionId,
       discounts: quote.discounts,
-      paymentProvider: gateway.provider,
     },
-  });
+    `${plan.carrier.name} ${plan.slug} × ${quote.quantity}`,
+    { origin, successPath: `/${locale}/checkout/success`, cancelPath: `/${locale}/plans/${plan.slug}/checkout?cancelled=1` },
+  );
+}
 
+type NewOrder = Omit<Prisma.OrderUncheckedCreateInput, "userId" | "paymentProvider">;
+type SessionUrls = { origin: string; successPath: string; cancelPath: string };
+
+// Writes the pending order and opens a checkout session for its total, as one line so that
+// discounts never need a negative line. Shared by eSIM purchases and top-ups.
+export async function openOrder(buyer: Buyer, data: NewOrder, lineItemName: string, urls: SessionUrls): Promise<StartCheckoutResult> {
+  const gateway = paymentGateway();
+  if (gateway.provider === "local") await expireStaleLocalSessions(urls.origin);
+  const order = await db.order.create({ data: { ...data, userId: buyer.id, paymentProvider: gateway.provider } });
   try {
     const session = await gateway.createCheckout({
       orderId: order.id,
       customerEmail: buyer.email,
-      currency: quote.currency,
-      // One line for the whole order, so discounts never need a negative line.
-      lineItems: [{ name: `${plan.carrier.name} ${plan.slug} × ${quote.quantity}`, unitAmount: quote.totalAmount, quantity: 1 }],
-      successUrl: `${origin}/${locale}/checkout/success?session_id=${SESSION_ID_PLACEHOLDER}`,
-      cancelUrl: `${origin}/${locale}/plans/${plan.slug}/checkout?cancelled=1`,
+      currency: order.currency,
+      lineItems: [{ name: lineItemName, unitAmount: order.totalAmount, quantity: 1 }],
+      successUrl: `${urls.origin}${urls.successPath}?session_id=${SESSION_ID_PLACEHOLDER}`,
+      cancelUrl: `${urls.origin}${urls.cancelPath}`,
     });
     await db.order.update({ where: { id: order.id }, data: { paymentSessionId: session.sessionId } });
     return { ok: true, url: session.url, orderId: order.id };

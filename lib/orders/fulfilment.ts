@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { kickEmailDelivery } from "../email/worker";
+import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
@@ -10,6 +11,7 @@ import type { Discount } from "./pricing";
 
 export type FulfilmentOutcome =
   | "fulfilled"
+  | "refused"
   | "already_done"
   | "awaiting_payment"
   | "unknown_session"
@@ -36,7 +38,8 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     return "amount_mismatch";
   }
 
-  const outcome = await db.$transaction(async (tx) => {
+  const outcome = await db
+    .$transaction(async (tx) => {
     const now = new Date();
     const claimed = await tx.order.updateMany({
       where: { id: order.id, status: "PENDING" },
@@ -45,6 +48,7 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     if (claimed.count === 0) return "already_done";
 
     if (order.kind === "ESIM") await issueProfiles(tx, order);
+    if (order.kind === "TOPUP") await applyTopUp(tx, order);
     if (order.promotionId) {
       const redeemed = await tx.promotionRedemption.createMany({
         data: [{ promotionId: order.promotionId, userId: order.userId, orderId: order.id }],
@@ -57,7 +61,14 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
     await enqueueReceipt(tx, order.id);
     return "fulfilled" as const;
-  });
+  })
+    .catch(async (error: unknown) => {
+      if (!(error instanceof TopUpRefused)) throw error;
+      // Paid, but for something that cannot be credited: nothing changes, and support refunds.
+      log.error({ orderId: order.id, reason: error.reason }, "top-up refused at fulfilment");
+      await db.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "FAILED", failureReason: `topup_${error.reason}`, paymentStatus: session.paymentStatus } });
+      return "refused" as const;
+    });
   if (outcome === "fulfilled") kickEmailDelivery();
   return outcome;
 }
@@ -70,9 +81,19 @@ export function orderReference(orderId: string): string {
 async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: string) {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { user: true, plan: { include: { carrier: { select: { name: true } } } } },
+    include: {
+      user: true,
+      plan: { include: { carrier: { select: { name: true } } } },
+      topUpPack: { include: { carrier: { select: { name: true } } } },
+      esim: { select: { iccid: true } },
+    },
   });
-  if (!order.plan) return;
+  const item = order.plan
+    ? { plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days } }
+    : order.topUpPack && order.esim
+      ? { topUp: { carrierName: order.topUpPack.carrier.name, dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, iccid: order.esim.iccid } }
+      : null;
+  if (!item) return;
   await enqueueEmail(tx, {
     userId: order.userId,
     to: order.user.email,
@@ -81,7 +102,7 @@ async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: string) {
     payload: {
       name: order.user.name,
       reference: orderReference(order.id),
-      plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days },
+      ...item,
       quantity: order.quantity,
       subtotalAmount: order.subtotalAmount,
       discounts: order.discounts as Discount[],

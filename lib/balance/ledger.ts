@@ -1,0 +1,80 @@
+import "server-only";
+import type { PackageKind, Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import type { PackageBalance } from "./rules";
+
+type Db = Prisma.TransactionClient | typeof db;
+
+type Credit = {
+  esimId: string;
+  orderId: string;
+  kind: PackageKind;
+  topUpPackId?: string;
+  dataBytes: bigint | null;
+  voiceSeconds: number;
+  days: number;
+  occurredAt: Date;
+  reason: string;
+};
+
+// A package and the ledger entry that credits it, inside the caller's transaction.
+export async function creditPackage(tx: Prisma.TransactionClient, credit: Credit) {
+  const pkg = await tx.dataPackage.create({
+    data: {
+      esimId: credit.esimId,
+      orderId: credit.orderId,
+      kind: credit.kind,
+      topUpPackId: credit.topUpPackId,
+      dataBytes: credit.dataBytes,
+      voiceSeconds: credit.voiceSeconds,
+      days: credit.days,
+    },
+  });
+  await tx.ledgerEntry.create({
+    data: {
+      esimId: credit.esimId,
+      packageId: pkg.id,
+      kind: "CREDIT",
+      dataBytes: credit.dataBytes ?? 0n,
+      voiceSeconds: credit.voiceSeconds,
+      reason: credit.reason,
+      source: credit.orderId,
+      occurredAt: credit.occurredAt,
+    },
+  });
+  return pkg;
+}
+
+// Each package's credits and what has been used of it, summed from the ledger.
+export async function packageBalances(client: Db, esimId: string): Promise<(PackageBalance & { days: number; kind: PackageKind })[]> {
+  const [packages, sums] = await Promise.all([
+    client.dataPackage.findMany({ where: { esimId }, orderBy: { createdAt: "asc" } }),
+    client.ledgerEntry.groupBy({
+      by: ["packageId", "kind"],
+      where: { esimId },
+      _sum: { dataBytes: true, voiceSeconds: true },
+    }),
+  ]);
+  return packages.map((pkg) => {
+    const rows = sums.filter((row) => row.packageId === pkg.id);
+    const credited = rows.filter((row) => row.kind === "CREDIT");
+    const spent = rows.filter((row) => row.kind !== "CREDIT");
+    const total = (list: typeof rows, field: "dataBytes" | "voiceSeconds") =>
+      list.reduce((sum, row) => sum + BigInt(row._sum[field] ?? 0), 0n);
+    return {
+      id: pkg.id,
+      kind: pkg.kind,
+      days: pkg.days,
+      createdAt: pkg.createdAt,
+      creditedBytes: pkg.dataBytes === null ? null : total(credited, "dataBytes"),
+      usedBytes: -total(spent, "dataBytes"),
+      creditedVoiceSeconds: Number(total(credited, "voiceSeconds")),
+      usedVoiceSeconds: -Number(total(spent, "voiceSeconds")),
+    };
+  });
+}
+
+export async function totalDays(client: Db, esimId: string): Promise<number> {
+  const { _sum } = await client.dataPackage.aggregate({ where: { esimId }, _sum: { days: true } });
+  return _sum.days ?? 0;
+}
