@@ -28,6 +28,9 @@ export async function SiteHeader() {
           </Link>
           {userId ? (
             <>
+              <Link href="/dashboard" className={navLink}>
+                {t("dashboard")}
+              </Link>
               <Link href="/account" className={navLink}>
                 {t("account")}
               </Link>

@@ -5,6 +5,7 @@ import { kickEmailDelivery } from "../email/worker";
 import { applyLifecycleEvent } from "../esim/profiles";
 import { raiseBalanceAlerts } from "./alerts";
 import { esimNow, startOfJstDay } from "./clock";
+import { lapseRemainingBalance } from "./expiry";
 import { packageBalances } from "./ledger";
 import { allocateDebit, MB } from "./rules";
 
@@ -48,7 +49,10 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
     if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
     const now = esimNow(locked);
     const occurredAt = input.occurredAt ?? now;
-    if (locked.validUntil && occurredAt > locked.validUntil) return { status: "expired", validUntil: locked.validUntil };
+    if (locked.validUntil && occurredAt > locked.validUntil) {
+      await lapseRemainingBalance(tx, input.esimId, locked.validUntil);
+      return { status: "expired", validUntil: locked.validUntil };
+    }
 
     const inserted = await tx.usageRecord.createMany({
       data: [{ esimId: input.esimId, recordId: input.recordId, dataBytes: input.dataBytes, voiceSeconds: input.voiceSeconds, occurredAt, source: input.source }],
@@ -80,7 +84,8 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
 
     const throttledToday = await unlimitedThrottledOn(tx, input.esimId, occurredAt);
     return { status: "recorded", alertsRaised: await raiseBalanceAlerts(tx, input.esimId, throttledToday) };
-  });
+    // Reports for one eSIM queue on its row lock, so a burst needs room to wait its turn.
+  }, { maxWait: 30_000, timeout: 30_000 });
   if (result.status === "recorded" && result.alertsRaised > 0) kickEmailDelivery();
   return result;
 }

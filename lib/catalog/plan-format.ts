@@ -16,13 +16,18 @@ export type CatalogTranslator = (key: CatalogKey, values?: Record<string, string
 
 // Words for a plan's numbers, shared by every page and email that shows a plan.
 export function planFormat(t: CatalogTranslator) {
+  // Balances are rarely whole: one decimal for gigabytes, whole megabytes below that.
   const data = (mb: number) =>
-    mb >= MB_PER_GB ? t("units.gb", { amount: mb / MB_PER_GB }) : t("units.mb", { amount: mb });
+    mb >= MB_PER_GB
+      ? t("units.gb", { amount: Math.round((mb / MB_PER_GB) * 10) / 10 })
+      : t("units.mb", { amount: Math.round(mb) });
   const speed = (kbps: number) =>
     kbps >= KBPS_PER_MBPS ? t("units.mbps", { amount: kbps / KBPS_PER_MBPS }) : t("units.kbps", { amount: kbps });
   const allowance = (plan: Pick<PlanQuantities, "dataMb">) => (plan.dataMb === null ? t("unlimited") : data(plan.dataMb));
 
   return {
+    data,
+    speed,
     allowance,
     // The daily full-speed allowance of an unlimited plan and the speed after it, or null
     // when the plan has no such rule.

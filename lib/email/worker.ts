@@ -1,8 +1,10 @@
 import "server-only";
 import { log } from "../log";
+import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { deliverDueEmails } from "./sender";
 
 const POLL_INTERVAL_MS = 5_000;
+const EXPIRY_CHECK_INTERVAL_MS = 5 * 60_000;
 
 let started = false;
 let running: Promise<unknown> | null = null;
@@ -33,5 +35,9 @@ export function startEmailWorker(): void {
   if (started) return;
   started = true;
   setInterval(kickEmailDelivery, POLL_INTERVAL_MS).unref();
+  // Expiry warnings depend on time passing, not on any request.
+  setInterval(() => {
+    raiseDueExpiryAlerts().catch((error: unknown) => log.error({ err: error }, "expiry alert check failed"));
+  }, EXPIRY_CHECK_INTERVAL_MS).unref();
   kickEmailDelivery();
 }

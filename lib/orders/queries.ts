@@ -15,7 +15,12 @@ const esimSummary = {
 export function orderForBuyerBySession(sessionId: string, userId: string) {
   return db.order.findFirst({
     where: { paymentSessionId: sessionId, userId },
-    include: { plan: planSummary, esimProfiles: esimSummary },
+    include: {
+      plan: planSummary,
+      esimProfiles: esimSummary,
+      esim: { select: { id: true, iccid: true } },
+      topUpPack: { select: { dataMb: true, daysAdded: true } },
+    },
   });
 }
 

@@ -1,7 +1,9 @@
 import Stripe from "stripe";
 import { registerUser } from "../auth/registration";
 import { db } from "../db/client";
+import { applyLifecycleEvent } from "../esim/profiles";
 import { startCheckout } from "../orders/checkout";
+import { fulfilCheckout } from "../orders/fulfilment";
 import { payLocalSession } from "../payments/local-checkout";
 import { checkoutEvent, type LocalEventType } from "../payments/local-events";
 import { registerSchema } from "../validation/auth";
@@ -52,4 +54,13 @@ export async function paidWithoutDelivery(request?: Parameters<typeof openChecko
   const attempt = await payLocalSession(checkout.sessionId, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
   if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
   return checkout;
+}
+
+// A bought eSIM, fulfilled, installed and enabled on the network: ready for usage.
+export async function activeEsim(planSlug = "au-1gb-3d") {
+  const { buyer, order, sessionId } = await paidWithoutDelivery({ planSlug });
+  await fulfilCheckout(sessionId);
+  const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
+  for (const event of ["download", "install", "enable"] as const) await applyLifecycleEvent(esim.id, buyer.id, event, "test");
+  return { buyer, esim };
 }

@@ -2,15 +2,24 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { BalanceSummary } from "@/app/_components/balance-summary";
 import { EsimInstall } from "@/app/_components/esim-install";
 import { EsimSimulator } from "@/app/_components/esim-simulator";
 import { PlanName } from "@/app/_components/plan-name";
 import { ResendActivation } from "@/app/_components/resend-activation";
+import { UsageChart } from "@/app/_components/usage-chart";
 import { requireUser } from "@/lib/auth/session";
+import { simulatorAvailable } from "@/lib/balance/simulator";
+import { dailyUsage, esimBalance } from "@/lib/balance/summary";
 import { esimForOwner } from "@/lib/esim/profiles";
 import { esimIdSchema } from "@/lib/validation/esim";
+import { NetworkSimulator } from "./network-simulator";
+import { TopUp } from "./top-up";
 
-type EsimPageProps = { params: Promise<{ locale: Locale; id: string }> };
+type EsimPageProps = {
+  params: Promise<{ locale: Locale; id: string }>;
+  searchParams: Promise<{ topup?: string }>;
+};
 
 export async function generateMetadata({ params }: EsimPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Activation" });
@@ -18,13 +27,15 @@ export async function generateMetadata({ params }: EsimPageProps): Promise<Metad
 }
 
 // The eSIM in the account: its QR code stays viewable here after the email is gone.
-export default async function EsimPage({ params }: EsimPageProps) {
+export default async function EsimPage({ params, searchParams }: EsimPageProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const user = await requireUser(`/esims/${id}`);
   const esim = esimIdSchema.safeParse(id).success ? await esimForOwner(id, user.id) : null;
   if (!esim) notFound();
-  const [t, format] = await Promise.all([getTranslations("Esim"), getFormatter()]);
+  const [t, format, balance, { topup }] = await Promise.all([getTranslations("Esim"), getFormatter(), esimBalance(esim.id, user.id), searchParams]);
+  if (!balance) notFound();
+  const usage = await dailyUsage(esim.id, balance.now);
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
@@ -37,6 +48,14 @@ export default async function EsimPage({ params }: EsimPageProps) {
         <p className="text-slate-700">{t(`stateHelp.${esim.state}`)}</p>
       </header>
 
+      <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">
+        <BalanceSummary balance={balance} />
+        <UsageChart days={usage} />
+      </section>
+      <TopUp esimId={esim.id} userId={user.id} carrierName={esim.plan.carrier.name} notice={topup} />
+      {simulatorAvailable() && esim.state !== "DELETED" && (
+        <NetworkSimulator esimId={esim.id} clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })} />
+      )}
       {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
       <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
       {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}

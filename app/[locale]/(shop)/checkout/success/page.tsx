@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { getPlanFormat } from "@/app/_components/plan-format";
 import { PlanName } from "@/app/_components/plan-name";
 import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
@@ -36,6 +37,21 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
   }
   const [t, tEsim] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Esim")]);
 
+  if ((order.status === "FULFILLED" || order.status === "PAID") && order.esim && order.topUpPack) {
+    const format = await getPlanFormat();
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12">
+        <h1 className="text-3xl font-bold tracking-tight">{t("topUpTitle")}</h1>
+        <p className="mt-3 text-slate-700">
+          {t("topUpBody", { data: format.data(order.topUpPack.dataMb), days: order.topUpPack.daysAdded, iccid: order.esim.iccid })}
+        </p>
+        <Link href={`/esims/${order.esim.id}`} className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+          {t("viewBalance")}
+        </Link>
+      </div>
+    );
+  }
+
   if (order.status === "FULFILLED" || order.status === "PAID") {
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">
@@ -67,11 +83,9 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
       {closed === "pending" ? (
         <RefreshWhilePending />
       ) : (
-        order.plan && (
-          <Link href={`/plans/${order.plan.slug}/checkout`} className="mt-6 inline-block font-semibold text-brand-700 underline">
-            {t("tryAgain")}
-          </Link>
-        )
+        <Link href={order.esim ? `/esims/${order.esim.id}` : `/plans/${order.plan?.slug ?? ""}`} className="mt-6 inline-block font-semibold text-brand-700 underline">
+          {t("tryAgain")}
+        </Link>
       )}
     </div>
   );

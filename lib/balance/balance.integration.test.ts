@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { fulfilCheckout } from "../orders/fulfilment";
+import { payLocalSession } from "../payments/local-checkout";
+import { activeEsim, newBuyer, NO_WEBHOOK_RECEIVER, SUCCEEDING_CARD } from "../testing/shop";
+import { MB } from "./rules";
+import { advanceClock } from "./simulator";
+import { esimBalance } from "./summary";
+import { startTopUp } from "./topups";
+import { recordUsage } from "./usage";
+
+const GB = 1024n * MB;
+
+async function buyTopUp(buyer: { id: string; email: string }, esimId: string, pack = "au-topup-1gb-7d") {
+  const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+  await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
+  return fulfilCheckout(order.paymentSessionId!);
+}
+
+const usage = (esim: { id: string; userId: string }, recordId: string, dataBytes: bigint, voiceSeconds = 0) =>
+  recordUsage({ esimId: esim.id, userId: esim.userId, recordId, dataBytes, voiceSeconds, source: "test" });
+
+describe("the balance ledger", () => {
+  it("ends exactly right after 200 concurrent usage records and top-ups, with each alert once", async () => {
+    const { buyer, esim } = await activeEsim("au-5gb-10d");
+    const results = await Promise.all([
+      ...Array.from({ length: 200 }, (_, i) => usage(esim, `burst-${i}`, 20n * MB, 3)),
+      buyTopUp(buyer, esim.id),
+      buyTopUp(buyer, esim.id),
+    ]);
+    expect(results.filter((r) => typeof r === "object" && r.status === "recorded")).toHaveLength(200);
+
+    const balance = await esimBalance(esim.id, buyer.id);
+    // 5 GB plan + 2 × 1 GB top-ups, minus 200 × 20 MB; 60 minutes of calls minus 200 × 3 s.
+    expect(balance).toMatchObject({ totalBytes: 7n * GB, usedBytes: 4000n * MB, remainingBytes: 7n * GB - 4000n * MB });
+    expect(balance!.remainingVoiceSeconds).toBe(60 * 60 - 600);
+
+    // The plan's package is drawn first: 4000 of 5120 MB used, past 75 % only.
+    const alerts = await db.balanceAlert.findMany({ where: { esimId: esim.id } });
+    expect(alerts.map((a) => a.kind)).toEqual(["DATA_75"]);
+    const emails = await db.outboxEmail.findMany({ where: { userId: buyer.id, template: "balance-alert" } });
+    expect(emails).toHaveLength(1);
+  });
+
+  it("counts a repeated record id once", async () => {
+    const { buyer, esim } = await activeEsim();
+    const results = await Promise.all(Array.from({ length: 10 }, () => usage(esim, "same-record", 100n * MB)));
+    expect(results.filter((r) => r.status === "recorded")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "duplicate")).toHaveLength(9);
+    expect((await esimBalance(esim.id, buyer.id))!.usedBytes).toBe(100n * MB);
+  });
+
+  it("never debits more than is left, and says when the data is gone", async () => {
+    const { buyer, esim } = await activeEsim("au-5gb-10d");
+    await usage(esim, "big", 9n * GB);
+    const balance = await esimBalance(esim.id, buyer.id);
+    expect(balance).toMatchObject({ remainingBytes: 0n, status: "FINISHED" });
+    const kinds = (await db.balanceAlert.findMany({ where: { esimId: esim.id } })).map((a) => a.kind).sort();
+    expect(kinds).toEqual(["DATA_75", "DATA_90", "DATA_EXHAUSTED"]);
+  });
+
+  it("refuses usage for an eSIM not on the network, and someone else's", async () => {
+    const { esim } = await activeEsim();
+    const stranger = await newBuyer();
+    expect(await recordUsage({ esimId: esim.id, userId: stranger.id, recordId: "x", dataBytes: MB, voiceSeconds: 0, source: "test" })).toEqual({ status: "not_found" });
+    await db.esimProfile.update({ where: { id: esim.id }, data: { state: "DISABLED" } });
+    expect(await usage(esim, "while-off", MB)).toEqual({ status: "not_active", state: "DISABLED" });
+    expect(await db.usageRecord.count({ where: { esimId: esim.id } })).toBe(0);
+  });
+
+  it("refuses usage after the end and lets what was left lapse", async () => {
+    const { buyer, esim } = await activeEsim();
+    const { validUntil } = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    const late = await recordUsage({ esimId: esim.id, userId: buyer.id, recordId: "late", dataBytes: MB, voiceSeconds: 0, occurredAt: new Date(validUntil!.getTime() + 1000), source: "test" });
+    expect(late).toEqual({ status: "expired", validUntil });
+    const entries = await db.ledgerEntry.findMany({ where: { esimId: esim.id }, orderBy: { createdAt: "asc" } });
+    expect(entries.map((e) => e.kind)).toEqual(["CREDIT", "EXPIRY"]);
+    expect(entries[0]!.dataBytes + entries[1]!.dataBytes).toBe(0n);
+  });
+});
+
+describe("expiry warnings", () => {
+  it("come 3 days and 1 day before the end, once each", async () => {
+    const { buyer, esim } = await activeEsim("au-1gb-3d");
+    await usage(esim, "first", MB);
+    const kinds = async () => (await db.balanceAlert.findMany({ where: { esimId: esim.id } })).map((a) => a.kind).sort();
+    expect(await kinds()).toEqual(["EXPIRES_3_DAYS"]);
+
+    await advanceClock(esim.id, buyer.id, 2 * 24 * 60);
+    await usage(esim, "second", MB);
+    await advanceClock(esim.id, buyer.id, 60);
+    expect(await kinds()).toEqual(["EXPIRES_1_DAY", "EXPIRES_3_DAYS"]);
+    expect(await db.outboxEmail.count({ where: { userId: buyer.id, template: "balance-alert" } })).toBe(2);
+  });
+});
+
+describe("top-ups", () => {
+  it("credit the pack's data and days once, after the current end", async () => {
+    const { buyer, esim } = await activeEsim();
+    const before = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    expect(await buyTopUp(buyer, esim.id)).toBe("fulfilled");
+    const after = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    expect(after.validUntil!.getTime() - before.validUntil!.getTime()).toBe(7 * 86_400_000);
+    expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(2n * GB);
+  });
+
+  it("are only for the eSIM's own carrier and within the grace window", async () => {
+    const { buyer, esim } = await activeEsim();
+    expect(await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toEqual({ ok: false, problem: "wrong_carrier" });
+    await db.esimProfile.update({ where: { id: esim.id }, data: { validUntil: new Date(Date.now() - 8 * 86_400_000) } });
+    expect(await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toMatchObject({ ok: false, problem: "closed" });
+    const stranger = await newBuyer();
+    expect(await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toEqual({ ok: false, problem: "not_found" });
+  });
+
+  it("are refused at fulfilment for someone else's eSIM, even with a paid session", async () => {
+    const { buyer, esim } = await activeEsim();
+    const attacker = await newBuyer();
+    // A top-up the attacker started for their own eSIM, then pointed at the victim's.
+    const { esim: own } = await activeEsim();
+    await db.esimProfile.update({ where: { id: own.id }, data: { userId: attacker.id } });
+    const started = await startTopUp(attacker, own.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+    if (!started.ok) throw new Error(started.problem);
+    await db.order.update({ where: { id: started.orderId }, data: { esimId: esim.id } });
+    const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+    await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
+
+    expect(await fulfilCheckout(order.paymentSessionId!)).toBe("refused");
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "FAILED", failureReason: "topup_not_owner" });
+    expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(GB);
+  });
+});
