@@ -10,6 +10,11 @@ const CARRIER_BY_FILTER: Record<NonNullable<PlanFilters["carrier"]>, CarrierCode
   au: "KDDI_AU",
   softbank: "SOFTBANK",
 };
+// The catalog filter that shows a carrier's plans, for links from elsewhere.
+export const FILTER_FOR_CARRIER = Object.fromEntries(
+  Object.entries(CARRIER_BY_FILTER).map(([filter, carrier]) => [carrier, filter]),
+) as Record<CarrierCode, NonNullable<PlanFilters["carrier"]>>;
+
 const KIND_BY_FILTER: Record<NonNullable<PlanFilters["kind"]>, PlanKind> = {
   data: "DATA_PACK",
   unlimited: "UNLIMITED",

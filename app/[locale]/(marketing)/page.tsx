@@ -2,6 +2,7 @@ import type { Locale } from "next-intl";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { currentUserId } from "@/lib/auth/session";
 import { carrierSummaries } from "@/lib/catalog/carriers";
+import { FILTER_FOR_CARRIER } from "@/lib/catalog/plans";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 
@@ -26,13 +27,16 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">{t("title")}</h1>
           <p className="mt-5 max-w-2xl text-lg text-slate-700">{t("lead")}</p>
           <div className="mt-8 flex flex-wrap gap-3">
+            <Link href="/plans" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+              {t("ctaPlans")}
+            </Link>
             {userId ? (
-              <Link href="/account" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+              <Link href="/dashboard" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
                 {t("ctaAccount")}
               </Link>
             ) : (
               <>
-                <Link href="/register" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+                <Link href="/register" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
                   {t("ctaRegister")}
                 </Link>
                 <Link href="/login" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
@@ -65,7 +69,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           <ul className="mt-8 grid gap-6 md:grid-cols-3">
             {carriers.map((carrier) => (
               <li key={carrier.code} className="rounded-xl border border-slate-200 bg-white p-5">
-                <h3 className="text-lg font-semibold">{carrier.name}</h3>
+                <h3 className="text-lg font-semibold">
+                  <Link href={{ pathname: "/plans", query: { carrier: FILTER_FOR_CARRIER[carrier.code] } }} className="hover:underline">
+                    {carrier.name}
+                  </Link>
+                </h3>
                 <p className="text-sm text-slate-600">
                   {t("network", { name: carrier.networkName, plmn: carrier.plmn })}
                 </p>
