@@ -47,14 +47,13 @@ export async function creditPackage(tx: Prisma.TransactionClient, credit: Credit
 
 // Each package's credits and what has been used of it, summed from the ledger.
 export async function packageBalances(client: Db, esimId: string): Promise<(PackageBalance & { days: number; kind: PackageKind })[]> {
-  const [packages, sums] = await Promise.all([
-    client.dataPackage.findMany({ where: { esimId }, orderBy: { createdAt: "asc" } }),
-    client.ledgerEntry.groupBy({
-      by: ["packageId", "kind"],
-      where: { esimId },
-      _sum: { dataBytes: true, voiceSeconds: true },
-    }),
-  ]);
+  // One after the other: inside a transaction both queries share one connection.
+  const packages = await client.dataPackage.findMany({ where: { esimId }, orderBy: { createdAt: "asc" } });
+  const sums = await client.ledgerEntry.groupBy({
+    by: ["packageId", "kind"],
+    where: { esimId },
+    _sum: { dataBytes: true, voiceSeconds: true },
+  });
   return packages.map((pkg) => {
     const rows = sums.filter((row) => row.packageId === pkg.id);
     const credited = rows.filter((row) => row.kind === "CREDIT");

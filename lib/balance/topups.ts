@@ -55,10 +55,8 @@ export class TopUpRefused extends Error {
 // forged or replayed session cannot credit someone else's eSIM, another carrier's pack, or an
 // eSIM whose top-up window has closed.
 export async function applyTopUp(tx: Prisma.TransactionClient, order: { id: string; userId: string; esimId: string | null; topUpPackId: string | null }) {
-  const [esim, pack] = await Promise.all([
-    order.esimId ? tx.esimProfile.findUnique({ where: { id: order.esimId }, select: topUpEsim }) : null,
-    order.topUpPackId ? tx.topUpPack.findUnique({ where: { id: order.topUpPackId } }) : null,
-  ]);
+  const esim = order.esimId ? await tx.esimProfile.findUnique({ where: { id: order.esimId }, select: topUpEsim }) : null;
+  const pack = order.topUpPackId ? await tx.topUpPack.findUnique({ where: { id: order.topUpPackId } }) : null;
   if (!esim || !pack) throw new TopUpRefused("not_found");
   if (esim.userId !== order.userId) throw new TopUpRefused("not_owner");
   if (esim.carrierCode !== pack.carrierCode) throw new TopUpRefused("wrong_carrier");

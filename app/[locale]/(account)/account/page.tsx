@@ -54,6 +54,9 @@ export default async function AccountPage({ params }: AccountPageProps) {
         <div className="mt-6 border-t border-slate-200 pt-4">
           <LocalePreferenceForm current={preferredLocale} />
         </div>
+        <p className="mt-4">
+          <Link href="/api-tokens" className="font-semibold text-brand-700 underline">{t("apiTokens")}</Link>
+        </p>
       </section>
       <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
         <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>

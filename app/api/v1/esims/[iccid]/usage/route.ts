@@ -1,0 +1,38 @@
+import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
+import { apiError, apiJson, esimNotFound, invalidRequest, jsonBody, withApiToken } from "@/lib/api/http";
+import { jstIso } from "@/lib/api/jst";
+import { usageObject } from "@/lib/api/usage-object";
+import { esimNow } from "@/lib/balance/clock";
+import { recordUsage } from "@/lib/balance/usage";
+import { usageRecordSchema } from "@/lib/validation/api";
+
+type Params = { iccid: string };
+
+// GET: one eSIM's usage.
+export const GET = withApiToken<Params>(async (_request, userId, { iccid }) => {
+  const balance = await ownEsimBalance(iccid, userId);
+  return balance ? apiJson(usageObject(balance)) : esimNotFound();
+});
+
+// POST: a usage record, as the carrier reports it. The record id makes a retry safe.
+export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
+  const esim = await ownEsim(iccid, userId);
+  if (!esim) return esimNotFound();
+  const body = await jsonBody(request);
+  if (!body.ok) return body.response;
+  const record = usageRecordSchema(esimNow(esim)).safeParse(body.body);
+  if (!record.success) return invalidRequest(record.error);
+
+  const result = await recordUsage({ esimId: esim.id, userId, ...record.data, source: "api" });
+  switch (result.status) {
+    case "not_found":
+      return esimNotFound();
+    case "not_active":
+      return apiError(409, "esim_not_active", `The eSIM is ${result.state.toLowerCase()}; usage is recorded once it is enabled on the network.`);
+    case "expired":
+      return apiError(409, "esim_expired", `The eSIM's validity ended at ${jstIso(result.validUntil)}.`);
+  }
+  const balance = await ownEsimBalance(iccid, userId);
+  if (!balance) return esimNotFound();
+  return result.status === "recorded" ? apiJson(usageObject(balance), 201) : apiJson({ duplicate: true, usage: usageObject(balance) });
+});

@@ -1,0 +1,13 @@
+// Every error code the API answers with, in `{ "error": { "code", "message" } }`; integrators
+// match on these, so they only ever get added to.
+export const API_ERROR_CODES = [
+  "missing_token",
+  "invalid_token",
+  "not_found",
+  "invalid_request",
+  "esim_not_active",
+  "esim_expired",
+  "internal_error",
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
