@@ -1,22 +1,11 @@
 import { Column, Heading, Row, Section, Text } from "@react-email/components";
 import { formatMoney } from "../lib/money";
-import type { Discount } from "../lib/orders/pricing";
-import { type EmailLocale, emailPlanName, emailTranslator, type PlanForEmail } from "./i18n";
+import type { EmailPayloads } from "../lib/email/messages";
+import { type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
-export type OrderReceiptProps = {
-  locale: EmailLocale;
-  name: string;
-  reference: string;
-  plan?: PlanForEmail;
-  topUp?: PlanForEmail & { iccid: string };
-  quantity: number;
-  subtotalAmount: number;
-  discounts: Discount[];
-  totalAmount: number;
-  currency: string;
-  paidAt: string;
-};
+// What the outbox stores for a receipt, in the recipient's language.
+export type OrderReceiptProps = EmailPayloads["order-receipt"] & { locale: EmailLocale };
 
 export function orderReceiptSubject({ locale, reference }: OrderReceiptProps) {
   return emailTranslator(locale)("receipt.subject", { reference });

@@ -1,7 +1,6 @@
 import type { AlertKind } from "@prisma/client";
+import type { PlanForEmail as PlanFields } from "@/emails/i18n";
 import type { Discount } from "../orders/pricing";
-
-type PlanFields = { carrierName: string; dataMb: number | null; days: number };
 
 // What each kind of email needs, as stored in the outbox. Links are built when the email is
 // rendered, from APP_URL and the token; tokens are removed from the row once it is sent.
