@@ -1,7 +1,8 @@
 import createIntlMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
 import { requestOrigin } from "./lib/request-origin";
+import { filterSegments, planFiltersSchema } from "./lib/validation/catalog";
 
 const intl = createIntlMiddleware(routing);
 
@@ -20,6 +21,17 @@ function loginRequiredLocale(pathname: string): string | null {
   return guarded ? locale : null;
 }
 
+const PLAN_LIST = new RegExp(`^/(${routing.locales.join("|")})/plans/?$`);
+
+// Filtered plan lists keep their shareable ?carrier=… URLs but are served by a page whose
+// filters are path segments, so each one can be cached (app/[locale]/(shop)/plans/filter).
+function filteredCatalogPath(url: URL): string | null {
+  const locale = PLAN_LIST.exec(url.pathname)?.[1];
+  if (!locale || url.search === "") return null;
+  const { carrier, kind, duration } = filterSegments(planFiltersSchema.parse(Object.fromEntries(url.searchParams)));
+  return `/${locale}/plans/filter/${carrier}/${kind}/${duration}`;
+}
+
 // Only an optimistic check: the page itself verifies the session. Reading the session here
 // through Auth.js would also re-issue its cookie on every request, and a prefetch answered
 // after a logout would sign the visitor back in.
@@ -34,7 +46,14 @@ export default function proxy(request: NextRequest) {
       headers: { Location: `${requestOrigin(request.headers, request.nextUrl.origin)}/${locale}/login?${query}` },
     });
   }
-  return intl(request);
+  const response = intl(request);
+  const catalogPath = filteredCatalogPath(request.nextUrl);
+  if (!catalogPath || response.headers.has("location")) return response;
+  const rewritten = NextResponse.rewrite(new URL(catalogPath, request.url));
+  for (const cookie of response.cookies.getAll()) rewritten.cookies.set(cookie);
+  const alternates = response.headers.get("link");
+  if (alternates) rewritten.headers.set("link", alternates);
+  return rewritten;
 }
 
 export const config = {

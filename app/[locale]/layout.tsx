@@ -1,18 +1,16 @@
 import type { Metadata, Viewport } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/app/_components/site-footer";
 import { SiteHeader } from "@/app/_components/site-header";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import type { Messages } from "@/lib/i18n/messages";
 import { htmlLang, routing } from "@/lib/i18n/routing";
 import "../globals.css";
 
 type LayoutProps = { children: ReactNode; params: Promise<{ locale: string }> };
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: LayoutProps): Promise<Metadata> {
   const { locale } = await params;
@@ -33,7 +31,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "Header" });
+  const [t, messages] = await Promise.all([getTranslations({ locale, namespace: "Header" }), getMessages({ locale })]);
 
   return (
     <html lang={htmlLang[locale]}>
@@ -44,7 +42,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(messages as Messages)}>
           <SiteHeader />
           <main id="main" className="flex-1">
             {children}

@@ -2,16 +2,18 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
+import { Suspense } from "react";
 import { Link, usePathname } from "@/lib/i18n/navigation";
 import { localeNames, routing } from "@/lib/i18n/routing";
 
+type Query = Record<string, string>;
+
 // Plain links, so switching works before JavaScript loads; visiting a locale's URL is what
 // remembers the choice (next-intl's NEXT_LOCALE cookie).
-export function LanguageSwitcher() {
+function LocaleLinks({ query }: { query: Query }) {
   const t = useTranslations("LanguageSwitcher");
   const current = useLocale();
   const pathname = usePathname();
-  const query = Object.fromEntries(useSearchParams());
 
   return (
     <nav aria-label={t("label")}>
@@ -31,5 +33,19 @@ export function LanguageSwitcher() {
         ))}
       </ul>
     </nav>
+  );
+}
+
+function LocaleLinksKeepingQuery() {
+  return <LocaleLinks query={Object.fromEntries(useSearchParams())} />;
+}
+
+// A cached page is rendered without its query string; the links gain it (a filtered plan
+// list stays filtered in the new language) once the browser takes over.
+export function LanguageSwitcher() {
+  return (
+    <Suspense fallback={<LocaleLinks query={{}} />}>
+      <LocaleLinksKeepingQuery />
+    </Suspense>
   );
 }

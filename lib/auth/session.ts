@@ -1,23 +1,30 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
+import { cache } from "react";
 import { db } from "../db/client";
 import { redirect } from "../i18n/navigation";
 import { auth } from "./auth";
 
-export async function currentUserId(): Promise<string | undefined> {
+// Several parts of one page ask who is signed in (the page, the verification banner, …); each
+// request decrypts the session and reads the user once.
+export const currentUserId = cache(async (): Promise<string | undefined> => {
   const session = await auth();
   return session?.user?.id;
-}
+});
+
+export const currentUser = cache(async () => {
+  const userId = await currentUserId();
+  return userId
+    ? db.user.findUnique({
+        where: { id: userId },
+        select: { id: true, name: true, email: true, emailVerified: true, phone: true, locale: true, createdAt: true },
+      })
+    : null;
+});
 
 // For pages behind a login; `returnTo` is where the login sends the visitor afterwards.
 export async function requireUser(returnTo: string) {
-  const userId = await currentUserId();
-  const user = userId
-    ? await db.user.findUnique({
-        where: { id: userId },
-        select: { id: true, name: true, email: true, phone: true, locale: true, createdAt: true },
-      })
-    : null;
+  const user = await currentUser();
   if (!user) {
     return redirect({
       href: { pathname: "/login", query: { callbackUrl: returnTo } },

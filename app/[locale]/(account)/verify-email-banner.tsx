@@ -1,12 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { currentUserId } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { currentUser } from "@/lib/auth/session";
 import { ResendVerification } from "./resend-verification";
 
 // Until the address is confirmed; it never blocks buying.
 export async function VerifyEmailBanner() {
-  const userId = await currentUserId();
-  const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } }) : null;
+  const user = await currentUser();
   if (!user || user.emailVerified) return null;
   const t = await getTranslations("Verification");
   return (

@@ -1,23 +1,23 @@
 import type { Locale } from "next-intl";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
-import { currentUserId } from "@/lib/auth/session";
 import { carrierSummaries } from "@/lib/catalog/carriers";
 import { FILTER_FOR_CARRIER } from "@/lib/catalog/plans";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
+import { AccountCallToAction } from "./account-call-to-action";
 
 const FLOW_STEPS = ["choose", "pay", "activate", "balance"] as const;
 const TIPS = ["plan", "balance", "backup", "promotions"] as const;
+
+// Cached like the plan list (see (shop)/plans/page.tsx): the same for every visitor.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);
   // The validated locale: the layout rejects unknown ones, but renders alongside this page.
   const locale = await getLocale();
-  const [t, carriers, userId] = await Promise.all([
-    getTranslations("Home"),
-    carrierSummaries(),
-    currentUserId(),
-  ]);
+  const [t, carriers] = await Promise.all([getTranslations("Home"), carrierSummaries()]);
 
   return (
     <>
@@ -30,20 +30,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             <Link href="/plans" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
               {t("ctaPlans")}
             </Link>
-            {userId ? (
-              <Link href="/dashboard" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
-                {t("ctaAccount")}
-              </Link>
-            ) : (
-              <>
-                <Link href="/register" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
-                  {t("ctaRegister")}
-                </Link>
-                <Link href="/login" className="rounded-md border border-slate-300 bg-white px-5 py-3 font-semibold hover:bg-slate-50">
-                  {t("ctaLogin")}
-                </Link>
-              </>
-            )}
+            <AccountCallToAction />
           </div>
           <p className="mt-6 text-sm text-slate-600">{t("sandboxNote")}</p>
         </div>

@@ -1,56 +1,23 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { listPlans } from "@/lib/catalog/plans";
-import { Link } from "@/lib/i18n/navigation";
-import { planFiltersSchema } from "@/lib/validation/catalog";
-import { PlanCard } from "./_components/plan-card";
-import { PlanFilters } from "./_components/plan-filters";
-import { PlanGuide } from "./_components/plan-guide";
-import { plansHref } from "./_components/plans-href";
+import { PlanCatalog } from "./_components/plan-catalog";
 
-type PlansPageProps = {
-  params: Promise<{ locale: Locale }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type PlansPageProps = { params: Promise<{ locale: Locale }> };
+
+// The catalog is the same for every visitor: rendered on the first request (so the build needs
+// no database), then served from the cache and rebuilt in the background at most once a minute.
+// A sale that starts or ends shows within that minute; checkout always prices afresh.
+// Filtered lists (?carrier=…) are rewritten by the proxy to ./filter/…, cached the same way.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: PlansPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Catalog.list" });
   return { title: t("metaTitle") };
 }
 
-export default async function PlansPage({ params, searchParams }: PlansPageProps) {
+export default async function PlansPage({ params }: PlansPageProps) {
   setRequestLocale((await params).locale);
-  const filters = planFiltersSchema.parse(await searchParams);
-  const [t, plans] = await Promise.all([getTranslations("Catalog.list"), listPlans(filters)]);
-
-  return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:py-14">
-      <div>
-        <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t("title")}</h1>
-        <p className="mt-3 max-w-2xl text-lg text-slate-700">{t("lead")}</p>
-      </div>
-      <PlanGuide />
-      <PlanFilters filters={filters} />
-      <section aria-labelledby="results-title">
-        <h2 id="results-title" className="text-xl font-semibold">{t("results", { count: plans.length })}</h2>
-        {plans.length > 0 ? (
-          <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {plans.map((plan) => (
-              <li key={plan.id}>
-                <PlanCard plan={plan} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="mt-4 rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-700">
-            {t("empty")}{" "}
-            <Link href={plansHref({})} className="font-semibold text-brand-700 underline">
-              {t("showAll")}
-            </Link>
-          </p>
-        )}
-      </section>
-    </div>
-  );
+  return <PlanCatalog filters={{}} />;
 }

@@ -19,6 +19,10 @@ const findPlan = cache(async (slug: string) => {
   return parsed.success ? planBySlug(parsed.data) : null;
 });
 
+// Cached like the plan list (see ../page.tsx): the same for every visitor.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+
 export async function generateMetadata({ params }: PlanPageProps): Promise<Metadata> {
   const { locale, slug } = await params;
   setRequestLocale(locale);

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "usage_records_esimId_receivedAt_idx" ON "usage_records"("esimId", "receivedAt");
+

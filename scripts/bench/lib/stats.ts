@@ -1,0 +1,10 @@
+// Nearest-rank percentiles, rounded to whole milliseconds.
+export function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+}
+
+export function latencySummary(values: number[]) {
+  return { p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) };
+}

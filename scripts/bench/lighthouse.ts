@@ -1,0 +1,87 @@
+// Lighthouse with its default mobile preset (simulated slow 4G and a 4× slower CPU) on Debian's
+// Chromium, against `next start`, for the pages a traveller meets on the way to an eSIM.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { db } from "../../lib/db/client";
+import { activationTokenFields } from "../../lib/esim/activation";
+import { type AppServer, startApp } from "./lib/app-server";
+import { saveResult } from "./lib/results";
+import { usedTraveller } from "./lib/traveller";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 95 };
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"];
+
+type PageScores = { name: string; path: string; scores: Record<string, number>; failing: Record<string, string[]>; metrics: Record<string, number> };
+
+async function audit(port: number, name: string, url: string, cookie?: string): Promise<PageScores> {
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+    extraHeaders: cookie ? { cookie } : undefined,
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const scores = Object.fromEntries(CATEGORIES.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)]));
+  // What keeps each category below 100, so a miss can be explained.
+  const failing = Object.fromEntries(
+    CATEGORIES.map((id) => [
+      id,
+      (categories[id]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => `${ref.id} (${audits[ref.id]?.displayValue ?? audits[ref.id]?.score})`),
+    ]),
+  );
+  const metric = (id: string) => Math.round(audits[id]?.numericValue ?? -1);
+  const metrics = {
+    fcpMs: metric("first-contentful-paint"),
+    lcpMs: metric("largest-contentful-paint"),
+    tbtMs: metric("total-blocking-time"),
+    cls: +(audits["cumulative-layout-shift"]?.numericValue ?? -1).toFixed(3),
+    siMs: metric("speed-index"),
+  };
+  console.log(`${name.padEnd(12)} ${CATEGORIES.map((id) => `${id} ${scores[id]}`).join("  ")}`);
+  return { name, path: new URL(url).pathname, scores, failing, metrics };
+}
+
+async function activationPath(esimId: string) {
+  const { token, fields } = activationTokenFields();
+  await db.esimProfile.update({ where: { id: esimId }, data: fields });
+  return `/en/activate/${token}`;
+}
+
+export async function lighthouseScores(app?: AppServer) {
+  const server = app ?? (await startApp(3100));
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+  try {
+    const { cookie, esim } = await usedTraveller();
+    const pages: [string, string, string?][] = [
+      ["landing", "/en"],
+      ["plans", "/en/plans"],
+      ["plan", "/en/plans/docomo-3gb-7d"],
+      ["login", "/en/login"],
+      ["dashboard", "/en/dashboard", cookie],
+      ["activation", await activationPath(esim.id), cookie],
+    ];
+    const results: PageScores[] = [];
+    for (const [name, path, pageCookie] of pages) {
+      // A first visit renders the cached pages; Lighthouse measures what later visitors get.
+      await (await fetch(`${server.url}${path}`, { headers: pageCookie ? { cookie: pageCookie } : {} })).arrayBuffer();
+      results.push(await audit(chrome.port, name, `${server.url}${path}`, pageCookie));
+    }
+    const misses = results.flatMap((page) => CATEGORIES.filter((id) => page.scores[id]! < TARGETS[id]).map((id) => `${page.name} ${id} ${page.scores[id]}`));
+    console.log(misses.length ? `Below target: ${misses.join(", ")}` : "Every page meets every target.");
+    saveResult("lighthouse", { chromium: await chromeVersion(chrome.port), targets: TARGETS, pages: results, misses });
+    return results;
+  } finally {
+    chrome.kill();
+    if (!app) await server.stop();
+  }
+}
+
+async function chromeVersion(port: number): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${port}/json/version`);
+  return ((await response.json()) as { Browser: string }).Browser;
+}

@@ -1,0 +1,34 @@
+// Usage (through `npm run bench`, which provides the database and mail catcher):
+//   tsx --conditions=react-server scripts/bench/run.ts [benchmark…]
+// Builds the app, runs the named benchmarks (all by default) and rewrites BENCHMARKS.md.
+import { execFileSync } from "node:child_process";
+import { bundle } from "./bundle";
+import { lighthouseScores } from "./lighthouse";
+import { scale } from "./scale";
+import { throughput } from "./throughput";
+
+const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  throughput: () => throughput(),
+  bundle: () => bundle(),
+  lighthouse: () => lighthouseScores(),
+  scale: () => scale(),
+};
+
+async function main() {
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
+  const unknown = requested.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  if (!process.argv.includes("--no-build")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  for (const name of requested.length ? requested : Object.keys(BENCHMARKS)) {
+    console.log(`\n== ${name}`);
+    await BENCHMARKS[name]!();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
