@@ -42,3 +42,13 @@ export async function startCheckout(page: Page, planSlug: string) {
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page).toHaveURL(/\/en\/checkout\/local\/cs_test_/);
 }
+
+// A new traveller who has just bought an eSIM of the plan, left on the order's success page.
+export async function buyEsim(page: Page, planSlug: string): Promise<TestUser> {
+  const user = newTraveller();
+  await register(page, user);
+  await startCheckout(page, planSlug);
+  await payWithCard(page, "4242 4242 4242 4242");
+  await expect(page.getByTestId("iccid")).toBeVisible();
+  return user;
+}

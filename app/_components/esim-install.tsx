@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { activationQrDataUrl, appleInstallUrl } from "@/lib/esim/qr";
+import { Link } from "@/lib/i18n/navigation";
 
 type InstallableEsim = {
   smdpAddress: string;
@@ -12,8 +13,9 @@ type InstallableEsim = {
 // Everything needed to install an eSIM: the QR code, the manual fields, the one-tap iOS link
 // and step-by-step instructions. Shown on the activation page and on the eSIM's own page.
 export async function EsimInstall({ esim }: { esim: InstallableEsim }) {
-  const [t, format, qr] = await Promise.all([
+  const [t, tDevices, format, qr] = await Promise.all([
     getTranslations("Activation"),
+    getTranslations("Devices.links"),
     getFormatter(),
     activationQrDataUrl(esim.activationCode),
   ]);
@@ -22,6 +24,9 @@ export async function EsimInstall({ esim }: { esim: InstallableEsim }) {
       <section aria-labelledby="backup-title" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
         <h2 id="backup-title" className="font-semibold text-amber-950">{t("backupTitle")}</h2>
         <p className="mt-1 text-amber-950">{t("backup")}</p>
+        <Link href="/devices" className="mt-2 inline-block font-semibold text-amber-950 underline">
+          {tDevices("check")}
+        </Link>
       </section>
 
       <div className="grid gap-8 md:grid-cols-[auto_1fr]">

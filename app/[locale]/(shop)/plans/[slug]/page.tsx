@@ -37,9 +37,10 @@ export default async function PlanPage({ params }: PlanPageProps) {
   setRequestLocale(locale);
   const plan = await findPlan(slug);
   if (!plan) notFound();
-  const [t, tHome, format] = await Promise.all([
+  const [t, tHome, tDevices, format] = await Promise.all([
     getTranslations("Catalog.detail"),
     getTranslations("Home"),
+    getTranslations("Devices.links"),
     getPlanFormat(),
   ]);
   const fairUse = format.fairUse(plan);
@@ -73,6 +74,9 @@ export default async function PlanPage({ params }: PlanPageProps) {
             className="block rounded-md bg-brand-700 px-5 py-3 text-center text-lg font-semibold text-white hover:bg-brand-800"
           >
             {t("buyNow")}
+          </Link>
+          <Link href="/devices" className="block text-center font-semibold text-brand-700 underline">
+            {tDevices("check")}
           </Link>
         </aside>
 
