@@ -54,8 +54,11 @@ export async function packageBalances(client: Db, esimId: string): Promise<(Pack
     where: { esimId },
     _sum: { dataBytes: true, voiceSeconds: true },
   });
+  // Grouped once: an eSIM topped up for months has a thousand packages and twice as many sums.
+  const sumsByPackage = new Map<string, typeof sums>();
+  for (const row of sums) sumsByPackage.set(row.packageId, [...(sumsByPackage.get(row.packageId) ?? []), row]);
   return packages.map((pkg) => {
-    const rows = sums.filter((row) => row.packageId === pkg.id);
+    const rows = sumsByPackage.get(pkg.id) ?? [];
     const credited = rows.filter((row) => row.kind === "CREDIT");
     const spent = rows.filter((row) => row.kind !== "CREDIT");
     const total = (list: typeof rows, field: "dataBytes" | "voiceSeconds") =>

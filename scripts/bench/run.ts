@@ -1,14 +1,18 @@
 // Usage (through `npm run bench`, which provides the database and mail catcher):
 //   tsx --conditions=react-server scripts/bench/run.ts [benchmark…]
-// Builds the app, runs the named benchmarks (all by default) and rewrites BENCHMARKS.md.
+// Builds the app, runs the named benchmarks (all by default), saves their results under
+// benchmarks/ and rewrites the measured part of BENCHMARKS.md.
 import { execFileSync } from "node:child_process";
 import { bundle } from "./bundle";
 import { lighthouseScores } from "./lighthouse";
+import { writeReport } from "./report";
 import { scale } from "./scale";
+import { flow } from "./flow";
 import { throughput } from "./throughput";
 
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   throughput: () => throughput(),
+  flow: () => flow(),
   bundle: () => bundle(),
   lighthouse: () => lighthouseScores(),
   scale: () => scale(),
@@ -23,6 +27,7 @@ async function main() {
     console.log(`\n== ${name}`);
     await BENCHMARKS[name]!();
   }
+  writeReport();
 }
 
 main().then(

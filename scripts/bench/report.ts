@@ -1,0 +1,104 @@
+// Rewrites the measured part of BENCHMARKS.md (between the results markers) from the JSON
+// results in benchmarks/. The analysis around it is written by hand.
+import { readFileSync, writeFileSync } from "node:fs";
+import { readResult } from "./lib/results";
+
+type Machine = { date: string; cpu: string; memoryGiB: number; os: string; node: string };
+type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+
+const START = "<!-- results:start -->";
+const END = "<!-- results:end -->";
+
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+const when = (machine: Machine) => `${machine.date.slice(0, 16).replace("T", " ")} UTC, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`;
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+
+function lighthouseSection(): string | null {
+  const result = readResult<{ chromium: string; targets: Record<string, number>; pages: { name: string; path: string; scores: Record<string, number>; metrics: Record<string, number>; failing: Record<string, string[]> }[] }>("lighthouse");
+  if (!result) return null;
+  const ids = Object.keys(result.targets);
+  const rows = result.pages.map((page) => [
+    page.name,
+    ...ids.map((id) => `${page.scores[id]}${page.scores[id]! < result.targets[id]! ? " ✗" : ""}`),
+    `${page.metrics.fcpMs} / ${page.metrics.lcpMs} / ${page.metrics.tbtMs} / ${page.metrics.cls}`,
+    Object.values(page.failing).flat().join(", ") || "–",
+  ]);
+  return [
+    `### Lighthouse (mobile preset)\n\n${when(result.machine)}; ${result.chromium}. Targets: ${ids.map((id) => `${id} ≥ ${result.targets[id]}`).join(", ")}.\n`,
+    table(["page", ...ids, "FCP / LCP / TBT ms / CLS", "audits below 100"], rows),
+  ].join("\n");
+}
+
+function throughputSection(): string | null {
+  const result = readResult<{ runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; plansCache: string | null }>("throughput");
+  if (!result) return null;
+  const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
+  const dashboard = result.runs.dashboard!;
+  return [
+    `### Throughput (autocannon, 10 connections, ${Object.values(result.runs)[0]?.seconds} s each)\n\n${when(result.machine)}. /plans answered with \`x-nextjs-cache: ${result.plansCache}\`.\n`,
+    table(["route", "path", "req/s", "p50 ms", "p99 ms", "errors + non-2xx"], rows),
+    "",
+    table(
+      ["target", "measured", "result"],
+      [
+        ["/plans ≥ 0.9 × static page", result.plansToStatic.toFixed(2), verdict(result.plansToStatic >= 0.9)],
+        ["dashboard ≥ 0.6 × bare dynamic route", result.dashboardToBareDynamic.toFixed(2), verdict(result.dashboardToBareDynamic >= 0.6)],
+        ["dashboard p99 < 100 ms at 10 connections", `${dashboard.p99Ms} ms`, verdict(dashboard.p99Ms < 100)],
+      ],
+    ),
+  ].join("\n");
+}
+
+function flowSection(): string | null {
+  const result = readResult<Record<string, unknown>>("flow");
+  if (!result) return null;
+  return `### Purchase flow\n\n${when(result.machine)}.\n\n\`\`\`json\n${JSON.stringify({ ...result, machine: undefined }, null, 2)}\n\`\`\``;
+}
+
+function scaleSection(): string | null {
+  const result = readResult<{ small: Record<string, Load | number>; large: Record<string, Load | number>; ratios: Record<string, number> }>("scale");
+  if (!result) return null;
+  const rows = Object.entries(result.ratios).map(([name, ratio]) => [
+    name,
+    `${(result.small[name] as Load).p50Ms} ms`,
+    `${(result.large[name] as Load).p50Ms} ms`,
+    `×${ratio}`,
+    verdict(ratio <= 1.2),
+  ]);
+  return [
+    `### Scale (one request at a time, 5 s per route)\n\n${when(result.machine)}. Short history: ${result.small.orders} orders, ${result.small.ledgerEntries} ledger entries; long history: ${result.large.orders} orders, ${result.large.ledgerEntries} ledger entries.\n`,
+    table(["route", "p50 short", "p50 long", "ratio", "≤ 1.2×"], rows),
+  ].join("\n");
+}
+
+function bundleSection(): string | null {
+  const result = readResult<{ budgetGzipKB: number; framework: string; pages: { path: string; scripts: number; gzipKB: number; brotliKB: number; rawKB: number; inlineScriptGzipKB: number }[] }>("bundle");
+  if (!result) return null;
+  const rows = result.pages.map((page) => [page.path, page.scripts, page.gzipKB, page.brotliKB, page.rawKB, page.inlineScriptGzipKB, page.path.startsWith("/") ? verdict(page.gzipKB <= result.budgetGzipKB) : "–"]);
+  return [
+    `### First-load JavaScript\n\n${when(result.machine)}; ${result.framework}. Every script the HTML loads (nomodule polyfills excluded), compressed. Budget ${result.budgetGzipKB} kB gzip.\n`,
+    table(["page", "scripts", "gzip kB", "brotli kB", "raw kB", "inline RSC payload, gzip kB", "budget"], rows),
+  ].join("\n");
+}
+
+function twoInstancesSection(): string | null {
+  const result = readResult<Record<string, unknown>>("two-instances");
+  if (!result) return null;
+  return `### Two instances on one database\n\n${when(result.machine as Machine)}.\n\n\`\`\`json\n${JSON.stringify({ ...result, machine: undefined }, null, 2)}\n\`\`\``;
+}
+
+function testSuiteSection(): string | null {
+  const result = readResult<{ seconds: number; command: string; exitCode: number }>("test-suite");
+  if (!result) return null;
+  return `### Test suite\n\n${when(result.machine)}. \`${result.command}\` took ${Math.floor(result.seconds / 60)} min ${Math.round(result.seconds % 60)} s (exit ${result.exitCode}); the limit is 15 min.`;
+}
+
+export function writeReport(file = "BENCHMARKS.md") {
+  const sections = [lighthouseSection(), throughputSection(), flowSection(), scaleSection(), bundleSection(), twoInstancesSection(), testSuiteSection()].filter(Boolean);
+  const document = readFileSync(file, "utf8");
+  const start = document.indexOf(START);
+  const end = document.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${file} lacks the ${START} … ${END} markers`);
+  writeFileSync(file, `${document.slice(0, start + START.length)}\n\n${sections.join("\n\n")}\n\n${document.slice(end)}`);
+}
