@@ -19,9 +19,8 @@ export async function generateMetadata({ params }: LayoutProps): Promise<Metadat
   return {
     title: { default: t("title"), template: `%s · Tabi eSIM` },
     description: t("description"),
-    alternates: {
-      languages: Object.fromEntries(routing.locales.map((l) => [htmlLang[l], `/${l}`])),
-    },
+    // The other languages of each page are announced by the proxy (next-intl's Link header),
+    // which knows the page's own path in every locale.
   };
 }
 

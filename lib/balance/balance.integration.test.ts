@@ -22,6 +22,31 @@ async function buyTopUp(buyer: { id: string; email: string }, esimId: string, pa
 const usage = (esim: { id: string; userId: string }, recordId: string, dataBytes: bigint, voiceSeconds = 0) =>
   recordUsage({ esimId: esim.id, userId: esim.userId, recordId, dataBytes, voiceSeconds, source: "test" });
 
+// The eSIM's running sums are what balances are read from; they must equal the ledger's.
+async function expectRunningSumsMatchLedger(esimId: string) {
+  const [sums] = await db.$queryRaw<{ credited_bytes: bigint; debited_bytes: bigint; credited_voice: bigint; debited_voice: bigint }[]>`
+    SELECT COALESCE(SUM("dataBytes") FILTER (WHERE kind = 'CREDIT'), 0)::bigint AS credited_bytes,
+           COALESCE(-SUM("dataBytes") FILTER (WHERE kind <> 'CREDIT'), 0)::bigint AS debited_bytes,
+           COALESCE(SUM("voiceSeconds") FILTER (WHERE kind = 'CREDIT'), 0)::bigint AS credited_voice,
+           COALESCE(-SUM("voiceSeconds") FILTER (WHERE kind <> 'CREDIT'), 0)::bigint AS debited_voice
+    FROM ledger_entries WHERE "esimId" = ${esimId}`;
+  const { _sum } = await db.dataPackage.aggregate({ where: { esimId }, _sum: { days: true } });
+  const profile = await db.esimProfile.findUniqueOrThrow({ where: { id: esimId } });
+  expect({
+    ledgerCreditedBytes: profile.ledgerCreditedBytes,
+    ledgerDebitedBytes: profile.ledgerDebitedBytes,
+    ledgerCreditedVoiceSeconds: BigInt(profile.ledgerCreditedVoiceSeconds),
+    ledgerDebitedVoiceSeconds: BigInt(profile.ledgerDebitedVoiceSeconds),
+    packageDays: profile.packageDays,
+  }).toEqual({
+    ledgerCreditedBytes: sums!.credited_bytes,
+    ledgerDebitedBytes: sums!.debited_bytes,
+    ledgerCreditedVoiceSeconds: sums!.credited_voice,
+    ledgerDebitedVoiceSeconds: sums!.debited_voice,
+    packageDays: _sum.days,
+  });
+}
+
 describe("the balance ledger", () => {
   it("ends exactly right after 200 concurrent usage records and top-ups, with each alert once", async () => {
     const { buyer, esim } = await activeEsim("au-5gb-10d");
@@ -36,6 +61,7 @@ describe("the balance ledger", () => {
     // 5 GB plan + 2 × 1 GB top-ups, minus 200 × 20 MB; 60 minutes of calls minus 200 × 3 s.
     expect(balance).toMatchObject({ totalBytes: 7n * GB, usedBytes: 4000n * MB, remainingBytes: 7n * GB - 4000n * MB });
     expect(balance!.remainingVoiceSeconds).toBe(60 * 60 - 600);
+    await expectRunningSumsMatchLedger(esim.id);
 
     // The plan's package is drawn first: 4000 of 5120 MB used, past 75 % only.
     const alerts = await db.balanceAlert.findMany({ where: { esimId: esim.id } });
@@ -78,6 +104,7 @@ describe("the balance ledger", () => {
     const entries = await db.ledgerEntry.findMany({ where: { esimId: esim.id }, orderBy: { createdAt: "asc" } });
     expect(entries.map((e) => e.kind)).toEqual(["CREDIT", "EXPIRY"]);
     expect(entries[0]!.dataBytes + entries[1]!.dataBytes).toBe(0n);
+    await expectRunningSumsMatchLedger(esim.id);
   });
 });
 

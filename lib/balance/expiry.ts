@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { packageBalances } from "./ledger";
+import { appendLedger, packageBalances } from "./ledger";
 
 // When an eSIM's validity has passed, what was left of each package lapses: an EXPIRY entry
 // takes the remainder to zero, once (a package already at zero gets none).
@@ -14,9 +14,10 @@ export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId
     }))
     .filter(({ dataBytes, voiceSeconds }) => dataBytes > 0n || voiceSeconds > 0);
   if (lapses.length === 0) return 0;
-  await tx.ledgerEntry.createMany({
-    data: lapses.map(({ pkg, dataBytes, voiceSeconds }) => ({
-      esimId,
+  await appendLedger(
+    tx,
+    esimId,
+    lapses.map(({ pkg, dataBytes, voiceSeconds }) => ({
       packageId: pkg.id,
       kind: "EXPIRY" as const,
       dataBytes: -dataBytes,
@@ -25,6 +26,6 @@ export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId
       source: "expiry",
       occurredAt: at,
     })),
-  });
+  );
   return lapses.length;
 }

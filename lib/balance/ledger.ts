@@ -1,5 +1,5 @@
 import "server-only";
-import type { PackageKind, Prisma } from "@prisma/client";
+import type { LedgerKind, PackageKind, Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import type { PackageBalance } from "./rules";
 
@@ -17,6 +17,38 @@ type Credit = {
   reason: string;
 };
 
+export type LedgerLine = {
+  packageId: string;
+  kind: LedgerKind;
+  // Positive for credits, negative for usage and expiry.
+  dataBytes: bigint;
+  voiceSeconds: number;
+  reason: string;
+  source: string;
+  occurredAt: Date;
+};
+
+const sumOf = <T>(lines: T[], amount: (line: T) => bigint) => lines.reduce((sum, line) => sum + amount(line), 0n);
+
+// The only way entries reach the ledger: appended together with the eSIM's running sums, in
+// the caller's transaction, so the sums can never drift from the entries.
+export async function appendLedger(tx: Prisma.TransactionClient, esimId: string, lines: LedgerLine[], addedDays = 0) {
+  if (lines.length === 0 && addedDays === 0) return;
+  await tx.ledgerEntry.createMany({ data: lines.map((line) => ({ ...line, esimId })) });
+  const credits = lines.filter((line) => line.kind === "CREDIT");
+  const debits = lines.filter((line) => line.kind !== "CREDIT");
+  await tx.esimProfile.update({
+    where: { id: esimId },
+    data: {
+      ledgerCreditedBytes: { increment: sumOf(credits, (line) => line.dataBytes) },
+      ledgerDebitedBytes: { increment: -sumOf(debits, (line) => line.dataBytes) },
+      ledgerCreditedVoiceSeconds: { increment: Number(sumOf(credits, (line) => BigInt(line.voiceSeconds))) },
+      ledgerDebitedVoiceSeconds: { increment: -Number(sumOf(debits, (line) => BigInt(line.voiceSeconds))) },
+      packageDays: { increment: addedDays },
+    },
+  });
+}
+
 // A package and the ledger entry that credits it, inside the caller's transaction.
 export async function creditPackage(tx: Prisma.TransactionClient, credit: Credit) {
   const pkg = await tx.dataPackage.create({
@@ -30,18 +62,22 @@ export async function creditPackage(tx: Prisma.TransactionClient, credit: Credit
       days: credit.days,
     },
   });
-  await tx.ledgerEntry.create({
-    data: {
-      esimId: credit.esimId,
-      packageId: pkg.id,
-      kind: "CREDIT",
-      dataBytes: credit.dataBytes ?? 0n,
-      voiceSeconds: credit.voiceSeconds,
-      reason: credit.reason,
-      source: credit.orderId,
-      occurredAt: credit.occurredAt,
-    },
-  });
+  await appendLedger(
+    tx,
+    credit.esimId,
+    [
+      {
+        packageId: pkg.id,
+        kind: "CREDIT",
+        dataBytes: credit.dataBytes ?? 0n,
+        voiceSeconds: credit.voiceSeconds,
+        reason: credit.reason,
+        source: credit.orderId,
+        occurredAt: credit.occurredAt,
+      },
+    ],
+    credit.days,
+  );
   return pkg;
 }
 

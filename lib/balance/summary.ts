@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
 import { esimNow, jstDate, startOfJstDay } from "./clock";
-import { packageBalances } from "./ledger";
 import { daysLeft, MB } from "./rules";
 
 // Status names as reseller APIs (Airalo, eSIM Access) report them.
@@ -18,6 +17,11 @@ const balanceEsim = {
   validUntil: true,
   clockOffsetMinutes: true,
   createdAt: true,
+  ledgerCreditedBytes: true,
+  ledgerDebitedBytes: true,
+  ledgerCreditedVoiceSeconds: true,
+  ledgerDebitedVoiceSeconds: true,
+  packageDays: true,
   plan: {
     select: { slug: true, kind: true, dataMb: true, days: true, voiceMinutes: true, fairUseDailyMb: true, throttledKbps: true, carrier: { select: { name: true } } },
   },
@@ -25,17 +29,17 @@ const balanceEsim = {
 
 async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>) {
   const now = esimNow(esim);
-  const [packages, lastRecord, today] = await Promise.all([
-    packageBalances(db, esim.id),
+  const [lastRecord, today] = await Promise.all([
     db.usageRecord.findFirst({ where: { esimId: esim.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
     db.usageRecord.aggregate({ where: { esimId: esim.id, occurredAt: { gte: startOfJstDay(now), lte: now } }, _sum: { dataBytes: true } }),
   ]);
+  const { ledgerCreditedBytes, ledgerDebitedBytes, ledgerCreditedVoiceSeconds, ledgerDebitedVoiceSeconds, packageDays, ...profile } = esim;
   const isUnlimited = esim.plan.dataMb === null;
-  const totalBytes = isUnlimited ? null : packages.reduce((sum, p) => sum + (p.creditedBytes ?? 0n), 0n);
-  const usedBytes = packages.reduce((sum, p) => sum + p.usedBytes, 0n);
+  const totalBytes = isUnlimited ? null : ledgerCreditedBytes;
+  const usedBytes = ledgerDebitedBytes;
   const remainingBytes = totalBytes === null ? null : totalBytes - usedBytes;
-  const totalVoiceSeconds = packages.reduce((sum, p) => sum + p.creditedVoiceSeconds, 0);
-  const remainingVoiceSeconds = totalVoiceSeconds - packages.reduce((sum, p) => sum + p.usedVoiceSeconds, 0);
+  const totalVoiceSeconds = ledgerCreditedVoiceSeconds;
+  const remainingVoiceSeconds = totalVoiceSeconds - ledgerDebitedVoiceSeconds;
   const expired = esim.state === "DELETED" || (esim.validUntil !== null && esim.validUntil <= now);
   const todayBytes = today._sum.dataBytes ?? 0n;
   const fairUseDailyBytes = esim.plan.fairUseDailyMb ? BigInt(esim.plan.fairUseDailyMb) * MB : null;
@@ -49,7 +53,7 @@ async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>
         : "ACTIVE";
 
   return {
-    ...esim,
+    ...profile,
     now,
     status,
     isUnlimited,
@@ -58,14 +62,13 @@ async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>
     remainingBytes,
     totalVoiceSeconds,
     remainingVoiceSeconds,
-    totalDays: packages.reduce((sum, p) => sum + p.days, 0),
+    totalDays: packageDays,
     daysLeft: esim.validFrom ? daysLeft(esim.validUntil, now) : null,
     expired,
     todayBytes,
     fairUseDailyBytes,
     throttledToday: fairUseDailyBytes !== null && todayBytes >= fairUseDailyBytes,
     asOf: lastRecord?.receivedAt ?? null,
-    packages,
   };
 }
 

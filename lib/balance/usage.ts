@@ -6,7 +6,7 @@ import { applyLifecycleEvent } from "../esim/profiles";
 import { raiseBalanceAlerts } from "./alerts";
 import { esimNow, startOfJstDay } from "./clock";
 import { lapseRemainingBalance } from "./expiry";
-import { packageBalances } from "./ledger";
+import { appendLedger, packageBalances } from "./ledger";
 import { allocateDebit, MB } from "./rules";
 
 export const MAX_RECORD_BYTES = 100n * 1024n * MB; // 100 GB in one record is not a phone
@@ -69,9 +69,10 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
       const entry = byPackage.get(packageId) ?? { dataBytes: 0n, voiceSeconds: 0 };
       byPackage.set(packageId, { ...entry, voiceSeconds: Number(amount) });
     }
-    await tx.ledgerEntry.createMany({
-      data: [...byPackage].map(([packageId, amounts]) => ({
-        esimId: input.esimId,
+    await appendLedger(
+      tx,
+      input.esimId,
+      [...byPackage].map(([packageId, amounts]) => ({
         packageId,
         kind: "USAGE" as const,
         dataBytes: -amounts.dataBytes,
@@ -80,7 +81,7 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
         source: input.recordId,
         occurredAt,
       })),
-    });
+    );
 
     const throttledToday = await unlimitedThrottledOn(tx, input.esimId, occurredAt);
     return { status: "recorded", alertsRaised: await raiseBalanceAlerts(tx, input.esimId, throttledToday) };

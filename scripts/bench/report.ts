@@ -31,12 +31,12 @@ function lighthouseSection(): string | null {
 }
 
 function throughputSection(): string | null {
-  const result = readResult<{ runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; plansCache: string | null }>("throughput");
+  const result = readResult<{ rounds: number; runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; plansCache: string | null }>("throughput");
   if (!result) return null;
   const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
   const dashboard = result.runs.dashboard!;
   return [
-    `### Throughput (autocannon, 10 connections, ${Object.values(result.runs)[0]?.seconds} s each)\n\n${when(result.machine)}. /plans answered with \`x-nextjs-cache: ${result.plansCache}\`.\n`,
+    `### Throughput (autocannon, 10 connections; median of ${result.rounds} alternating ${Object.values(result.runs)[0]?.seconds}-s rounds per route)\n\n${when(result.machine)}. /plans answered with \`x-nextjs-cache: ${result.plansCache}\`.\n`,
     table(["route", "path", "req/s", "p50 ms", "p99 ms", "errors + non-2xx"], rows),
     "",
     table(
