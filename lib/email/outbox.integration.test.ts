@@ -68,7 +68,8 @@ describe("the email outbox", () => {
     const probe = await startSmtp();
     const port = probe.port;
     await probe.close();
-    const transport = transportFor(`smtp://127.0.0.1:${port}`);
+    // Pooled, as the app's own sender is: its connection must recover once the server is back.
+    const transport = transportFor(`smtp://127.0.0.1:${port}`, { pool: true });
     const to = uniqueEmail("later");
     const { id } = await queueVerification(to);
     const sentAt = Date.now();
@@ -88,6 +89,7 @@ describe("the email outbox", () => {
     await deliverDueEmails({ transport, now: later });
     expect(addressedTo(to)).toHaveLength(1);
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    transport.close();
   });
 
   it("sends each email once when several senders run at the same time", async () => {

@@ -8,7 +8,7 @@ import { newBuyer } from "../../lib/testing/shop";
 import { type AppServer, startApp } from "./lib/app-server";
 import { Browser } from "./lib/form-client";
 import { purchaseIntegrity } from "./lib/integrity";
-import { emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
+import { drainProfile, emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
 import { buyPlan } from "./lib/purchase";
 import { saveResult } from "./lib/results";
 import { sessionCookie } from "./lib/session";
@@ -17,7 +17,7 @@ import { latencySummary } from "./lib/stats";
 // A data pack with no running sale, code or stock limit, so every purchase is the same work.
 const PLAN = "au-1gb-3d";
 const CONCURRENCY = [1, 10, 50];
-const SECONDS = Number(process.env.BENCH_FLOW_SECONDS ?? 15);
+const SECONDS = Number(process.env.BENCH_FLOW_SECONDS ?? 10);
 const WARM_UP_PURCHASES = 3;
 
 type Buyer = { id: string; browser: Browser };
@@ -95,10 +95,13 @@ export async function flow(app?: AppServer) {
     for (const concurrency of CONCURRENCY) runs.push(await run(server.url, buyers.slice(0, concurrency), confirmed));
     printRuns(runs);
 
-    const outboxDrain = await waitForOutboxDrain(userIds);
+    const loadEnded = new Date();
+    const outboxDrain = { ...(await waitForOutboxDrain(userIds)), ...(await drainProfile(userIds, loadEnded)) };
     const purchases = await purchaseIntegrity(userIds, confirmed);
     const emails = await emailIntegrity(userIds);
-    console.log(`outbox drained ${outboxDrain.drained ? `in ${outboxDrain.ms} ms` : `NOT within ${outboxDrain.ms} ms (${outboxDrain.pending} pending)`} after the last run; queue → SMTP p50 ${emails.queueToSmtp.p50Ms} ms, p95 ${emails.queueToSmtp.p95Ms} ms`);
+    console.log(
+      `outbox drained ${outboxDrain.drained ? `in ${outboxDrain.ms} ms` : `NOT within ${outboxDrain.ms} ms (${outboxDrain.pending} pending)`} after the last run: ${outboxDrain.emails} emails at ${outboxDrain.emailsPerSecond}/s, longest pause ${outboxDrain.longestPauseMs} ms (${outboxDrain.pausesOver4s} over 4 s); queue → SMTP p50 ${emails.queueToSmtp.p50Ms} ms, p95 ${emails.queueToSmtp.p95Ms} ms`,
+    );
     console.log(`eSIMs: expected ${purchases.esims.expected}, found ${purchases.esims.found}; orders ${purchases.fulfilled}/${purchases.orders} fulfilled, ${purchases.unpaid} unpaid`);
     console.log(`emails: ${JSON.stringify(emails.outbox)}; mail catcher ${JSON.stringify(emails.inbox)}`);
 

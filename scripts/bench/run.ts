@@ -9,10 +9,12 @@ import { writeReport } from "./report";
 import { scale } from "./scale";
 import { flow } from "./flow";
 import { throughput } from "./throughput";
+import { twoInstances } from "./two-instances";
 
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   throughput: () => throughput(),
   flow: () => flow(),
+  "two-instances": () => twoInstances(),
   bundle: () => bundle(),
   lighthouse: () => lighthouseScores(),
   scale: () => scale(),

@@ -28,6 +28,12 @@ export class Page {
   includes(text: string): boolean {
     return this.html.includes(text);
   }
+
+  // The text of what the page announces with role="alert", e.g. a form's error. (The raw
+  // messages also travel in the page's flight data, so searching the whole HTML would not do.)
+  get alerts(): string[] {
+    return parseAlerts(this.html);
+  }
 }
 
 export const withField = (name: string, value?: string) => (form: Form) =>
@@ -168,6 +174,28 @@ export function parseForms(html: string, pageUrl: string): Form[] {
   );
   parser.end(html);
   return forms;
+}
+
+export function parseAlerts(html: string): string[] {
+  const alerts: string[] = [];
+  let depth = 0;
+  const parser = new Parser(
+    {
+      onopentag(_tag, attributes) {
+        if (depth > 0 || attributes.role === "alert") depth++;
+        if (depth === 1) alerts.push("");
+      },
+      ontext(text) {
+        if (depth > 0) alerts[alerts.length - 1] += text;
+      },
+      onclosetag() {
+        if (depth > 0) depth--;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return alerts.map((alert) => alert.trim());
 }
 
 function newForm(attributes: Attributes, pageUrl: string): Form {

@@ -5,7 +5,7 @@
 import type { Prisma } from "@prisma/client";
 import { db } from "../../../lib/db/client";
 import { orderReference } from "../../../lib/orders/fulfilment";
-import { latencySummary } from "./stats";
+import { countBy, latencySummary } from "./stats";
 
 const MAIL_CATCHER_URL = process.env.MAIL_CATCHER_URL ?? "http://127.0.0.1:1081";
 const INBOX_PAGE = 500;
@@ -36,6 +36,25 @@ export async function waitForOutboxDrain(userIds: string[], timeoutMs = 120_000)
   }
 }
 
+// How the outbox emptied after `since`: its send rate, and the longest stretch with nothing
+// sent while emails were still waiting.
+export async function drainProfile(userIds: string[], since: Date) {
+  const sent = await db.outboxEmail.findMany({
+    where: { userId: { in: userIds }, sentAt: { gt: since } },
+    select: { sentAt: true },
+    orderBy: { sentAt: "asc" },
+  });
+  const times = [since.getTime(), ...sent.map((row) => row.sentAt!.getTime())];
+  const pauses = times.slice(1).map((time, i) => time - times[i]!);
+  const seconds = (times.at(-1)! - since.getTime()) / 1000;
+  return {
+    emails: sent.length,
+    emailsPerSecond: seconds > 0 ? Math.round((sent.length / seconds) * 10) / 10 : null,
+    longestPauseMs: Math.max(0, ...pauses),
+    pausesOver4s: pauses.filter((pause) => pause > 4000).length,
+  };
+}
+
 // The emails the product state calls for, from the orders, eSIMs and alerts themselves.
 async function expectedSubjects(userIds: string[]): Promise<Record<string, string[]>> {
   const mine = { userId: { in: userIds } };
@@ -50,12 +69,6 @@ async function expectedSubjects(userIds: string[]): Promise<Record<string, strin
     "esim-activation": esims.map((esim) => esim.iccid),
     "balance-alert": alerts.map((alert) => `${alert.esimId}:${alert.kind}`),
   };
-}
-
-function countBy(values: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
 }
 
 function compareTemplate(expected: string[], rows: OutboxRow[], subjectOf: (row: OutboxRow) => string) {

@@ -8,3 +8,9 @@ export function percentile(values: number[], p: number): number | null {
 export function latencySummary(values: number[]) {
   return { p50Ms: percentile(values, 50), p95Ms: percentile(values, 95) };
 }
+
+export function countBy(values: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
