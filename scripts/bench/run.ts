@@ -6,18 +6,18 @@ import { execFileSync } from "node:child_process";
 import { bundle } from "./bundle";
 import { lighthouseScores } from "./lighthouse";
 import { writeReport } from "./report";
-import { scale } from "./scale";
 import { flow } from "./flow";
+import { scale } from "./scale";
 import { throughput } from "./throughput";
 import { twoInstances } from "./two-instances";
 
 const BENCHMARKS: Record<string, () => Promise<unknown>> = {
+  lighthouse: () => lighthouseScores(),
   throughput: () => throughput(),
   flow: () => flow(),
-  "two-instances": () => twoInstances(),
-  bundle: () => bundle(),
-  lighthouse: () => lighthouseScores(),
   scale: () => scale(),
+  bundle: () => bundle(),
+  "two-instances": () => twoInstances(),
 };
 
 async function main() {
