@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { logIn, logOut, newTraveller, register } from "./fixtures";
+import { expect, logIn, logOut, newTraveller, register, test } from "./fixtures";
 import { linkIn, waitForEmail } from "./mail";
 
 test("a new account is asked to confirm its email, and the emailed link confirms it", async ({ page }) => {
