@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { logIn, logOut, newTraveller, register } from "./fixtures";
+import { expect, logIn, logOut, newTraveller, register, test } from "./fixtures";
 
 test("register, log out, log in again and see the account page", async ({ page }) => {
   const user = newTraveller();

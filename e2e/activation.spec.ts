@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newTraveller, payWithCard, register, startCheckout } from "./fixtures";
+import { expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
 
 test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // Plans are named "<carrier> <data> · <days>", e.g. "SoftBank 2 GB · 5 days".
 const plans = (page: Page, carrier?: string) =>

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newTraveller, payWithCard, register } from "./fixtures";
+import { expect, newTraveller, payWithCard, register, test } from "./fixtures";
 
 test("a logged-out visitor registers on the way to checkout and stays logged in after paying", async ({ page }) => {
   const user = newTraveller();

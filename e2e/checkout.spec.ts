@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newTraveller, payWithCard, register, startCheckout } from "./fixtures";
+import { expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 
 test.beforeEach(async ({ page }) => {
   await register(page, newTraveller());

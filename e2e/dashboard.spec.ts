@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { newTraveller, payWithCard, register, startCheckout } from "./fixtures";
+import { expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 import { waitForEmail } from "./mail";
 
 test("usage past 75 % alerts by email and on the dashboard, and a top-up grows the balance", async ({ page }) => {

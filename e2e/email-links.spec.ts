@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { logIn, logOut, newTraveller, register } from "./fixtures";
+import { expect, logIn, logOut, newTraveller, register, test } from "./fixtures";
 import { linkIn, waitForEmail } from "./mail";
 
 test("a new account is asked to confirm its email, and the emailed link confirms it", async ({ page }) => {
@@ -21,6 +20,8 @@ test("a password is reset through the emailed link, which works once", async ({ 
 
   await page.goto("/en/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The login page has an Email field too: wait for the new page before typing.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByText("If an account exists for that address")).toBeVisible();

@@ -1,5 +1,31 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { AccessibilityAudit } from "./accessibility";
+
+export { expect };
+
+// Every test is checked with axe on each page it opens, in its own context or in one it creates.
+export const test = base.extend<{ accessibility: AccessibilityAudit }>({
+  accessibility: [
+    async ({ browser, context }, use, testInfo) => {
+      const audit = new AccessibilityAudit();
+      const watchContext = (watched: BrowserContext) => {
+        watched.pages().forEach((page) => audit.watch(page));
+        watched.on("page", (page) => audit.watch(page));
+      };
+      watchContext(context);
+      browser.on("context", watchContext);
+      await use(audit);
+      browser.off("context", watchContext);
+      // After a failure the page may be anywhere; that failure is what the test should report.
+      await audit.finish({ scanOpenPages: testInfo.status === testInfo.expectedStatus });
+      testInfo.annotations.push({ type: "accessibility", description: audit.summary() });
+      const report = audit.report();
+      if (report) throw new Error(report);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = "correct horse battery";
 

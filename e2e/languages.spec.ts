@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the language switcher turns the page into Japanese and Chinese and remembers it", async ({ page }) => {
   await page.goto("/en/register");
