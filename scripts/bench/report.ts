@@ -51,9 +51,19 @@ function throughputSection(): string | null {
 }
 
 function flowSection(): string | null {
-  const result = readResult<Record<string, unknown>>("flow");
+  type Run = { buyers: number; purchases: number; seconds: number; purchasesPerSecond: number; p50Ms: number; p95Ms: number; errors: number };
+  type Integrity = { purchases: { orders: number; fulfilled: number; esims: { expected: number; found: number }; ok: boolean }; emails: { inbox: { expected: number; deliveredOnce: number; lost: number; duplicated: number; extra: number } } };
+  const result = readResult<{ plan: string; runs: Run[]; outboxDrain: { ms: number; emails: number; emailsPerSecond: number }; integrity: Integrity }>("flow");
   if (!result) return null;
-  return `### Purchase flow\n\n${when(result.machine)}.\n\n\`\`\`json\n${JSON.stringify({ ...result, machine: undefined }, null, 2)}\n\`\`\``;
+  const { purchases, emails } = result.integrity;
+  return [
+    `### Purchase flow (checkout page → server action → local card form → signed webhook → fulfilment → success page; plan ${result.plan})\n\n${when(result.machine)}.\n`,
+    table(["concurrent buyers", "purchases", "seconds", "purchases/s", "p50 ms", "p95 ms", "errors"], result.runs.map((r) => [r.buyers, r.purchases, r.seconds, r.purchasesPerSecond, r.p50Ms, r.p95Ms, r.errors])),
+    "",
+    `Afterwards: ${purchases.fulfilled} of ${purchases.orders} orders fulfilled; eSIMs expected ${purchases.esims.expected}, found ${purchases.esims.found}. ` +
+      `Emails expected ${emails.inbox.expected}, delivered exactly once ${emails.inbox.deliveredOnce}, lost ${emails.inbox.lost}, duplicated ${emails.inbox.duplicated}, unexpected ${emails.inbox.extra}. ` +
+      `The outbox drained ${result.outboxDrain.emails} emails in ${(result.outboxDrain.ms / 1000).toFixed(1)} s after the last purchase (${result.outboxDrain.emailsPerSecond} per second).`,
+  ].join("\n");
 }
 
 function scaleSection(): string | null {
@@ -78,9 +88,13 @@ function bundleSection(): string | null {
 }
 
 function twoInstancesSection(): string | null {
-  const result = readResult<Record<string, unknown>>("two-instances");
+  const result = readResult<{ instances: string[]; seconds: number; passed: boolean; checks: { name: string; ok: boolean; expected: unknown; found: unknown }[] }>("two-instances");
   if (!result) return null;
-  return `### Two instances on one database\n\n${when(result.machine as Machine)}.\n\n\`\`\`json\n${JSON.stringify({ ...result, machine: undefined }, null, 2)}\n\`\`\``;
+  const json = (value: unknown) => `\`${JSON.stringify(value)}\``;
+  return [
+    `### Two \`next start\` instances on one database (${result.instances.join(", ")})\n\n${when(result.machine)}. ${result.passed ? "Every check passed" : "**A check failed**"} (${result.seconds} s).\n`,
+    table(["check", "expected", "found", "result"], result.checks.map((c) => [c.name, json(c.expected), json(c.found), c.ok ? "ok" : "**failed**"])),
+  ].join("\n");
 }
 
 function testSuiteSection(): string | null {
