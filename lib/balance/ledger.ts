@@ -28,7 +28,8 @@ export type LedgerLine = {
   occurredAt: Date;
 };
 
-const sumOf = <T>(lines: T[], amount: (line: T) => bigint) => lines.reduce((sum, line) => sum + amount(line), 0n);
+const bytesOf = (lines: LedgerLine[]) => lines.reduce((sum, line) => sum + line.dataBytes, 0n);
+const secondsOf = (lines: LedgerLine[]) => lines.reduce((sum, line) => sum + line.voiceSeconds, 0);
 
 // The only way entries reach the ledger: appended together with the eSIM's running sums, in
 // the caller's transaction, so the sums can never drift from the entries.
@@ -40,10 +41,10 @@ export async function appendLedger(tx: Prisma.TransactionClient, esimId: string,
   await tx.esimProfile.update({
     where: { id: esimId },
     data: {
-      ledgerCreditedBytes: { increment: sumOf(credits, (line) => line.dataBytes) },
-      ledgerDebitedBytes: { increment: -sumOf(debits, (line) => line.dataBytes) },
-      ledgerCreditedVoiceSeconds: { increment: Number(sumOf(credits, (line) => BigInt(line.voiceSeconds))) },
-      ledgerDebitedVoiceSeconds: { increment: -Number(sumOf(debits, (line) => BigInt(line.voiceSeconds))) },
+      ledgerCreditedBytes: { increment: bytesOf(credits) },
+      ledgerDebitedBytes: { increment: -bytesOf(debits) },
+      ledgerCreditedVoiceSeconds: { increment: secondsOf(credits) },
+      ledgerDebitedVoiceSeconds: { increment: -secondsOf(debits) },
       packageDays: { increment: addedDays },
     },
   });
@@ -110,9 +111,4 @@ export async function packageBalances(client: Db, esimId: string): Promise<(Pack
       usedVoiceSeconds: -Number(total(spent, "voiceSeconds")),
     };
   });
-}
-
-export async function totalDays(client: Db, esimId: string): Promise<number> {
-  const { _sum } = await client.dataPackage.aggregate({ where: { esimId }, _sum: { days: true } });
-  return _sum.days ?? 0;
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import type { EsimState } from "@prisma/client";
-import { totalDays } from "../balance/ledger";
 import { db } from "../db/client";
 import { type LifecycleEvent, nextState, validityWindow } from "./lifecycle";
 
@@ -14,7 +13,7 @@ export type LifecycleResult =
 export async function applyLifecycleEvent(esimId: string, userId: string, event: LifecycleEvent, source: string, now = new Date()): Promise<LifecycleResult> {
   const esim = await db.esimProfile.findFirst({
     where: { id: esimId, userId },
-    select: { id: true, state: true, validFrom: true, validUntil: true, plan: { select: { days: true } } },
+    select: { id: true, state: true, validFrom: true, validUntil: true, packageDays: true, plan: { select: { days: true } } },
   });
   if (!esim) return { status: "not_found" };
   const to = nextState(esim.state, event);
@@ -22,7 +21,7 @@ export async function applyLifecycleEvent(esimId: string, userId: string, event:
 
   // The first time the profile is enabled is its first use on the network: validity starts,
   // for the plan's days and those of any top-up bought before.
-  const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, (await totalDays(db, esim.id)) || esim.plan.days) : null;
+  const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, esim.packageDays || esim.plan.days) : null;
   return db.$transaction(async (tx): Promise<LifecycleResult> => {
     const { count } = await tx.esimProfile.updateMany({ where: { id: esim.id, state: esim.state }, data: { state: to, ...validity } });
     if (count === 0) {
