@@ -18,14 +18,16 @@ export const planSlugSchema = z.string().regex(/^[a-z0-9-]{1,80}$/);
 
 // Filters as the path segments of the cached catalog pages, "all" standing for no filter.
 const ALL = "all";
-export type PlanFilterSegments = { carrier: string; kind: string; duration: string };
-
-export function filterSegments(filters: PlanFilters): PlanFilterSegments {
+export function filterSegments(filters: PlanFilters): Record<keyof PlanFilters, string> {
   return { carrier: filters.carrier ?? ALL, kind: filters.kind ?? ALL, duration: filters.duration ?? ALL };
 }
 
+const segment = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.union([z.enum(values), z.literal(ALL).transform(() => undefined)]);
+
+// Unlike the query string, a path with an unknown value is not a page (404).
 export const planFilterSegmentsSchema = z.object({
-  carrier: z.union([z.enum(CARRIER_FILTERS), z.literal(ALL).transform(() => undefined)]),
-  kind: z.union([z.enum(KIND_FILTERS), z.literal(ALL).transform(() => undefined)]),
-  duration: z.union([z.enum(DURATION_FILTERS), z.literal(ALL).transform(() => undefined)]),
+  carrier: segment(CARRIER_FILTERS),
+  kind: segment(KIND_FILTERS),
+  duration: segment(DURATION_FILTERS),
 });
