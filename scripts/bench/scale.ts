@@ -14,6 +14,7 @@ import { payLocalSession } from "../../lib/payments/local-checkout";
 import { activeEsim, NO_WEBHOOK_RECEIVER, SUCCEEDING_CARD } from "../../lib/testing/shop";
 import { type AppServer, startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
+import { percentile } from "./lib/stats";
 import { sessionCookie } from "./lib/session";
 
 const PLAN = "docomo-3gb-7d";
@@ -71,7 +72,7 @@ async function timedRequest(server: AppServer, route: Route, account: Account): 
   return elapsed;
 }
 
-const median = (values: number[]) => +[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!.toFixed(2);
+const p50 = (values: number[]) => percentile(values, 50, 2)!;
 
 async function compare(server: AppServer, route: Route, small: Account, large: Account) {
   for (let i = 0; i < 20; i++) await Promise.all([timedRequest(server, route, small), timedRequest(server, route, large)]);
@@ -80,7 +81,9 @@ async function compare(server: AppServer, route: Route, small: Account, large: A
     samples.small.push(await timedRequest(server, route, small));
     samples.large.push(await timedRequest(server, route, large));
   }
-  return { route: route.name, smallP50Ms: median(samples.small), largeP50Ms: median(samples.large), ratio: +(median(samples.large) / median(samples.small)).toFixed(2) };
+  const smallP50Ms = p50(samples.small);
+  const largeP50Ms = p50(samples.large);
+  return { route: route.name, smallP50Ms, largeP50Ms, ratio: +(largeP50Ms / smallP50Ms).toFixed(2) };
 }
 
 export async function scale(app?: AppServer) {

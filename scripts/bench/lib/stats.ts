@@ -1,8 +1,8 @@
-// Nearest-rank percentiles, rounded to whole milliseconds.
-export function percentile(values: number[], p: number): number | null {
+// Nearest-rank percentiles, rounded to whole milliseconds unless asked for decimals.
+export function percentile(values: number[], p: number, decimals = 0): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+  return +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(decimals);
 }
 
 export function latencySummary(values: number[]) {
