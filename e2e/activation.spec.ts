@@ -1,4 +1,4 @@
-import { expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
+import { buyEsim, expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
 
 test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {
@@ -46,11 +46,7 @@ test("the activation email leads to a QR code that installs the eSIM", async ({ 
 });
 
 test("the eSIM page keeps the QR code, refuses invalid steps and warns before deleting", async ({ page, request }) => {
-  const user = newTraveller();
-  await register(page, user);
-  await startCheckout(page, "softbank-2gb-5d");
-  await payWithCard(page, "4242 4242 4242 4242");
-  await expect(page.getByTestId("iccid")).toBeVisible();
+  await buyEsim(page, "softbank-2gb-5d");
   await page.goto("/en/account");
   await page.getByRole("link", { name: "Install and details" }).click();
   await expect(page.getByTestId("activation-qr")).toBeVisible();
@@ -82,11 +78,7 @@ test("the eSIM page keeps the QR code, refuses invalid steps and warns before de
 });
 
 test("a lost activation email can be sent again, and the old link stops working", async ({ page }) => {
-  const user = newTraveller();
-  await register(page, user);
-  await startCheckout(page, "au-1gb-3d");
-  await payWithCard(page, "4242 4242 4242 4242");
-  await expect(page.getByTestId("iccid")).toBeVisible();
+  const user = await buyEsim(page, "au-1gb-3d");
   const first = await waitForEmail(user.email, /^Your eSIM is ready/);
   const oldLink = linkIn(first, /\/en\/activate\/[A-Za-z0-9_-]{43}/);
 

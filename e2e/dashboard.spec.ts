@@ -1,12 +1,8 @@
-import { expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
+import { buyEsim, expect, payWithCard, test } from "./fixtures";
 import { waitForEmail } from "./mail";
 
 test("usage past 75 % alerts by email and on the dashboard, and a top-up grows the balance", async ({ page }) => {
-  const user = newTraveller();
-  await register(page, user);
-  await startCheckout(page, "docomo-3gb-7d");
-  await payWithCard(page, "4242 4242 4242 4242");
-  await expect(page.getByTestId("iccid")).toBeVisible();
+  const user = await buyEsim(page, "docomo-3gb-7d");
 
   await page.goto("/en/dashboard");
   await expect(page.getByTestId("esim-balance")).toContainText("Not started");
@@ -45,10 +41,7 @@ test("usage past 75 % alerts by email and on the dashboard, and a top-up grows t
 });
 
 test("the simulated clock ends the plan and refuses further usage", async ({ page }) => {
-  await register(page, newTraveller());
-  await startCheckout(page, "au-1gb-3d");
-  await payWithCard(page, "4242 4242 4242 4242");
-  await expect(page.getByTestId("iccid")).toBeVisible();
+  await buyEsim(page, "au-1gb-3d");
   await page.goto("/en/dashboard");
   await page.getByRole("link", { name: "Balance, top-up and install" }).click();
   await page.getByRole("button", { name: "Phone downloads the profile" }).click();
