@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { fulfilCheckout } from "../orders/fulfilment";
 import { payLocalSession } from "../payments/local-checkout";
-import { activeEsim, newBuyer, NO_WEBHOOK_RECEIVER, SUCCEEDING_CARD } from "../testing/shop";
+import { activeEsim, activeEsims, newBuyer, NO_WEBHOOK_RECEIVER, SUCCEEDING_CARD } from "../testing/shop";
 import { MB } from "./rules";
 import { advanceClock } from "./simulator";
-import { esimBalance } from "./summary";
+import { balancesOfUser, esimBalance } from "./summary";
 import { startTopUp } from "./topups";
 import { recordUsage } from "./usage";
 
@@ -76,6 +76,24 @@ describe("the balance ledger", () => {
     expect(results.filter((r) => r.status === "recorded")).toHaveLength(1);
     expect(results.filter((r) => r.status === "duplicate")).toHaveLength(9);
     expect((await esimBalance(esim.id, buyer.id))!.usedBytes).toBe(100n * MB);
+  });
+
+  it("reads each eSIM's latest record and today's data on that eSIM's own clock", async () => {
+    const { buyer, esims } = await activeEsims("au-1gb-3d", 2);
+    const [used, untouched] = esims as [typeof esims[number], typeof esims[number]];
+    await usage(used, "today", 300n * MB);
+    const byId = async () => new Map((await balancesOfUser(buyer.id)).map((balance) => [balance.id, balance]));
+
+    const before = await byId();
+    expect(before.get(used.id)).toMatchObject({ todayBytes: 300n * MB, usedBytes: 300n * MB });
+    expect(before.get(used.id)!.asOf).toBeInstanceOf(Date);
+    expect(before.get(untouched.id)).toMatchObject({ todayBytes: 0n, usedBytes: 0n, asOf: null });
+
+    // A day later on the used eSIM's clock, its fair-use day starts again; the other's clock has not moved.
+    await advanceClock(used.id, buyer.id, 24 * 60);
+    const after = await byId();
+    expect(after.get(used.id)).toMatchObject({ todayBytes: 0n, usedBytes: 300n * MB, asOf: before.get(used.id)!.asOf });
+    expect(after.get(untouched.id)).toMatchObject({ todayBytes: 0n, asOf: null });
   });
 
   it("never debits more than is left, and says when the data is gone", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { esimNow, jstDate, startOfJstDay } from "./clock";
 import { daysLeft, MB } from "./rules";
@@ -6,7 +7,7 @@ import { daysLeft, MB } from "./rules";
 // Status names as reseller APIs (Airalo, eSIM Access) report them.
 export type UsageStatus = "NOT_ACTIVE" | "ACTIVE" | "FINISHED" | "EXPIRED";
 
-export type EsimBalance = Awaited<ReturnType<typeof balanceOf>>;
+export type EsimBalance = ReturnType<typeof balanceFrom>;
 
 const balanceEsim = {
   id: true,
@@ -27,12 +28,29 @@ const balanceEsim = {
   },
 } as const;
 
-async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>) {
-  const now = esimNow(esim);
-  const [lastRecord, today] = await Promise.all([
-    db.usageRecord.findFirst({ where: { esimId: esim.id }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
-    db.usageRecord.aggregate({ where: { esimId: esim.id, occurredAt: { gte: startOfJstDay(now), lte: now } }, _sum: { dataBytes: true } }),
-  ]);
+type BalanceEsim = Prisma.EsimProfileGetPayload<{ select: typeof balanceEsim }>;
+type UsageFacts = { asOf: Date | null; todayBytes: bigint };
+
+// Postgres stores these columns as UTC timestamps without a zone.
+const utcTimestamp = (instant: Date) => instant.toISOString().replace("Z", "");
+
+// The two facts a balance needs from the usage records — the latest record ("as of") and the
+// data used since midnight JST on the eSIM's own clock (fair use) — for any number of eSIMs in
+// one query, so a long list of eSIMs costs the same round trips as one.
+async function usageFacts(esims: { id: string; now: Date }[]): Promise<Map<string, UsageFacts>> {
+  if (esims.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ esimId: string; asOf: Date | null; todayBytes: bigint }[]>`
+    SELECT e.id AS "esimId",
+      (SELECT max(u."receivedAt") FROM usage_records u WHERE u."esimId" = e.id) AS "asOf",
+      (SELECT COALESCE(SUM(u."dataBytes"), 0)::bigint FROM usage_records u
+        WHERE u."esimId" = e.id AND u."occurredAt" >= e.since AND u."occurredAt" <= e.until) AS "todayBytes"
+    FROM unnest(${esims.map((esim) => esim.id)}::text[],
+                ${esims.map((esim) => utcTimestamp(startOfJstDay(esim.now)))}::timestamp[],
+                ${esims.map((esim) => utcTimestamp(esim.now))}::timestamp[]) AS e(id, since, until)`;
+  return new Map(rows.map((row) => [row.esimId, { asOf: row.asOf, todayBytes: BigInt(row.todayBytes) }]));
+}
+
+function balanceFrom(esim: BalanceEsim, now: Date, usage: UsageFacts) {
   const { ledgerCreditedBytes, ledgerDebitedBytes, ledgerCreditedVoiceSeconds, ledgerDebitedVoiceSeconds, packageDays, ...profile } = esim;
   const isUnlimited = esim.plan.dataMb === null;
   const totalBytes = isUnlimited ? null : ledgerCreditedBytes;
@@ -41,7 +59,6 @@ async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>
   const totalVoiceSeconds = ledgerCreditedVoiceSeconds;
   const remainingVoiceSeconds = totalVoiceSeconds - ledgerDebitedVoiceSeconds;
   const expired = esim.state === "DELETED" || (esim.validUntil !== null && esim.validUntil <= now);
-  const todayBytes = today._sum.dataBytes ?? 0n;
   const fairUseDailyBytes = esim.plan.fairUseDailyMb ? BigInt(esim.plan.fairUseDailyMb) * MB : null;
 
   const status: UsageStatus = expired
@@ -65,31 +82,34 @@ async function balanceOf(esim: NonNullable<Awaited<ReturnType<typeof findEsim>>>
     totalDays: packageDays,
     daysLeft: esim.validFrom ? daysLeft(esim.validUntil, now) : null,
     expired,
-    todayBytes,
+    todayBytes: usage.todayBytes,
     fairUseDailyBytes,
-    throttledToday: fairUseDailyBytes !== null && todayBytes >= fairUseDailyBytes,
-    asOf: lastRecord?.receivedAt ?? null,
+    throttledToday: fairUseDailyBytes !== null && usage.todayBytes >= fairUseDailyBytes,
+    asOf: usage.asOf,
   };
 }
 
-function findEsim(esimId: string, userId: string) {
-  return db.esimProfile.findFirst({ where: { id: esimId, userId }, select: balanceEsim });
+async function balancesOf(esims: BalanceEsim[]): Promise<EsimBalance[]> {
+  const clocks = esims.map((esim) => ({ id: esim.id, now: esimNow(esim) }));
+  const usage = await usageFacts(clocks);
+  return esims.map((esim, index) => balanceFrom(esim, clocks[index]!.now, usage.get(esim.id) ?? { asOf: null, todayBytes: 0n }));
+}
+
+async function singleBalance(esim: BalanceEsim | null): Promise<EsimBalance | null> {
+  return esim ? (await balancesOf([esim]))[0]! : null;
 }
 
 export async function esimBalance(esimId: string, userId: string): Promise<EsimBalance | null> {
-  const esim = await findEsim(esimId, userId);
-  return esim ? balanceOf(esim) : null;
+  return singleBalance(await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: balanceEsim }));
 }
 
 export async function esimBalanceByIccid(iccid: string, userId: string): Promise<EsimBalance | null> {
-  const esim = await db.esimProfile.findFirst({ where: { iccid, userId }, select: balanceEsim });
-  return esim ? balanceOf(esim) : null;
+  return singleBalance(await db.esimProfile.findFirst({ where: { iccid, userId }, select: balanceEsim }));
 }
 
 // The account's eSIMs that still matter (not deleted), newest first.
 export async function balancesOfUser(userId: string): Promise<EsimBalance[]> {
-  const esims = await db.esimProfile.findMany({ where: { userId, state: { not: "DELETED" } }, orderBy: { createdAt: "desc" }, select: balanceEsim });
-  return Promise.all(esims.map(balanceOf));
+  return balancesOf(await db.esimProfile.findMany({ where: { userId, state: { not: "DELETED" } }, orderBy: { createdAt: "desc" }, select: balanceEsim }));
 }
 
 // Data used per Japan day over the last `days` days, oldest first, for the usage chart.
@@ -97,7 +117,7 @@ export async function dailyUsage(esimId: string, now: Date, days = 14): Promise<
   const from = new Date(startOfJstDay(now).getTime() - (days - 1) * 86_400_000);
   const rows = await db.$queryRaw<{ day: string; bytes: bigint }[]>`
     SELECT to_char(("occurredAt" + interval '9 hours'), 'YYYY-MM-DD') AS day, SUM("dataBytes")::bigint AS bytes
-    FROM usage_records WHERE "esimId" = ${esimId} AND "occurredAt" >= ${from.toISOString().replace("Z", "")}::timestamp
+    FROM usage_records WHERE "esimId" = ${esimId} AND "occurredAt" >= ${utcTimestamp(from)}::timestamp
     GROUP BY day`;
   const byDay = new Map(rows.map((row) => [row.day, BigInt(row.bytes)]));
   return Array.from({ length: days }, (_, index) => {

@@ -57,10 +57,17 @@ export async function paidWithoutDelivery(request?: Parameters<typeof openChecko
 }
 
 // A bought eSIM, fulfilled, installed and enabled on the network: ready for usage.
-export async function activeEsim(planSlug = "au-1gb-3d") {
-  const { buyer, order, sessionId } = await paidWithoutDelivery({ planSlug });
+export async function activeEsims(planSlug: string, quantity: number) {
+  const { buyer, order, sessionId } = await paidWithoutDelivery({ planSlug, quantity });
   await fulfilCheckout(sessionId);
-  const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
-  for (const event of ["download", "install", "enable"] as const) await applyLifecycleEvent(esim.id, buyer.id, event, "test");
-  return { buyer, esim };
+  const esims = await db.esimProfile.findMany({ where: { orderId: order.id }, orderBy: { iccid: "asc" } });
+  for (const esim of esims) {
+    for (const event of ["download", "install", "enable"] as const) await applyLifecycleEvent(esim.id, buyer.id, event, "test");
+  }
+  return { buyer, esims };
+}
+
+export async function activeEsim(planSlug = "au-1gb-3d") {
+  const { buyer, esims } = await activeEsims(planSlug, 1);
+  return { buyer, esim: esims[0]! };
 }
