@@ -31,7 +31,7 @@ function lighthouseSection(): string | null {
 }
 
 function throughputSection(): string | null {
-  const result = readResult<{ rounds: number; runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; plansCache: string | null }>("throughput");
+  const result = readResult<{ rounds: number; runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; dashboardToDynamicPage?: number; plansCache: string | null }>("throughput");
   if (!result) return null;
   const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
   const dashboard = result.runs.dashboard!;
@@ -47,6 +47,9 @@ function throughputSection(): string | null {
         ["dashboard p99 < 100 ms at 10 connections", `${dashboard.p99Ms} ms`, verdict(dashboard.p99Ms < 100)],
       ],
     ),
+    ...(result.dashboardToDynamicPage === undefined
+      ? []
+      : ["", `For reference (no target): the dashboard serves ${result.dashboardToDynamicPage.toFixed(2)} × the requests per second of the cheapest dynamic page (\`dynamicPage\`).`]),
   ].join("\n");
 }
 
