@@ -32,8 +32,13 @@ test("the activation email leads to a QR code that installs the eSIM", async ({ 
 
   await page.getByRole("button", { name: "Phone downloads the profile" }).click();
   await expect(page.getByTestId("esim-state")).toHaveText("Downloaded to the phone");
+  // The simulated phone that downloaded it is named by a valid EID.
+  const eid = (await page.getByTestId("eid").textContent())!;
+  expect(eid).toMatch(/^89\d{30}$/);
+  expect(BigInt(eid) % 97n).toBe(1n);
   await page.getByRole("button", { name: "Phone installs it" }).click();
   await expect(page.getByTestId("esim-state")).toHaveText("Installed");
+  await expect(page.getByTestId("eid")).toHaveText(eid);
 
   await page.goto("/en/account");
   await expect(page.getByTestId("esim")).toContainText("Installed");
@@ -57,12 +62,16 @@ test("the eSIM page keeps the QR code, refuses invalid steps and warns before de
   const outOfOrder = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "enable" } });
   expect(outOfOrder.status()).toBe(409);
   expect(await outOfOrder.json()).toMatchObject({ error: { code: "invalid_transition" } });
-  const download = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download" } });
-  expect(await download.json()).toEqual({ state: "downloaded", valid_until: null });
+  const phone = "89001012012341234012345678901224";
+  const download = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download", eid: phone } });
+  expect(await download.json()).toEqual({ state: "downloaded", eid: phone, valid_until: null });
+  const otherPhone = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download" } });
+  expect(otherPhone.status()).toBe(409);
   const anonymous = await request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "install" } });
   expect(anonymous.status()).toBe(401);
 
   await page.reload();
+  await expect(page.getByTestId("eid")).toHaveText(phone);
   await page.getByRole("button", { name: "Phone installs it" }).click();
   await page.getByRole("button", { name: "First use on a Japanese network" }).click();
   await expect(page.getByTestId("esim-state")).toHaveText("Active on the network");

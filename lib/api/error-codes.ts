@@ -7,6 +7,7 @@ export const API_ERROR_CODES = [
   "invalid_request",
   "esim_not_active",
   "esim_expired",
+  "invalid_transition",
   "internal_error",
 ] as const;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { usageRecordBody } from "../validation/api";
+import { lifecycleEventSchema } from "../validation/esim";
 import { API_ERROR_CODES } from "./error-codes";
 
 // The request body's schema comes from the zod schema the route validates with, so the two
@@ -50,7 +51,7 @@ export const openApiDocument = {
     title: "Tabi eSIM API",
     version: "1.0.0",
     description:
-      "Read the usage of your eSIMs and report usage records the way a carrier does. Create a personal API token on the API tokens page of your account and send it as `Authorization: Bearer <token>`. Times are Japan Standard Time (+09:00); data is in bytes, voice in seconds.",
+      "Read the usage of your eSIMs, report usage records the way a carrier does, and report what the phone does with a profile (download, install, enable) to script an install. Create a personal API token on the API tokens page of your account and send it as `Authorization: Bearer <token>`. Times are Japan Standard Time (+09:00); data is in bytes, voice in seconds.",
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerAuth: [] }],
@@ -112,6 +113,23 @@ export const openApiDocument = {
         },
       },
     },
+    "/esims/{iccid}/events": {
+      parameters: [iccidParameter],
+      post: {
+        operationId: "reportLifecycleEvent",
+        summary: "Report what the phone or network did with the eSIM",
+        description:
+          "The profile moves `released → downloaded → installed → enabled`, can be `disabled` and enabled again, or `deleted` for good. A download binds the profile to the phone that made it: send its `eid` (32 digits, valid check digits), or leave it out and a simulated phone is used; the profile cannot be downloaded again. The first `enable` is the first use on a Japanese network and starts the validity. Deleting cannot be undone.",
+        requestBody: { required: true, content: { "application/json": { schema: requestSchema(lifecycleEventSchema) } } },
+        responses: {
+          "200": usageResponse("Applied; the eSIM's usage afterwards."),
+          "400": errorResponse("The body is not valid JSON, names an unknown event, or carries an invalid `eid` (`invalid_request`)."),
+          "401": unauthorized,
+          "404": notFound,
+          "409": errorResponse("The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`)."),
+        },
+      },
+    },
     "/esims/{iccid}/topups": {
       parameters: [iccidParameter],
       get: {
@@ -148,7 +166,7 @@ export const openApiDocument = {
     schemas: {
       Usage: {
         type: "object",
-        required: ["iccid", "status", "total", "remaining", "is_unlimited", "expired_at", "total_voice", "remaining_voice", "as_of", "carrier", "plan"],
+        required: ["iccid", "status", "total", "remaining", "is_unlimited", "expired_at", "total_voice", "remaining_voice", "as_of", "carrier", "plan", "profile_state", "eid"],
         properties: {
           iccid: { type: "string", examples: ["8981100022152967705"] },
           status: {
@@ -164,6 +182,11 @@ export const openApiDocument = {
           as_of: nullableInstant("When the last usage record was received, i.e. how fresh these figures are; null before any."),
           carrier: { enum: ["DOCOMO", "KDDI_AU", "SOFTBANK"] },
           plan: { type: "string", description: "The plan's slug.", examples: ["au-1gb-3d"] },
+          profile_state: {
+            enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
+            description: "Where the profile is in its install lifecycle (see `POST /esims/{iccid}/events`).",
+          },
+          eid: { type: ["string", "null"], description: "The EID of the phone the profile was downloaded to; null before the download.", examples: ["89001012012341234012345678901224"] },
         },
       },
       TopUp: {

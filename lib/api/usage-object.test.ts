@@ -16,6 +16,8 @@ const dataPack: UsageSource = {
   asOf: new Date("2026-12-01T03:04:05.678Z"),
   carrierCode: "DOCOMO",
   plan: { slug: "docomo-3gb-7d" },
+  state: "ENABLED",
+  eid: "89001012012341234012345678901224",
 };
 
 describe("usageObject", () => {
@@ -33,13 +35,15 @@ describe("usageObject", () => {
       as_of: "2026-12-01T12:04:05+09:00",
       carrier: "DOCOMO",
       plan: "docomo-3gb-7d",
+      profile_state: "enabled",
+      eid: "89001012012341234012345678901224",
     });
     expect(JSON.parse(JSON.stringify(usage))).toEqual(usage);
   });
 
   it("reports null totals for an unlimited plan and null times before first use", () => {
-    const usage = usageObject({ ...dataPack, status: "NOT_ACTIVE", isUnlimited: true, totalBytes: null, remainingBytes: null, validUntil: null, asOf: null });
-    expect(usage).toMatchObject({ status: "NOT_ACTIVE", total: null, remaining: null, is_unlimited: true, expired_at: null, as_of: null });
+    const usage = usageObject({ ...dataPack, status: "NOT_ACTIVE", isUnlimited: true, totalBytes: null, remainingBytes: null, validUntil: null, asOf: null, state: "RELEASED", eid: null });
+    expect(usage).toMatchObject({ status: "NOT_ACTIVE", total: null, remaining: null, is_unlimited: true, expired_at: null, as_of: null, profile_state: "released", eid: null });
   });
 
   it("keeps byte counts exact up to 100 GB and beyond", () => {

@@ -1,4 +1,4 @@
-import type { CarrierCode } from "@prisma/client";
+import type { CarrierCode, EsimState } from "@prisma/client";
 import type { EsimBalance, UsageStatus } from "../balance/summary";
 import { jstIso } from "./jst";
 
@@ -16,11 +16,13 @@ export type UsageObject = {
   as_of: string | null;
   carrier: CarrierCode;
   plan: string;
+  profile_state: Lowercase<EsimState>;
+  eid: string | null;
 };
 
 export type UsageSource = Pick<
   EsimBalance,
-  "iccid" | "status" | "isUnlimited" | "totalBytes" | "remainingBytes" | "validUntil" | "totalVoiceSeconds" | "remainingVoiceSeconds" | "asOf" | "carrierCode"
+  "iccid" | "status" | "isUnlimited" | "totalBytes" | "remainingBytes" | "validUntil" | "totalVoiceSeconds" | "remainingVoiceSeconds" | "asOf" | "carrierCode" | "state" | "eid"
 > & { plan: { slug: string } };
 
 const bytes = (value: bigint | null) => (value === null ? null : Number(value));
@@ -38,5 +40,7 @@ export function usageObject(balance: UsageSource): UsageObject {
     as_of: balance.asOf ? jstIso(balance.asOf) : null,
     carrier: balance.carrierCode,
     plan: balance.plan.slug,
+    profile_state: balance.state.toLowerCase() as Lowercase<EsimState>,
+    eid: balance.eid,
   };
 }

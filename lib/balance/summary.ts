@@ -13,6 +13,7 @@ const balanceEsim = {
   id: true,
   iccid: true,
   state: true,
+  eid: true,
   carrierCode: true,
   validFrom: true,
   validUntil: true,

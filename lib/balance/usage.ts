@@ -38,7 +38,7 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
   if (!esim) return { status: "not_found" };
   // Traffic from an installed profile is its first use on the network.
   if (esim.state === "INSTALLED") {
-    await applyLifecycleEvent(esim.id, input.userId, "enable", "network", esimNow(esim));
+    await applyLifecycleEvent(esim.id, input.userId, "enable", "network", { now: esimNow(esim) });
     esim = { ...esim, state: "ENABLED" };
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { fulfilCheckout } from "../orders/fulfilment";
 import { newBuyer, paidWithoutDelivery } from "../testing/shop";
+import { isValidEid } from "./eid";
 import { findByActivationToken, resendActivationEmail } from "./activation";
 import { applyLifecycleEvent } from "./profiles";
 
@@ -61,20 +62,23 @@ describe("activation", () => {
   });
 });
 
+// The example EID of GSMA SGP.29.
+const PHONE_EID = "89001012012341234012345678901224";
+
 describe("the install lifecycle", () => {
   it("starts validity at first use and ends it at 23:59:59 JST on the last day", async () => {
     const { buyer, esim } = await boughtEsim();
     for (const event of ["download", "install"] as const) {
-      expect((await applyLifecycleEvent(esim.id, buyer.id, event, "test")).status).toBe("ok");
+      expect((await applyLifecycleEvent(esim.id, buyer.id, event, "test", { eid: event === "download" ? PHONE_EID : undefined })).status).toBe("ok");
     }
     const firstUse = new Date("2026-12-01T01:00:00Z");
-    const enabled = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", firstUse);
+    const enabled = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", { now: firstUse });
     // au-1gb-3d: three days, 1 Dec to 3 Dec JST.
-    expect(enabled).toEqual({ status: "ok", state: "ENABLED", validUntil: new Date("2026-12-03T14:59:59.999Z") });
+    expect(enabled).toEqual({ status: "ok", state: "ENABLED", eid: PHONE_EID, validUntil: new Date("2026-12-03T14:59:59.999Z") });
 
     // Turning it off and on again does not restart the clock.
     await applyLifecycleEvent(esim.id, buyer.id, "disable", "test");
-    const again = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", new Date("2026-12-02T01:00:00Z"));
+    const again = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", { now: new Date("2026-12-02T01:00:00Z") });
     expect(again).toMatchObject({ validUntil: new Date("2026-12-03T14:59:59.999Z") });
     expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(5);
   });
@@ -96,5 +100,17 @@ describe("the install lifecycle", () => {
     const results = await Promise.all([1, 2, 3].map(() => applyLifecycleEvent(esim.id, buyer.id, "download", "test")));
     expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
     expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(1);
+  });
+
+  it("binds the profile to the first phone that downloads it; another phone cannot download it again", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const simulated = await applyLifecycleEvent(esim.id, buyer.id, "download", "test");
+    expect(simulated).toMatchObject({ status: "ok", state: "DOWNLOADED" });
+    const { eid } = simulated as { eid: string };
+    expect(isValidEid(eid)).toBe(true);
+
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "download", "test", { eid: PHONE_EID })).toEqual({ status: "invalid_transition", state: "DOWNLOADED" });
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "install", "test")).toMatchObject({ status: "ok", eid });
+    expect((await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } })).eid).toBe(eid);
   });
 });

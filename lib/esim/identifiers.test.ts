@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { activationCode, generateIccid, generateMatchingId, isValidIccid, parseActivationCode, SMDP_ADDRESSES } from "./identifiers";
+import { isValidEid } from "./eid";
+import { activationCode, generateIccid, generateMatchingId, isValidIccid, parseActivationCode, simulatedDeviceEid, SMDP_ADDRESSES } from "./identifiers";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 
 describe("Luhn", () => {
@@ -58,5 +59,21 @@ describe("activation code", () => {
 
   it.each(["1$smdp.tabi.test$ABC", "LPA:2$smdp.tabi.test$ABC", "LPA:1$$ABC", "LPA:1$smdp.tabi.test$"])("rejects %s", (code) => {
     expect(parseActivationCode(code)).toBeNull();
+  });
+});
+
+describe("EID", () => {
+  it("accepts the GSMA SGP.29 example and refuses a changed digit, a wrong length or prefix", () => {
+    expect(isValidEid("89001012012341234012345678901224")).toBe(true);
+    expect(isValidEid("89001012012341234012345678901225")).toBe(false);
+    expect(isValidEid("8900101201234123401234567890122")).toBe(false);
+    expect(isValidEid("79001012012341234012345678901224")).toBe(false);
+    expect(isValidEid("8900101201234123401234567890122x")).toBe(false);
+  });
+
+  it("simulates phones whose EIDs are valid and distinct", () => {
+    const eids = Array.from({ length: 500 }, simulatedDeviceEid);
+    for (const eid of eids) expect(isValidEid(eid)).toBe(true);
+    expect(new Set(eids).size).toBe(500);
   });
 });

@@ -1,6 +1,7 @@
 // Identifiers of a simulated eSIM profile, in the formats real ones use.
 import { randomInt } from "node:crypto";
 import type { CarrierCode } from "@prisma/client";
+import { withEidCheckDigits } from "./eid";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 
 // ICCID: 89 (telecom) + 81 (Japan) + a two-digit issuer + a 12-digit account + Luhn digit.
@@ -45,4 +46,10 @@ export function activationCode(smdpAddress: string, matchingId: string): string 
 export function parseActivationCode(code: string): { smdpAddress: string; matchingId: string } | null {
   const match = ACTIVATION_CODE.exec(code);
   return match ? { smdpAddress: match[1]!, matchingId: match[2]! } : null;
+}
+
+// A phone for the simulator: "89" + "049" (the country code GSMA uses in its examples) + a
+// random body, then the check digits.
+export function simulatedDeviceEid(): string {
+  return withEidCheckDigits(`89049${randomDigits(25)}`);
 }

@@ -6,6 +6,7 @@ import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { paidWithoutDelivery } from "@/lib/testing/shop";
 import { GET as unknownPath } from "./[...path]/route";
+import { POST as postEvent } from "./esims/[iccid]/events/route";
 import { GET as listTopUps } from "./esims/[iccid]/topups/route";
 import { GET as getUsage, POST as postUsage } from "./esims/[iccid]/usage/route";
 import { GET as listEsims } from "./esims/route";
@@ -42,6 +43,11 @@ const post = (path: string, token: string | undefined, body: unknown) =>
 const report = (iccid: string, token: string | undefined, body: unknown) => postUsage(post(`/esims/${iccid}/usage`, token, body), at(iccid));
 const usageOf = async (iccid: string, token: string) => (await getUsage(get(`/esims/${iccid}/usage`, token), at(iccid))).json();
 const recordsOf = (esimId: string) => db.usageRecord.count({ where: { esimId } });
+const lifecycle = (iccid: string, token: string | undefined, body: unknown) => postEvent(post(`/esims/${iccid}/events`, token, body), at(iccid));
+const profileOf = (esimId: string) => db.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: { state: true, eid: true, validFrom: true } });
+
+// The example EID of GSMA SGP.29.
+const PHONE_EID = "89001012012341234012345678901224";
 
 describe("the v1 API", () => {
   it("answers 401 on every endpoint without a valid token", async () => {
@@ -53,6 +59,7 @@ describe("the v1 API", () => {
       getUsage(get(`/esims/${esim.iccid}/usage`, credential), at(esim.iccid)),
       report(esim.iccid, credential, { record_id: "r1", data_bytes: 1 }),
       listTopUps(get(`/esims/${esim.iccid}/topups`, credential), at(esim.iccid)),
+      lifecycle(esim.iccid, credential, { event: "disable" }),
     ];
 
     for (const response of await Promise.all(calls())) {
@@ -68,6 +75,7 @@ describe("the v1 API", () => {
       }
     }
     expect(await recordsOf(esim.id)).toBe(0);
+    expect((await profileOf(esim.id)).state).toBe("ENABLED");
   });
 
   it("lists the account's eSIMs with their usage", async () => {
@@ -89,6 +97,8 @@ describe("the v1 API", () => {
           as_of: null,
           carrier: "KDDI_AU",
           plan: "au-1gb-3d",
+          profile_state: "enabled",
+          eid: expect.stringMatching(/^89\d{30}$/),
         },
       ],
     });
@@ -103,6 +113,7 @@ describe("the v1 API", () => {
       await getUsage(get(`/esims/${iccid}/usage`, stranger.token), at(iccid)),
       await report(iccid, stranger.token, { record_id: "r1", data_bytes: 1_000_000 }),
       await listTopUps(get(`/esims/${iccid}/topups`, stranger.token), at(iccid)),
+      await lifecycle(iccid, stranger.token, { event: "delete" }),
       // A malformed body changes nothing: the eSIM is not found first.
       await report(iccid, stranger.token, { record_id: "r1", data_bytes: -1 }),
       await report("8981500000000000000", owner.token, { record_id: "r1", data_bytes: 1 }),
@@ -113,6 +124,7 @@ describe("the v1 API", () => {
       expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
     }
     expect(await recordsOf(owner.esim.id)).toBe(0);
+    expect((await profileOf(owner.esim.id)).state).toBe("ENABLED");
     expect((await usageOf(iccid, owner.token)).remaining).toBe(Number(GB));
     expect((await listEsims(get("/esims", stranger.token), noParams).then((r) => r.json())).data.map((u: { iccid: string }) => u.iccid)).toEqual([
       stranger.esim.iccid,
@@ -189,6 +201,36 @@ describe("the v1 API", () => {
     expect((await usageOf(esim.iccid, token)).status).toBe("EXPIRED");
   });
 
+  it("scripts an install through lifecycle events, bound to the phone that downloads it", async () => {
+    const { esim, token } = await account([]);
+    const downloaded = await lifecycle(esim.iccid, token, { event: "download", eid: PHONE_EID });
+    expect(downloaded.status).toBe(200);
+    expect(await downloaded.json()).toMatchObject({ iccid: esim.iccid, status: "NOT_ACTIVE", profile_state: "downloaded", eid: PHONE_EID, expired_at: null });
+
+    const again = await lifecycle(esim.iccid, token, { event: "download" });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: { code: "invalid_transition", message: "Cannot download an eSIM that is downloaded." } });
+
+    expect((await lifecycle(esim.iccid, token, { event: "install" })).status).toBe(200);
+    const enabled = await lifecycle(esim.iccid, token, { event: "enable" });
+    expect(await enabled.json()).toMatchObject({ status: "ACTIVE", profile_state: "enabled", eid: PHONE_EID, expired_at: expect.stringMatching(/T23:59:59\+09:00$/) });
+    expect(await profileOf(esim.id)).toMatchObject({ state: "ENABLED", eid: PHONE_EID, validFrom: expect.any(Date) });
+  });
+
+  it.each([
+    ["not JSON", "{"],
+    ["an unknown event", { event: "fly" }],
+    ["an EID that fails its check digits", { event: "download", eid: "89001012012341234012345678901225" }],
+    ["an EID of the wrong length", { event: "download", eid: "8900101201234" }],
+    ["an EID with a step other than download", { event: "install", eid: PHONE_EID }],
+  ])("answers 400 to %s and changes nothing", async (_case, body) => {
+    const { esim, token } = await account([]);
+    const response = await lifecycle(esim.iccid, token, body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: "invalid_request", message: expect.any(String) } });
+    expect(await profileOf(esim.id)).toEqual({ state: "RELEASED", eid: null, validFrom: null });
+  });
+
   it("lists only the top-ups of the eSIM's carrier", async () => {
     const { esim, token } = await account();
     const response = await listTopUps(get(`/esims/${esim.iccid}/topups`, token), at(esim.iccid));
@@ -211,7 +253,7 @@ describe("the v1 API", () => {
   it("describes itself in OpenAPI 3.1 and answers unknown paths in its error shape", async () => {
     const document = await openApi().json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/esims", "/esims/{iccid}/topups", "/esims/{iccid}/usage"]);
+    expect(Object.keys(document.paths).sort()).toEqual(["/esims", "/esims/{iccid}/events", "/esims/{iccid}/topups", "/esims/{iccid}/usage"]);
     expect(document.paths["/esims/{iccid}/usage"].post.requestBody.content["application/json"].schema).toMatchObject({
       type: "object",
       required: ["record_id"],

@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { EsimInstall } from "@/app/_components/esim-install";
+import { EsimProfileState } from "@/app/_components/esim-profile-state";
 import { EsimSimulator } from "@/app/_components/esim-simulator";
 import { getPlanFormat } from "@/app/_components/plan-format";
 import { currentUserId } from "@/lib/auth/session";
@@ -39,16 +40,13 @@ export default async function ActivatePage({ params }: ActivatePageProps) {
 
   const esim = await esimForOwner(found.esimId, found.userId);
   if (!esim) notFound();
-  const [tEsim, format] = await Promise.all([getTranslations("Esim"), getPlanFormat()]);
+  const format = await getPlanFormat();
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
       <header>
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-slate-700">{t("lead", { plan: format.name(esim.plan), iccid: esim.iccid })}</p>
-        <p className="mt-3">
-          {tEsim("state")}: <strong data-testid="esim-state">{tEsim(`states.${esim.state}`)}</strong>
-        </p>
-        <p className="text-slate-700">{tEsim(`stateHelp.${esim.state}`)}</p>
+        <EsimProfileState esim={esim} />
       </header>
       {esim.state !== "DELETED" && <EsimInstall esim={esim} />}
       <EsimSimulator target={{ token }} state={esim.state} />

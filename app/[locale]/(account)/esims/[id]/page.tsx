@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { notFound } from "next/navigation";
 import { BalanceSummary } from "@/app/_components/balance-summary";
 import { EsimInstall } from "@/app/_components/esim-install";
+import { EsimProfileState } from "@/app/_components/esim-profile-state";
 import { EsimSimulator } from "@/app/_components/esim-simulator";
 import { PlanName } from "@/app/_components/plan-name";
 import { ResendActivation } from "@/app/_components/resend-activation";
@@ -42,10 +43,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
       <header>
         <h1 className="text-3xl font-bold tracking-tight"><PlanName plan={esim.plan} /></h1>
         <p className="mt-1 text-slate-700">ICCID <span className="font-mono" data-testid="iccid">{esim.iccid}</span></p>
-        <p className="mt-3">
-          {t("state")}: <strong data-testid="esim-state">{t(`states.${esim.state}`)}</strong>
-        </p>
-        <p className="text-slate-700">{t(`stateHelp.${esim.state}`)}</p>
+        <EsimProfileState esim={esim} />
       </header>
 
       <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "esim_profiles" ADD COLUMN     "eid" CHAR(32);
+
