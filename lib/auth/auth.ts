@@ -6,6 +6,7 @@ import { log } from "../log";
 import { loginSchema } from "../validation/auth";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
+import { sessionIsCurrent } from "./session-revocation";
 
 export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
@@ -17,6 +18,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: "/login" },
   trustHost: true,
   callbacks: {
+    // Every session read passes here (pages, actions, route handlers, /api/auth/session), so
+    // this is the one place that ends sessions revoked by a password change or "sign out of
+    // all devices"; null makes Auth.js treat the visitor as signed out and clear the cookie.
+    // An "update" trigger changes nothing: a client can ask for one with a stolen token.
+    async jwt({ token, user }) {
+      if (user) return { ...token, signedInAt: Date.now() };
+      return (await sessionIsCurrent(token)) ? token : null;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;

@@ -1,33 +1,45 @@
 import "server-only";
 import { db } from "../db/client";
 import type { LoginInput } from "../validation/auth";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./login-rate-limit";
+import { type LoginAttemptKey, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./login-rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; name: string; email: string };
 
-export type CredentialsResult =
-  | { status: "ok"; user: SignedInUser }
+export type PasswordCheck<Account> =
+  | { status: "ok"; account: Account }
   | { status: "invalid" }
   | { status: "rate_limited"; retryAfterSeconds: number };
 
-export async function verifyCredentials(
-  { email, password }: LoginInput,
-  ip: string,
-): Promise<CredentialsResult> {
-  const attempt = { ip, email };
+// Every form that takes the account's password (login, changing it) counts wrong ones against
+// the same limits, so a stolen session cannot guess the password faster than the login form.
+export async function checkPassword<Account extends { passwordHash: string }>(
+  attempt: LoginAttemptKey,
+  findAccount: () => Promise<Account | null>,
+  password: string,
+): Promise<PasswordCheck<Account>> {
   const retryAfterSeconds = await loginRetryAfter(attempt);
   if (retryAfterSeconds > 0) return { status: "rate_limited", retryAfterSeconds };
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true },
-  });
-  const matches = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!user || !matches) {
+  const account = await findAccount();
+  const matches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!account || !matches) {
     await recordLoginFailure(attempt);
     return { status: "invalid" };
   }
   await recordLoginSuccess(attempt);
-  return { status: "ok", user: { id: user.id, name: user.name, email: user.email } };
+  return { status: "ok", account };
+}
+
+export type CredentialsResult = { status: "ok"; user: SignedInUser } | Exclude<PasswordCheck<never>, { status: "ok" }>;
+
+export async function verifyCredentials({ email, password }: LoginInput, ip: string): Promise<CredentialsResult> {
+  const result = await checkPassword(
+    { ip, email },
+    () => db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } }),
+    password,
+  );
+  if (result.status !== "ok") return result;
+  const { account } = result;
+  return { status: "ok", user: { id: account.id, name: account.name, email: account.email } };
 }

@@ -5,3 +5,10 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    // When this session signed in (ms since the epoch); kept through every refresh of the token.
+    signedInAt?: number;
+  }
+}

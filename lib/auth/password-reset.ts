@@ -4,6 +4,7 @@ import { enqueueEmail } from "../email/outbox";
 import { PASSWORD_RESET_MINUTES } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
+import { storeNewPassword } from "./new-password";
 import { hashPassword } from "./password";
 import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "./tokens";
 
@@ -42,12 +43,12 @@ export async function resetPassword(token: string, newPassword: string): Promise
   const record = await usableResetToken(token);
   if (!record) return "invalid";
   const passwordHash = await hashPassword(newPassword);
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const spent = await tx.userToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
     if (spent.count === 0) return "invalid";
-    // Other reset links sent earlier stop working too.
-    await tx.userToken.updateMany({ where: { userId: record.userId, purpose: "RESET_PASSWORD", usedAt: null }, data: { usedAt: new Date() } });
-    await tx.user.update({ where: { id: record.userId }, data: { passwordHash } });
+    await storeNewPassword(tx, record.userId, passwordHash);
     return "reset";
   });
+  if (outcome === "reset") kickEmailDelivery();
+  return outcome;
 }

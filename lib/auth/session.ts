@@ -1,12 +1,13 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
-import { db } from "../db/client";
 import { redirect } from "../i18n/navigation";
+import { accountById } from "./account";
 import { auth } from "./auth";
 
 // Several parts of one page ask who is signed in (the page, the verification banner, …); each
-// request decrypts the session and reads the user once.
+// request decrypts the session and reads the user once (the session check reads it too, through
+// the same cached accountById).
 export const currentUserId = cache(async (): Promise<string | undefined> => {
   const session = await auth();
   return session?.user?.id;
@@ -14,12 +15,7 @@ export const currentUserId = cache(async (): Promise<string | undefined> => {
 
 export const currentUser = cache(async () => {
   const userId = await currentUserId();
-  return userId
-    ? db.user.findUnique({
-        where: { id: userId },
-        select: { id: true, name: true, email: true, emailVerified: true, phone: true, locale: true, createdAt: true },
-      })
-    : null;
+  return userId ? accountById(userId) : null;
 });
 
 // For pages behind a login; `returnTo` is where the login sends the visitor afterwards.

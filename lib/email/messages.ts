@@ -7,6 +7,7 @@ import type { Discount } from "../orders/pricing";
 export type EmailPayloads = {
   "verify-email": { name: string; token: string };
   "password-reset": { name: string; token: string };
+  "password-changed": { name: string; changedAt: string };
   "order-receipt": {
     name: string;
     reference: string;

@@ -6,6 +6,7 @@ import BalanceAlert, { balanceAlertSubject } from "@/emails/balance-alert";
 import EsimActivation, { esimActivationSubject } from "@/emails/esim-activation";
 import { type EmailLocale, isEmailLocale } from "@/emails/i18n";
 import OrderReceipt, { orderReceiptSubject } from "@/emails/order-receipt";
+import PasswordChanged, { passwordChangedSubject } from "@/emails/password-changed";
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import VerifyEmail, { verifyEmailSubject } from "@/emails/verify-email";
 import { env } from "../env";
@@ -31,6 +32,10 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
   async "password-reset"({ name, token }, locale, appUrl) {
     const props = { locale, name, resetUrl: `${appUrl}/${locale}/reset-password/${token}`, validMinutes: PASSWORD_RESET_MINUTES };
     return { subject: passwordResetSubject(props), element: <PasswordReset {...props} /> };
+  },
+  async "password-changed"(payload, locale, appUrl) {
+    const props = { ...payload, locale, resetUrl: `${appUrl}/${locale}/forgot-password` };
+    return { subject: passwordChangedSubject(props), element: <PasswordChanged {...props} /> };
   },
   async "order-receipt"(payload, locale) {
     const props = { ...payload, locale };

@@ -49,6 +49,23 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
 });
 
+// The current password is checked against the account, so only its presence and the hashing
+// cap apply; the new one follows the registration rules and must be typed the same twice.
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "current_password_required" })
+      .min(1, { error: "current_password_required" })
+      .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
+    newPassword: passwordSchema,
+    confirmPassword: z.string({ error: "password_confirmation_required" }).min(1, { error: "password_confirmation_required" }),
+  })
+  .refine(({ newPassword, confirmPassword }) => newPassword === confirmPassword, {
+    error: "password_mismatch",
+    path: ["confirmPassword"],
+    when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== "confirmPassword"),
+  });
+
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ password: passwordSchema });
 
@@ -60,6 +77,7 @@ export const redirectPathSchema = z
 
 export type RegisterInput = z.infer<typeof registerSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export type FieldErrors<Input> = Partial<Record<keyof Input, string[]>>;
 
 export function optionalRedirectPath(value: unknown): string | undefined {

@@ -2,21 +2,25 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { PlanName } from "@/app/_components/plan-name";
+import { SuccessNote } from "@/app/_components/success-note";
 import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { esimsOfUser } from "@/lib/orders/queries";
 import { routing } from "@/lib/i18n/routing";
+import { ChangePasswordForm } from "./change-password-form";
 import { LocalePreferenceForm } from "./locale-preference-form";
+import { signOutEverywhere } from "./security-actions";
 
-type AccountPageProps = { params: Promise<{ locale: Locale }> };
+type AccountPageProps = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ password?: string | string[] }> };
 
 export async function generateMetadata({ params }: AccountPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Account" });
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function AccountPage({ params }: AccountPageProps) {
+export default async function AccountPage({ params, searchParams }: AccountPageProps) {
   const { locale } = await params;
+  const passwordChanged = (await searchParams).password === "changed";
   setRequestLocale(locale);
   const [user, t, tEsim, tResult, format] = await Promise.all([
     requireUser("/account"),
@@ -57,6 +61,20 @@ export default async function AccountPage({ params }: AccountPageProps) {
         <p className="mt-4">
           <Link href="/api-tokens" className="font-semibold text-brand-700 underline">{t("apiTokens")}</Link>
         </p>
+      </section>
+      <section aria-labelledby="security-title" className="mt-8 rounded-xl border border-slate-200 p-6">
+        <h2 id="security-title" className="text-lg font-semibold">{t("security")}</h2>
+        {passwordChanged && <SuccessNote className="mt-4">{t("passwordChanged")}</SuccessNote>}
+        <h3 className="mt-4 font-semibold">{t("changePassword")}</h3>
+        <div className="mt-3 max-w-sm">
+          <ChangePasswordForm email={user.email} />
+        </div>
+        <form action={signOutEverywhere} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
+          <p className="text-slate-700">{t("signOutEverywhereLead")}</p>
+          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+            {t("signOutEverywhere")}
+          </button>
+        </form>
       </section>
       <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
         <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SuccessNote } from "@/app/_components/success-note";
 import { Link } from "@/lib/i18n/navigation";
 import { optionalRedirectPath } from "@/lib/validation/auth";
 import { AuthCard } from "../auth-card";
@@ -8,7 +9,7 @@ import { LoginForm } from "./login-form";
 
 type LoginPageProps = {
   params: Promise<{ locale: Locale }>;
-  searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; reset?: string; signedOut?: string }>;
 };
 
 export async function generateMetadata({ params }: LoginPageProps): Promise<Metadata> {
@@ -40,7 +41,8 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
         </>
       }
     >
-      {query.reset === "1" && <p role="status" className="mb-5 rounded-md bg-emerald-50 px-4 py-3 text-emerald-900">{tReset("done")}</p>}
+      {query.reset === "1" && <SuccessNote className="mb-5">{tReset("done")}</SuccessNote>}
+      {query.signedOut === "everywhere" && <SuccessNote className="mb-5">{t("signedOutEverywhere")}</SuccessNote>}
       <LoginForm callbackUrl={callbackUrl} />
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{tReset("forgotLink")}</Link>

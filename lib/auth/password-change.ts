@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "../db/client";
+import { kickEmailDelivery } from "../email/worker";
+import type { ChangePasswordInput } from "../validation/auth";
+import { checkPassword } from "./credentials";
+import { storeNewPassword } from "./new-password";
+import { hashPassword } from "./password";
+
+export type PasswordChangeResult =
+  | { status: "changed" }
+  | { status: "wrong_password" }
+  | { status: "rate_limited"; retryAfterSeconds: number };
+
+// Ends every session of the account, the caller's included: the caller signs itself in again
+// with the new password (app/[locale]/(account)/account/security-actions.ts).
+export async function changePassword(
+  user: { id: string; email: string },
+  { currentPassword, newPassword }: ChangePasswordInput,
+  ip: string,
+): Promise<PasswordChangeResult> {
+  const check = await checkPassword(
+    { ip, email: user.email },
+    () => db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
+    currentPassword,
+  );
+  if (check.status === "invalid") return { status: "wrong_password" };
+  if (check.status === "rate_limited") return check;
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction((tx) => storeNewPassword(tx, user.id, passwordHash));
+  kickEmailDelivery();
+  return { status: "changed" };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "sessionsValidFrom" TIMESTAMP(3);
+
