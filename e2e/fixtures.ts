@@ -52,7 +52,7 @@ export async function logIn(page: Page, user: Pick<TestUser, "email" | "password
 }
 
 export async function logOut(page: Page, locale = "en") {
-  await page.getByRole("button", { name: "Log out" }).click();
+  await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(`/${locale}`);
 }
 

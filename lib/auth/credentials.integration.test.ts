@@ -1,6 +1,6 @@
-import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
+import { POST } from "@/app/api/auth/[...nextauth]/route";
+import { credentialsPost } from "../testing/sessions";
 import { uniqueEmail, uniqueIp } from "../testing/users";
 import { registerSchema } from "../validation/auth";
 import { verifyCredentials } from "./credentials";
@@ -19,20 +19,6 @@ async function failLogins(email: string, ip: string, times: number) {
   for (let i = 0; i < times; i += 1) {
     expect(await verifyCredentials({ email, password: "wrong password" }, ip)).toEqual({ status: "invalid" });
   }
-}
-
-const ORIGIN = "http://127.0.0.1:3000";
-
-// A form post as a browser would make it, with Auth.js's CSRF token and cookie.
-async function credentialsPost(email: string, ip: string) {
-  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: "/en/account" }),
-  });
 }
 
 describe("verifyCredentials", () => {
@@ -84,7 +70,7 @@ describe("POST /api/auth/callback/credentials", () => {
     const ip = uniqueIp();
     await failLogins(email, ip, LOGIN_FAILURES_PER_ACCOUNT);
 
-    const response = await POST(await credentialsPost(email, ip));
+    const response = await POST(await credentialsPost(email, PASSWORD, ip));
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(60);
     expect(await response.json()).toMatchObject({ error: "rate_limited" });
@@ -92,7 +78,7 @@ describe("POST /api/auth/callback/credentials", () => {
 
   it("signs an unlocked account in and sets the session cookie", async () => {
     const email = await newAccount();
-    const response = await POST(await credentialsPost(email, uniqueIp()));
+    const response = await POST(await credentialsPost(email, PASSWORD, uniqueIp()));
     expect(response.status).toBe(302);
     expect(new URL(response.headers.get("location") ?? "").pathname).toBe("/en/account");
     expect(response.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=/);

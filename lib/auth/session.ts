@@ -18,14 +18,14 @@ export const currentUser = cache(async () => {
   return userId ? accountById(userId) : null;
 });
 
-// For pages behind a login; `returnTo` is where the login sends the visitor afterwards.
+// For pages behind a login; `returnTo` (without the language) is where the login sends the
+// visitor afterwards. A session that ended (expired, revoked) lands here past the proxy, which
+// only sees that a cookie exists, so the address matches the proxy's own redirect.
 export async function requireUser(returnTo: string) {
   const user = await currentUser();
   if (!user) {
-    return redirect({
-      href: { pathname: "/login", query: { callbackUrl: returnTo } },
-      locale: await getLocale(),
-    });
+    const locale = await getLocale();
+    return redirect({ href: { pathname: "/login", query: { callbackUrl: `/${locale}${returnTo}` } }, locale });
   }
   return user;
 }

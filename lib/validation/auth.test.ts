@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginSchema, registerSchema, safeRedirectPath } from "./auth";
+import { changePasswordSchema, loginSchema, registerSchema, safeRedirectPath } from "./auth";
 
 const valid = { name: "Aiko Tanaka", email: "aiko@example.com", password: "correct horse", phone: "" };
 
@@ -57,6 +57,45 @@ describe("loginSchema", () => {
   it("requires a password but does not apply the registration length rule", () => {
     expect(loginSchema.safeParse({ email: "a@b.co", password: "" }).success).toBe(false);
     expect(loginSchema.safeParse({ email: "a@b.co", password: "short" }).success).toBe(true);
+  });
+});
+
+describe("changePasswordSchema", () => {
+  const change = { currentPassword: "old", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" };
+
+  function changeErrors(input: unknown) {
+    const result = changePasswordSchema.safeParse(input);
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  }
+
+  it("accepts a matching new password of registration strength and any current one", () => {
+    expect(changePasswordSchema.parse(change)).toEqual(change);
+    expect(changeErrors({ ...change, newPassword: "0123456789", confirmPassword: "0123456789" })).toEqual({});
+  });
+
+  it.each([
+    ["currentPassword", "", "current_password_required"],
+    ["currentPassword", "x".repeat(129), "password_too_long"],
+    ["confirmPassword", "", "password_confirmation_required"],
+    ["confirmPassword", "a brand new passphrasE", "password_mismatch"],
+  ])("rejects %s %j with %s", (field, value, code) => {
+    expect(changeErrors({ ...change, [field]: value })).toEqual({ [field]: code });
+  });
+
+  it("applies the registration rules to the new password and still compares the confirmation", () => {
+    expect(changeErrors({ ...change, newPassword: "short", confirmPassword: "short" })).toEqual({ newPassword: "password_too_short" });
+    expect(changeErrors({ ...change, newPassword: "short" })).toEqual({
+      newPassword: "password_too_short",
+      confirmPassword: "password_mismatch",
+    });
+  });
+
+  it("rejects missing fields with their own messages", () => {
+    expect(changeErrors({})).toEqual({
+      currentPassword: "current_password_required",
+      newPassword: "password_required",
+      confirmPassword: "password_confirmation_required",
+    });
   });
 });
 

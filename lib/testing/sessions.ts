@@ -1,0 +1,31 @@
+import { NextRequest } from "next/server";
+import { GET } from "@/app/api/auth/[...nextauth]/route";
+
+const ORIGIN = "http://127.0.0.1:3000";
+
+// A form post to the credentials callback as a browser would make it, with Auth.js's CSRF token
+// and cookie.
+export async function credentialsPost(email: string, password: string, ip: string) {
+  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/en/account" }),
+  });
+}
+
+// The session cookie ("name=value") a response sets, or undefined when it sets none.
+export function sessionCookieOf(response: Response): string | undefined {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("authjs.session-token="));
+}
+
+// What the browser's /api/auth/session asks: the session, or null when signed out.
+export async function sessionFor(cookie: string) {
+  const response = await GET(new NextRequest(`${ORIGIN}/api/auth/session`, { headers: { cookie } }));
+  return { session: (await response.json()) as { user?: { id: string; email: string } } | null, response };
+}
