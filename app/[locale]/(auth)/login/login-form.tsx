@@ -1,35 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { useCheckedAction } from "@/app/_components/use-checked-action";
 import { loginSchema } from "@/lib/validation/auth";
-import { fieldErrorsOf } from "@/lib/validation/form-state";
 import { type LoginState, login } from "./actions";
 
 const initialState: LoginState = { values: {}, fieldErrors: {} };
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("Auth");
-  const [state, formAction] = useActionState(login, initialState);
-  const [clientErrors, setClientErrors] = useState<LoginState["fieldErrors"] | null>(null);
-  const fieldErrors = clientErrors ?? state.fieldErrors;
+  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(loginSchema, login, initialState);
   const minutes = Math.ceil((state.retryAfterSeconds ?? 0) / 60);
 
   return (
-    <form
-      action={formAction}
-      noValidate
-      className="space-y-5"
-      onSubmit={(event) => {
-        const data = new FormData(event.currentTarget);
-        const parsed = loginSchema.safeParse(Object.fromEntries(data));
-        setClientErrors(parsed.success ? null : fieldErrorsOf(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
-    >
+    <form action={formAction} noValidate className="space-y-5" onSubmit={onSubmit}>
       {state.formError === "invalid_credentials" && <FormAlert>{t("invalidCredentials")}</FormAlert>}
       {state.formError === "rate_limited" && <FormAlert>{t("rateLimited", { minutes })}</FormAlert>}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}

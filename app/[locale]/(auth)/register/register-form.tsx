@@ -1,34 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { FormField } from "@/app/_components/form-field";
+import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { PASSWORD_MIN_LENGTH, registerSchema } from "@/lib/validation/auth";
-import { fieldErrorsOf } from "@/lib/validation/form-state";
+import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { registerSchema } from "@/lib/validation/auth";
 import { type RegisterState, register } from "./actions";
 
 const initialState: RegisterState = { values: {}, fieldErrors: {} };
 
 export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("Auth");
-  const [state, formAction] = useActionState(register, initialState);
-  const [clientErrors, setClientErrors] = useState<RegisterState["fieldErrors"] | null>(null);
-  const fieldErrors = clientErrors ?? state.fieldErrors;
+  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(registerSchema, register, initialState);
   const hasErrors = Object.keys(fieldErrors).length > 0;
 
   return (
-    <form
-      action={formAction}
-      noValidate
-      className="space-y-5"
-      onSubmit={(event) => {
-        const parsed = registerSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-        setClientErrors(parsed.success ? null : fieldErrorsOf(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
-    >
+    <form action={formAction} noValidate className="space-y-5" onSubmit={onSubmit}>
       {hasErrors && <FormAlert>{t("formError")}</FormAlert>}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <FormField
@@ -49,16 +38,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
         errors={fieldErrors.email}
         required
       />
-      <FormField
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        label={t("password")}
-        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
-        errors={fieldErrors.password}
-        minLength={PASSWORD_MIN_LENGTH}
-        required
-      />
+      <NewPasswordField name="password" label={t("password")} errors={fieldErrors.password} />
       <FormField
         name="phone"
         type="tel"
