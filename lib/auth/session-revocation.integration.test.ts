@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "../db/client";
+import type { EmailPayloads } from "../email/messages";
+import { renderEmail } from "../email/render";
 import { credentialsPost, sessionCookieOf, sessionFor } from "../testing/sessions";
 import { uniqueEmail, uniqueIp } from "../testing/users";
 import { registerSchema } from "../validation/auth";
@@ -64,6 +66,11 @@ describe("changing the password", () => {
     const emails = await db.outboxEmail.findMany({ where: { userId: user.id, template: "password-changed" } });
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to: user.email, locale: "ja", payload: { name: "Yuki Mori" } });
+
+    const { subject, text } = await renderEmail("password-changed", emails[0]!.payload as EmailPayloads["password-changed"], "ja");
+    expect(subject).toBe("Tabi のパスワードが変更されました");
+    expect(text).toContain("Yuki Mori");
+    expect(text).toMatch(/\/ja\/forgot-password/);
   });
 
   it("changes nothing for a wrong current password, and locks like the login after repeated failures", async () => {
