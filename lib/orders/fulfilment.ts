@@ -70,7 +70,6 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     .catch(async (error: unknown) => {
       if (!(error instanceof TopUpRefused)) throw error;
       // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
-      log.error({ orderId: order.id, reason: error.reason }, "top-up refused at fulfilment");
       return refundUndeliverable(order.id, session, `topup_${error.reason}`);
     });
   if (outcome === "fulfilled") kickEmailDelivery();

@@ -28,6 +28,7 @@ export async function refundUndeliverable(
     data: { status: "FAILED", failureReason: reason, paymentStatus, paymentIntentId, refundDueAt: paymentIntentId ? new Date() : null },
   });
   if (count === 0) return "already_done";
+  log.warn({ orderId, reason }, "paid order cannot be delivered; refunding it");
   // Without a payment intent nothing was charged, so there is nothing to give back.
   if (!paymentIntentId) return "refused";
   return settleDueRefund(orderId);

@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { registerUser } from "../auth/registration";
+import { startTopUp } from "../balance/topups";
 import { db } from "../db/client";
 import { applyLifecycleEvent } from "../esim/profiles";
 import { startCheckout } from "../orders/checkout";
@@ -54,6 +55,16 @@ export async function paidWithoutDelivery(request?: Parameters<typeof openChecko
   const attempt = await payLocalSession(checkout.sessionId, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
   if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
   return checkout;
+}
+
+// A top-up of the eSIM, paid, with nobody told yet: the test fulfils (or delivers) itself.
+export async function paidTopUpWithoutDelivery(buyer: { id: string; email: string }, esimId: string, pack = "au-topup-1gb-7d") {
+  const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+  const attempt = await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
+  if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
+  return { order, sessionId: order.paymentSessionId! };
 }
 
 // A bought eSIM, fulfilled, installed and enabled on the network: ready for usage.
