@@ -43,7 +43,7 @@ export function startEmailWorker(): void {
   }, EXPIRY_CHECK_INTERVAL_MS).unref();
   // A refund the gateway refused may have nobody left to ask again for it.
   setInterval(() => {
-    retryDueRefunds().catch((error: unknown) => log.error({ err: error }, "refund retry failed"));
+    retryDueRefunds().catch((error: unknown) => log.error({ err: error }, "refund retry pass failed"));
   }, REFUND_RETRY_INTERVAL_MS).unref();
   kickEmailDelivery();
 }

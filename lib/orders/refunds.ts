@@ -72,6 +72,7 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   return "refunded";
 }
 
+// A refund marked due moments ago is still the business of the call that marked it.
 const RETRY_AFTER_MS = 60_000;
 
 // Refunds whose gateway call failed, for the worker: nothing else may ask again (the local
@@ -83,5 +84,7 @@ export async function retryDueRefunds(now = new Date(), limit = 20): Promise<voi
     take: limit,
     select: { id: true },
   });
-  for (const { id } of due) await settleDueRefund(id);
+  for (const { id } of due) {
+    await settleDueRefund(id).catch((error: unknown) => log.error({ err: error, orderId: id }, "refund retry failed"));
+  }
 }
