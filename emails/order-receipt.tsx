@@ -11,7 +11,7 @@ export function orderReceiptSubject({ locale, reference }: OrderReceiptProps) {
   return emailTranslator(locale)("receipt.subject", { reference });
 }
 
-function Line({ label, amount, strong }: { label: string; amount: string; strong?: boolean }) {
+export function Line({ label, amount, strong }: { label: string; amount: string; strong?: boolean }) {
   const style = { ...styles.text, fontWeight: strong ? 700 : 400 };
   return (
     <Row>

@@ -1,6 +1,7 @@
 import type { AlertKind } from "@prisma/client";
 import type { PlanForEmail as PlanFields } from "@/emails/i18n";
 import type { Discount } from "../orders/pricing";
+import type { RefundReason } from "../orders/refund-reasons";
 
 // What each kind of email needs, as stored in the outbox. Links are built when the email is
 // rendered, from APP_URL and the token; tokens are removed from the row once it is sent.
@@ -20,6 +21,16 @@ export type EmailPayloads = {
     totalAmount: number;
     currency: string;
     paidAt: string;
+  };
+  "order-refund": {
+    name: string;
+    reference: string;
+    plan?: PlanFields;
+    topUp?: PlanFields & { iccid: string };
+    reason: RefundReason;
+    amount: number;
+    currency: string;
+    refundedAt: string;
   };
   "balance-alert": { name: string; kind: AlertKind; plan: PlanFields; iccid: string; esimId: string };
   "esim-activation": {

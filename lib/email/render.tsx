@@ -6,6 +6,7 @@ import BalanceAlert, { balanceAlertSubject } from "@/emails/balance-alert";
 import EsimActivation, { esimActivationSubject } from "@/emails/esim-activation";
 import { type EmailLocale, isEmailLocale } from "@/emails/i18n";
 import OrderReceipt, { orderReceiptSubject } from "@/emails/order-receipt";
+import OrderRefund, { orderRefundSubject } from "@/emails/order-refund";
 import PasswordChanged, { passwordChangedSubject } from "@/emails/password-changed";
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import VerifyEmail, { verifyEmailSubject } from "@/emails/verify-email";
@@ -40,6 +41,10 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
   async "order-receipt"(payload, locale) {
     const props = { ...payload, locale };
     return { subject: orderReceiptSubject(props), element: <OrderReceipt {...props} /> };
+  },
+  async "order-refund"(payload, locale, appUrl) {
+    const props = { ...payload, locale, plansUrl: `${appUrl}/${locale}/plans` };
+    return { subject: orderRefundSubject(props), element: <OrderRefund {...props} /> };
   },
   async "balance-alert"({ esimId, ...payload }, locale, appUrl) {
     const props = { ...payload, locale, esimUrl: `${appUrl}/${locale}/esims/${esimId}` };

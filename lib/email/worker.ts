@@ -1,10 +1,12 @@
 import "server-only";
 import { log } from "../log";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
+import { retryDueRefunds } from "../orders/refunds";
 import { deliverDueEmails } from "./sender";
 
 const POLL_INTERVAL_MS = 5_000;
 const EXPIRY_CHECK_INTERVAL_MS = 5 * 60_000;
+const REFUND_RETRY_INTERVAL_MS = 5 * 60_000;
 
 let started = false;
 let running: Promise<unknown> | null = null;
@@ -39,5 +41,9 @@ export function startEmailWorker(): void {
   setInterval(() => {
     raiseDueExpiryAlerts().catch((error: unknown) => log.error({ err: error }, "expiry alert check failed"));
   }, EXPIRY_CHECK_INTERVAL_MS).unref();
+  // A refund the gateway refused may have nobody left to ask again for it.
+  setInterval(() => {
+    retryDueRefunds().catch((error: unknown) => log.error({ err: error }, "refund retry pass failed"));
+  }, REFUND_RETRY_INTERVAL_MS).unref();
   kickEmailDelivery();
 }

@@ -1,17 +1,20 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { enqueueEmail } from "../email/outbox";
 import { kickEmailDelivery } from "../email/worker";
 import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
-import type { Discount } from "./pricing";
+import { enqueueReceipt } from "./order-emails";
+import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
+
+export { orderReference } from "./order-emails";
 
 export type FulfilmentOutcome =
   | "fulfilled"
   | "refused"
+  | "refunded"
+  | "refund_due"
   | "already_done"
   | "awaiting_payment"
   | "unknown_session"
@@ -23,6 +26,8 @@ export type FulfilmentOutcome =
 export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutcome> {
   const order = await db.order.findUnique({ where: { paymentSessionId: sessionId } });
   if (!order) return "unknown_session";
+  // A refund the gateway did not take last time is asked for again by any later call.
+  if (isRefundDue(order)) return settleDueRefund(order.id);
   if (order.status !== "PENDING") return "already_done";
 
   const session = await paymentGateway().retrieveSession(sessionId);
@@ -43,7 +48,7 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
     const now = new Date();
     const claimed = await tx.order.updateMany({
       where: { id: order.id, status: "PENDING" },
-      data: { status: "PAID", paidAt: now, paymentStatus: session.paymentStatus },
+      data: { status: "PAID", paidAt: now, paymentStatus: session.paymentStatus, paymentIntentId: session.paymentIntentId },
     });
     if (claimed.count === 0) return "already_done";
 
@@ -64,53 +69,11 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   })
     .catch(async (error: unknown) => {
       if (!(error instanceof TopUpRefused)) throw error;
-      // Paid, but for something that cannot be credited: nothing changes, and support refunds.
-      log.error({ orderId: order.id, reason: error.reason }, "top-up refused at fulfilment");
-      await db.order.updateMany({ where: { id: order.id, status: "PENDING" }, data: { status: "FAILED", failureReason: `topup_${error.reason}`, paymentStatus: session.paymentStatus } });
-      return "refused" as const;
+      // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
+      return refundUndeliverable(order.id, session, `topup_${error.reason}`);
     });
   if (outcome === "fulfilled") kickEmailDelivery();
   return outcome;
-}
-
-// A short reference people can read out on the phone.
-export function orderReference(orderId: string): string {
-  return `TB-${orderId.slice(-8).toUpperCase()}`;
-}
-
-async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: string) {
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
-    include: {
-      user: true,
-      plan: { include: { carrier: { select: { name: true } } } },
-      topUpPack: { include: { carrier: { select: { name: true } } } },
-      esim: { select: { iccid: true } },
-    },
-  });
-  const item = order.plan
-    ? { plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days } }
-    : order.topUpPack && order.esim
-      ? { topUp: { carrierName: order.topUpPack.carrier.name, dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, iccid: order.esim.iccid } }
-      : null;
-  if (!item) return;
-  await enqueueEmail(tx, {
-    userId: order.userId,
-    to: order.user.email,
-    locale: order.user.locale,
-    template: "order-receipt",
-    payload: {
-      name: order.user.name,
-      reference: orderReference(order.id),
-      ...item,
-      quantity: order.quantity,
-      subtotalAmount: order.subtotalAmount,
-      discounts: order.discounts as Discount[],
-      totalAmount: order.totalAmount,
-      currency: order.currency,
-      paidAt: (order.paidAt ?? new Date()).toISOString(),
-    },
-  });
 }
 
 // Payment will not arrive: the order closes unless it was already paid.

@@ -11,6 +11,10 @@ const esimSummary = {
   orderBy: { sequence: "asc" },
 } satisfies Prisma.Order$esimProfilesArgs;
 
+const topUpSummary = {
+  select: { dataMb: true, daysAdded: true, carrier: { select: { name: true } } },
+} satisfies Prisma.TopUpPackDefaultArgs;
+
 // A buyer only ever sees their own orders: someone else's session id finds nothing.
 export function orderForBuyerBySession(sessionId: string, userId: string) {
   return db.order.findFirst({
@@ -33,7 +37,7 @@ export async function ordersOfUser(userId: string, page = 0) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: page * ORDERS_PAGE_SIZE,
     take: ORDERS_PAGE_SIZE + 1,
-    include: { plan: planSummary },
+    include: { plan: planSummary, topUpPack: topUpSummary },
   });
   return { orders: rows.slice(0, ORDERS_PAGE_SIZE), hasMore: rows.length > ORDERS_PAGE_SIZE };
 }

@@ -19,12 +19,25 @@ export type CheckoutSessionSnapshot = {
   orderId: string | null;
   amountTotal: number | null;
   currency: string | null;
+  // What a refund names; null while unpaid, or when nothing was charged.
+  paymentIntentId: string | null;
+};
+
+export type RefundInput = { orderId: string; paymentIntentId: string; amount: number };
+
+export type RefundSnapshot = {
+  id: string;
+  status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+  amount: number;
+  currency: string;
 };
 
 export interface PaymentGateway {
   readonly provider: "local" | "stripe";
   createCheckout(input: CreateCheckoutInput): Promise<{ sessionId: string; url: string }>;
   retrieveSession(sessionId: string): Promise<CheckoutSessionSnapshot | null>;
+  // Safe to repeat for the same order: it gives back one refund, however often it is asked.
+  refundPayment(input: RefundInput): Promise<RefundSnapshot>;
 }
 
 // Stripe's Checkout uses the placeholder in success_url to pass the session back.

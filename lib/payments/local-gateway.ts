@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { env } from "../env";
-import type { CheckoutSessionSnapshot, PaymentGateway } from "./gateway";
+import type { CheckoutSessionSnapshot, PaymentGateway, RefundSnapshot } from "./gateway";
 import { stripeStyleId } from "./local-events";
 
 export const LOCAL_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -50,6 +50,18 @@ export const localGateway: PaymentGateway = {
       orderId: session.orderId,
       amountTotal: session.amountTotal,
       currency: session.currency,
+      paymentIntentId: session.paymentIntentId,
     };
+  },
+  async refundPayment({ paymentIntentId, amount }): Promise<RefundSnapshot> {
+    assertLocalCheckoutAllowed();
+    // Conditional on no refund yet, so repeated or concurrent requests leave one refund.
+    await db.localCheckoutSession.updateMany({
+      where: { paymentIntentId, paymentStatus: "paid", refundId: null, amountTotal: { gte: amount } },
+      data: { refundId: stripeStyleId("re"), amountRefunded: amount, refundedAt: new Date() },
+    });
+    const session = await db.localCheckoutSession.findUnique({ where: { paymentIntentId } });
+    if (!session?.refundId) throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
+    return { id: session.refundId, status: "succeeded", amount: session.amountRefunded, currency: session.currency };
   },
 };

@@ -14,8 +14,11 @@ const server = createServer(async (req, res) => {
   for await (const chunk of req) body += chunk;
   captured.push({ method: req.method, url: req.url, headers: req.headers, body: new URLSearchParams(body) });
   res.writeHead(200, { "content-type": "application/json", "request-id": "req_loopback" });
-  res.end(JSON.stringify({ id: "cs_test_loopback123", object: "checkout.session", url: "https://checkout.stripe.com/c/pay/cs_test_loopback123" }));
+  res.end(JSON.stringify(req.url === "/v1/refunds" ? REFUND : SESSION));
 });
+
+const SESSION = { id: "cs_test_loopback123", object: "checkout.session", url: "https://checkout.stripe.com/c/pay/cs_test_loopback123" };
+const REFUND = { id: "re_loopback123", object: "refund", amount: 880, currency: "jpy", payment_intent: "pi_loopback123", status: "succeeded" };
 
 let port = 0;
 beforeAll(async () => {
@@ -37,8 +40,8 @@ describe("the Stripe gateway", () => {
     });
 
     expect(result).toEqual({ sessionId: "cs_test_loopback123", url: "https://checkout.stripe.com/c/pay/cs_test_loopback123" });
-    const [request] = captured;
-    expect(request).toMatchObject({ method: "POST", url: "/v1/checkout/sessions" });
+    const request = captured.find((r) => r.url === "/v1/checkout/sessions");
+    expect(request).toMatchObject({ method: "POST" });
     expect(request!.headers["idempotency-key"]).toBe("checkout-order-order_123");
     expect(request!.headers["stripe-version"]).toBe(Stripe.API_VERSION);
     expect(request!.headers.authorization).toBe("Bearer sk_test_loopback");
@@ -55,5 +58,17 @@ describe("the Stripe gateway", () => {
       success_url: "https://tabi.example/en/checkout/success?session_id={CHECKOUT_SESSION_ID}",
       cancel_url: "https://tabi.example/en/plans/docomo-3gb-7d/checkout?cancelled=1",
     });
+  });
+
+  it("refunds the session's payment intent with an idempotency key derived from the order", async () => {
+    const gateway = stripeGateway("sk_test_loopback", { host: "127.0.0.1", port, protocol: "http" });
+    const refund = await gateway.refundPayment({ orderId: "order_456", paymentIntentId: "pi_loopback123", amount: 880 });
+
+    expect(refund).toEqual({ id: "re_loopback123", status: "succeeded", amount: 880, currency: "JPY" });
+    const request = captured.find((r) => r.url === "/v1/refunds");
+    expect(request).toMatchObject({ method: "POST" });
+    expect(request!.headers["idempotency-key"]).toBe("refund-order-order_456");
+    expect(request!.headers["stripe-version"]).toBe(Stripe.API_VERSION);
+    expect(Object.fromEntries(request!.body)).toEqual({ payment_intent: "pi_loopback123", amount: "880", "metadata[orderId]": "order_456" });
   });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import Stripe from "stripe";
-import type { CheckoutSessionSnapshot, PaymentGateway } from "./gateway";
+import type { CheckoutSessionSnapshot, PaymentGateway, RefundSnapshot } from "./gateway";
 
 type StripeConnection = Pick<Stripe.StripeConfig, "host" | "port" | "protocol">;
 
 const STATUSES = ["open", "complete", "expired"] as const;
 const PAYMENT_STATUSES = ["paid", "unpaid", "no_payment_required"] as const;
+const REFUND_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
 
 // Stripe's enums are open-ended; anything new is treated as open and not (yet) paid.
 function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
@@ -16,6 +17,17 @@ function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
     orderId: session.client_reference_id,
     amountTotal: session.amount_total,
     currency: session.currency?.toUpperCase() ?? null,
+    paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
+  };
+}
+
+// A refund Stripe reports in a status this code does not know yet is still in progress.
+function refundSnapshot(refund: Stripe.Refund): RefundSnapshot {
+  return {
+    id: refund.id,
+    status: REFUND_STATUSES.find((s) => s === refund.status) ?? "pending",
+    amount: refund.amount,
+    currency: refund.currency.toUpperCase(),
   };
 }
 
@@ -57,6 +69,14 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
         if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
         throw error;
       }
+    },
+    async refundPayment(input) {
+      const refund = await stripe.refunds.create(
+        { payment_intent: input.paymentIntentId, amount: input.amount, metadata: { orderId: input.orderId } },
+        // One refund per order: a retried or concurrent request gets the first one back.
+        { idempotencyKey: `refund-order-${input.orderId}` },
+      );
+      return refundSnapshot(refund);
     },
   };
 }

@@ -4,16 +4,22 @@ import { db } from "../db/client";
 import { log } from "../log";
 import { closeUnpaidOrder, fulfilCheckout } from "../orders/fulfilment";
 
-export type WebhookResult = "handled" | "duplicate" | "ignored";
+export type WebhookResult = "handled" | "duplicate" | "ignored" | "retry";
 
 type SessionEvent = { data: { object: { id: string; payment_status?: string } } };
+
+// A refund the gateway did not take yet asks for the event again: Stripe redelivers events
+// answered with an error, and the next delivery retries the refund.
+async function fulfil(sessionId: string): Promise<"retry" | void> {
+  if ((await fulfilCheckout(sessionId)) === "refund_due") return "retry";
+}
 
 const HANDLERS: Partial<Record<Stripe.Event.Type, (event: SessionEvent) => Promise<unknown>>> = {
   // A delayed payment method completes the session unpaid; async_payment_succeeded follows.
   "checkout.session.completed": async (event) => {
-    if (event.data.object.payment_status !== "unpaid") await fulfilCheckout(event.data.object.id);
+    if (event.data.object.payment_status !== "unpaid") return fulfil(event.data.object.id);
   },
-  "checkout.session.async_payment_succeeded": (event) => fulfilCheckout(event.data.object.id),
+  "checkout.session.async_payment_succeeded": (event) => fulfil(event.data.object.id),
   "checkout.session.async_payment_failed": (event) =>
     closeUnpaidOrder(event.data.object.id, "FAILED", "async_payment_failed"),
   "checkout.session.expired": (event) => closeUnpaidOrder(event.data.object.id, "EXPIRED"),
@@ -27,7 +33,8 @@ export async function handleWebhookEvent(event: Stripe.Event): Promise<WebhookRe
   if (!handler) return "ignored";
   const seen = await db.processedWebhookEvent.findUnique({ where: { id: event.id }, select: { id: true } });
   if (seen) return "duplicate";
-  await handler(event as unknown as SessionEvent);
+  // Not recorded, so the redelivery is handled rather than skipped as a duplicate.
+  if ((await handler(event as unknown as SessionEvent)) === "retry") return "retry";
   const recorded = await db.processedWebhookEvent.createMany({
     data: [{ id: event.id, type: event.type }],
     skipDuplicates: true,

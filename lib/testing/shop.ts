@@ -1,5 +1,6 @@
 import Stripe from "stripe";
 import { registerUser } from "../auth/registration";
+import { startTopUp } from "../balance/topups";
 import { db } from "../db/client";
 import { applyLifecycleEvent } from "../esim/profiles";
 import { startCheckout } from "../orders/checkout";
@@ -49,11 +50,24 @@ export const SUCCEEDING_CARD = { cardNumber: "4242424242424242", expiry: "12 / 3
 // delivers (or fulfils) itself.
 export const NO_WEBHOOK_RECEIVER = "http://127.0.0.1:9";
 
+async function payWithoutDelivery(sessionId: string) {
+  const attempt = await payLocalSession(sessionId, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
+  if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
+}
+
 export async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[1]) {
   const checkout = await openCheckout(NO_WEBHOOK_RECEIVER, request);
-  const attempt = await payLocalSession(checkout.sessionId, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
-  if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
+  await payWithoutDelivery(checkout.sessionId);
   return checkout;
+}
+
+// A top-up of the eSIM, paid, with nobody told yet: the test fulfils (or delivers) itself.
+export async function paidTopUpWithoutDelivery(buyer: { id: string; email: string }, esimId: string, pack = "au-topup-1gb-7d") {
+  const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
+  const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
+  await payWithoutDelivery(order.paymentSessionId!);
+  return { order, sessionId: order.paymentSessionId! };
 }
 
 // A bought eSIM, fulfilled, installed and enabled on the network: ready for usage.

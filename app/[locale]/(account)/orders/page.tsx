@@ -1,11 +1,16 @@
+import type { Order } from "@prisma/client";
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getPlanFormat } from "@/app/_components/plan-format";
 import { PlanName } from "@/app/_components/plan-name";
+import { RefundReasonText } from "@/app/_components/refund-reason";
 import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { ordersOfUser } from "@/lib/orders/queries";
+import { refundReason } from "@/lib/orders/refund-reasons";
+import { isRefundDue } from "@/lib/orders/refunds";
 import { z } from "zod";
 
 type OrdersPageProps = {
@@ -24,17 +29,19 @@ const STATUS_STYLE: Record<string, string> = {
   FULFILLED: "bg-emerald-100 text-emerald-900",
   PAID: "bg-emerald-100 text-emerald-900",
   PENDING: "bg-amber-100 text-amber-950",
+  REFUNDED: "bg-sky-100 text-sky-950",
 };
 
 export default async function OrdersPage({ params, searchParams }: OrdersPageProps) {
   setRequestLocale((await params).locale);
   const page = pageSchema.parse((await searchParams).page ?? 0);
   const user = await requireUser("/orders");
-  const [{ orders, hasMore }, t, format, locale] = await Promise.all([
+  const [{ orders, hasMore }, t, format, locale, planFormat] = await Promise.all([
     ordersOfUser(user.id, page),
     getTranslations("Orders"),
     getFormatter(),
     getLocale(),
+    getPlanFormat(),
   ]);
 
   return (
@@ -60,14 +67,13 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
                 <tr key={order.id} className="border-b border-slate-200" data-testid="order-row">
                   <td className="py-3 pr-4 text-sm">{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
                   <td className="py-3 pr-4">
-                    {order.plan && <PlanName plan={order.plan} />} {t("quantity", { quantity: order.quantity })}
+                    {order.plan && <PlanName plan={order.plan} />}
+                    {order.topUpPack &&
+                      t("topUpItem", { pack: planFormat.name({ dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, carrier: order.topUpPack.carrier }) })}{" "}
+                    {t("quantity", { quantity: order.quantity })}
                   </td>
                   <td className="py-3 pr-4">{formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}</td>
-                  <td className="py-3">
-                    <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[order.status] ?? "bg-slate-100 text-slate-800"}`}>
-                      {t(`statuses.${order.status}`)}
-                    </span>
-                  </td>
+                  <OrderStatus order={order} />
                 </tr>
               ))}
             </tbody>
@@ -79,5 +85,24 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
         </div>
       )}
     </div>
+  );
+}
+
+// The state, and for an order paid but refunded (or about to be) why it could not be delivered.
+async function OrderStatus({ order }: { order: Pick<Order, "status" | "failureReason" | "refundDueAt"> }) {
+  const t = await getTranslations("Orders");
+  const refundDue = isRefundDue(order);
+  const reason = refundReason(order.failureReason);
+  return (
+    <td className="py-3" data-testid="order-status">
+      <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[refundDue ? "PENDING" : order.status] ?? "bg-slate-100 text-slate-800"}`}>
+        {refundDue ? t("refundDue") : t(`statuses.${order.status}`)}
+      </span>
+      {reason && (
+        <p className="mt-1 max-w-xs text-sm text-slate-700">
+          <RefundReasonText reason={reason} />
+        </p>
+      )}
+    </td>
   );
 }

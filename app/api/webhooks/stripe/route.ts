@@ -14,5 +14,6 @@ export async function POST(request: Request) {
     return Response.json({ error: "invalid_signature", message: "The Stripe-Signature header does not match this payload." }, { status: 400 });
   }
   const result = await handleWebhookEvent(event);
-  return Response.json({ received: true, result });
+  // Any non-2xx makes Stripe deliver the event again later.
+  return Response.json({ received: true, result }, { status: result === "retry" ? 503 : 200 });
 }

@@ -8,8 +8,10 @@ import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { orderForBuyerBySession } from "@/lib/orders/queries";
+import { isRefundDue } from "@/lib/orders/refunds";
 import { checkoutSessionIdSchema } from "@/lib/validation/checkout";
 import { RefreshWhilePending } from "./refresh-while-pending";
+import { RefundResult } from "./refund-result";
 
 type SuccessPageProps = {
   params: Promise<{ locale: Locale }>;
@@ -22,7 +24,8 @@ export async function generateMetadata({ params }: SuccessPageProps): Promise<Me
 }
 
 // Shows the order's real state. Stripe may redirect here before its webhook arrives, so the
-// page fulfils too (safely: fulfilment happens once whoever gets there first).
+// page fulfils too (safely: fulfilment happens once whoever gets there first), and asks again
+// for a refund the payment gateway has not taken yet.
 export default async function CheckoutSuccessPage({ params, searchParams }: SuccessPageProps) {
   setRequestLocale((await params).locale);
   const sessionId = checkoutSessionIdSchema.safeParse((await searchParams).session_id);
@@ -31,7 +34,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
 
   let order = await orderForBuyerBySession(sessionId.data, user.id);
   if (!order) notFound();
-  if (order.status === "PENDING") {
+  if (order.status === "PENDING" || isRefundDue(order)) {
     await fulfilCheckout(sessionId.data);
     order = (await orderForBuyerBySession(sessionId.data, user.id))!;
   }
@@ -74,6 +77,8 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
       </div>
     );
   }
+
+  if (order.status === "REFUNDED" || isRefundDue(order)) return <RefundResult order={order} />;
 
   const closed = order.status === "EXPIRED" ? "expired" : order.status === "PENDING" ? "pending" : "failed";
   return (

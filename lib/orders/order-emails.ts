@@ -1,0 +1,67 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+import { enqueueEmail } from "../email/outbox";
+import type { Discount } from "./pricing";
+import type { RefundReason } from "./refund-reasons";
+
+// A short reference people can read out on the phone.
+export function orderReference(orderId: string): string {
+  return `TB-${orderId.slice(-8).toUpperCase()}`;
+}
+
+async function orderForEmail(tx: Prisma.TransactionClient, orderId: string) {
+  const order = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: {
+      user: true,
+      plan: { include: { carrier: { select: { name: true } } } },
+      topUpPack: { include: { carrier: { select: { name: true } } } },
+      esim: { select: { iccid: true } },
+    },
+  });
+  // An eSIM purchase names its plan; a top-up its pack and the eSIM it was for.
+  const item = order.plan
+    ? { plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days } }
+    : order.topUpPack && order.esim
+      ? { topUp: { carrierName: order.topUpPack.carrier.name, dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, iccid: order.esim.iccid } }
+      : null;
+  const recipient = { userId: order.userId, to: order.user.email, locale: order.user.locale };
+  return { order, item, recipient };
+}
+
+export async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: string) {
+  const { order, item, recipient } = await orderForEmail(tx, orderId);
+  if (!item) return;
+  await enqueueEmail(tx, {
+    ...recipient,
+    template: "order-receipt",
+    payload: {
+      name: order.user.name,
+      reference: orderReference(order.id),
+      ...item,
+      quantity: order.quantity,
+      subtotalAmount: order.subtotalAmount,
+      discounts: order.discounts as Discount[],
+      totalAmount: order.totalAmount,
+      currency: order.currency,
+      paidAt: (order.paidAt ?? new Date()).toISOString(),
+    },
+  });
+}
+
+export async function enqueueRefundNotice(tx: Prisma.TransactionClient, orderId: string, reason: RefundReason, refundedAt: Date) {
+  const { order, item, recipient } = await orderForEmail(tx, orderId);
+  await enqueueEmail(tx, {
+    ...recipient,
+    template: "order-refund",
+    payload: {
+      name: order.user.name,
+      reference: orderReference(order.id),
+      ...item,
+      reason,
+      amount: order.totalAmount,
+      currency: order.currency,
+      refundedAt: refundedAt.toISOString(),
+    },
+  });
+}

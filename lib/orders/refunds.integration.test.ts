@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { POST } from "@/app/api/webhooks/stripe/route";
+import { advanceClock } from "../balance/simulator";
+import { esimBalance } from "../balance/summary";
+import { db } from "../db/client";
+import type { EmailPayloads } from "../email/messages";
+import { renderEmail } from "../email/render";
+import { formatMoney } from "../money";
+import { localGateway } from "../payments/local-gateway";
+import { activeEsim, paidTopUpWithoutDelivery, signedSessionEvent, webhookRequest } from "../testing/shop";
+import { fulfilCheckout } from "./fulfilment";
+import { retryDueRefunds } from "./refunds";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+// A top-up paid after the eSIM's clock ran past its end and the 7-day grace window (a 3-day
+// plan, 11 days on): the payment arrives for something that can no longer be credited.
+async function topUpPaidTooLate() {
+  const { buyer, esim } = await activeEsim("au-1gb-3d");
+  const paid = await paidTopUpWithoutDelivery(buyer, esim.id);
+  await advanceClock(esim.id, buyer.id, 11 * 24 * 60);
+  return { buyer, esim, ...paid };
+}
+
+const orderOf = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
+const localSessionOf = (sessionId: string) => db.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+const refundEmailsOf = (userId: string) => db.outboxEmail.findMany({ where: { userId, template: "order-refund" } });
+
+describe("a top-up refused at fulfilment", () => {
+  it("is refunded in full through the gateway, credits nothing, and tells the buyer why", async () => {
+    const { buyer, esim, order, sessionId } = await topUpPaidTooLate();
+    const creditedBefore = (await esimBalance(esim.id, buyer.id))!.totalBytes;
+
+    expect(await fulfilCheckout(sessionId)).toBe("refunded");
+
+    const session = await localSessionOf(sessionId);
+    expect(session).toMatchObject({ amountRefunded: order.totalAmount, refundId: expect.stringMatching(/^re_/) });
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "REFUNDED",
+      failureReason: "topup_closed",
+      paymentIntentId: session.paymentIntentId,
+      refundId: session.refundId,
+      refundedAt: expect.any(Date),
+    });
+    expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(creditedBefore);
+    const [email, ...others] = await refundEmailsOf(buyer.id);
+    expect(others).toHaveLength(0);
+    expect(email).toMatchObject({
+      to: buyer.email,
+      locale: "en",
+      payload: { reason: "topup_closed", amount: order.totalAmount, currency: "JPY", topUp: { carrierName: "KDDI au", iccid: esim.iccid } },
+    });
+    expect(await fulfilCheckout(sessionId)).toBe("already_done");
+
+    // In the buyer's language, in HTML and plain text, with the way to a new eSIM.
+    const rendered = await renderEmail("order-refund", email!.payload as EmailPayloads["order-refund"], "ja");
+    expect(rendered.subject).toMatch(/^Tabi 注文 TB-\w{8} の返金$/);
+    for (const part of [rendered.text, rendered.html]) {
+      expect(part).toContain("チャージできなくなっていました");
+      expect(part).toContain(formatMoney({ amount: order.totalAmount, currency: "JPY" }, "ja"));
+      expect(part).toContain("/ja/plans");
+    }
+  });
+
+  it("is refunded once, with one email, when the webhook arrives 20 times at once and the success page fulfils too", async () => {
+    const { buyer, order, sessionId } = await topUpPaidTooLate();
+    const refunds = vi.spyOn(localGateway, "refundPayment");
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+
+    const [outcome, ...responses] = await Promise.all([
+      fulfilCheckout(sessionId),
+      ...Array.from({ length: 20 }, () => POST(webhookRequest(payload, signature))),
+    ]);
+    expect(["refunded", "already_done"]).toContain(outcome);
+    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
+
+    const session = await localSessionOf(sessionId);
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: session.refundId });
+    expect(session.amountRefunded).toBe(order.totalAmount);
+    // Every gateway call for the order was answered with the same refund.
+    const answered = await Promise.all(refunds.mock.results.map((r) => r.value as ReturnType<typeof localGateway.refundPayment>));
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(answered.map((refund) => refund.id))).toEqual(new Set([session.refundId]));
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
+  });
+
+  it("stays refund due while the gateway fails, answers the webhook with an error, and is refunded by the redelivery", async () => {
+    const { buyer, order, sessionId } = await topUpPaidTooLate();
+    const refunds = vi.spyOn(localGateway, "refundPayment").mockRejectedValue(new Error("payment service unavailable"));
+    const { payload, signature } = await signedSessionEvent("checkout.session.completed", sessionId);
+
+    const failed = await POST(webhookRequest(payload, signature));
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toEqual({ received: true, result: "retry" });
+    expect(await fulfilCheckout(sessionId)).toBe("refund_due");
+    expect(await orderOf(order.id)).toMatchObject({ status: "FAILED", failureReason: "topup_closed", refundDueAt: expect.any(Date), refundedAt: null });
+    expect((await localSessionOf(sessionId)).refundId).toBeNull();
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
+
+    refunds.mockRestore();
+    const redelivered = await POST(webhookRequest(payload, signature));
+    expect(redelivered.status).toBe(200);
+    expect(await redelivered.json()).toEqual({ received: true, result: "handled" });
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: (await localSessionOf(sessionId)).refundId });
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
+    expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
+  });
+
+  it("is refunded by the worker when nobody asks again", async () => {
+    const { buyer, order, sessionId } = await topUpPaidTooLate();
+    vi.spyOn(localGateway, "refundPayment").mockRejectedValueOnce(new Error("payment service unavailable"));
+    expect(await fulfilCheckout(sessionId)).toBe("refund_due");
+
+    await retryDueRefunds(new Date(Date.now() + 2 * 60_000));
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED" });
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+import "server-only";
+import type { Order } from "@prisma/client";
+import { db } from "../db/client";
+import { kickEmailDelivery } from "../email/worker";
+import { log } from "../log";
+import type { CheckoutSessionSnapshot } from "../payments/gateway";
+import { paymentGateway } from "../payments/provider";
+import { enqueueRefundNotice } from "./order-emails";
+import { refundReason, type RefundReason } from "./refund-reasons";
+
+export type RefundOutcome = "refunded" | "refund_due" | "already_done";
+
+// Paid for, not delivered, and the money not yet given back.
+export function isRefundDue(order: Pick<Order, "status" | "refundDueAt">): boolean {
+  return order.status === "FAILED" && order.refundDueAt !== null;
+}
+
+// A paid order that cannot be delivered fails with its refund due. That PENDING → FAILED
+// transition is the claim: the caller that wins it refunds, any other finds the order handled.
+export async function refundUndeliverable(
+  orderId: string,
+  session: Pick<CheckoutSessionSnapshot, "paymentStatus" | "paymentIntentId">,
+  reason: RefundReason,
+): Promise<RefundOutcome | "refused"> {
+  const { paymentStatus, paymentIntentId } = session;
+  const { count } = await db.order.updateMany({
+    where: { id: orderId, status: "PENDING" },
+    data: { status: "FAILED", failureReason: reason, paymentStatus, paymentIntentId, refundDueAt: paymentIntentId ? new Date() : null },
+  });
+  if (count === 0) return "already_done";
+  log.warn({ orderId, reason }, "paid order cannot be delivered; refunding it");
+  // Without a payment intent nothing was charged, so there is nothing to give back.
+  if (!paymentIntentId) return "refused";
+  return settleDueRefund(orderId);
+}
+
+// Asks the gateway for the order's refund, then records it. The gateway gives one refund per
+// order however often it is asked, and the FAILED → REFUNDED transition (with the customer's
+// email) is conditional, so concurrent and repeated calls refund and tell once. When the
+// gateway fails, the order stays refund due and the next call (a webhook retry, the success
+// page, the worker) tries again.
+export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
+  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  if (!isRefundDue(order)) return "already_done";
+  const reason = refundReason(order.failureReason);
+  if (!order.paymentIntentId || !reason) throw new Error(`Order ${orderId} is refund due without a payment or a reason`);
+
+  let refund;
+  try {
+    refund = await paymentGateway().refundPayment({ orderId, paymentIntentId: order.paymentIntentId, amount: order.totalAmount });
+  } catch (error) {
+    log.error({ err: error, orderId }, "refund failed; the order stays refund due");
+    return "refund_due";
+  }
+  if (refund.status === "failed" || refund.status === "canceled") {
+    log.error({ orderId, refundId: refund.id, status: refund.status }, "refund not accepted; the order stays refund due");
+    return "refund_due";
+  }
+
+  const refundedAt = new Date();
+  const recorded = await db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
+      data: { status: "REFUNDED", refundedAt, refundId: refund.id },
+    });
+    if (count === 1) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
+    return count === 1;
+  });
+  if (!recorded) return "already_done";
+  log.info({ orderId, refundId: refund.id, reason }, "order refunded");
+  kickEmailDelivery();
+  return "refunded";
+}
+
+// A refund marked due moments ago is still the business of the call that marked it.
+const RETRY_AFTER_MS = 60_000;
+
+// Refunds whose gateway call failed, for the worker: nothing else may ask again (the local
+// checkout does not redeliver webhooks, and the buyer may never reload the page).
+export async function retryDueRefunds(now = new Date(), limit = 20): Promise<void> {
+  const due = await db.order.findMany({
+    where: { status: "FAILED", refundDueAt: { not: null, lte: new Date(now.getTime() - RETRY_AFTER_MS) } },
+    orderBy: { refundDueAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  for (const { id } of due) {
+    await settleDueRefund(id).catch((error: unknown) => log.error({ err: error, orderId: id }, "refund retry failed"));
+  }
+}
