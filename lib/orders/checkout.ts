@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { Order, Prisma } from "@prisma/client";
 import { planBySlug } from "../catalog/plans";
 import { db } from "../db/client";
 import { log } from "../log";
@@ -48,12 +48,30 @@ export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { or
 type NewOrder = Omit<Prisma.OrderUncheckedCreateInput, "userId" | "paymentProvider">;
 type SessionUrls = { origin: string; successPath: string; cancelPath: string };
 
+// A code with a redemption limit is taken by every order that may still be paid, not only by
+// paid ones, so the limit holds however many buyers check out at once: the promotion's row
+// lock makes them count one after another. An order that expires or fails gives its place back.
+async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Order | null> {
+  const { promotionId } = data;
+  if (!promotionId) return db.order.create({ data });
+  return db.$transaction(async (tx) => {
+    const [promotion] = await tx.$queryRaw<{ maxRedemptions: number | null; redemptionCount: number }[]>`
+      SELECT "maxRedemptions", "redemptionCount" FROM promotions WHERE id = ${promotionId} FOR UPDATE`;
+    if (promotion?.maxRedemptions != null) {
+      const awaitingPayment = await tx.order.count({ where: { promotionId, status: { in: ["PENDING", "PAID"] } } });
+      if (promotion.redemptionCount + awaitingPayment >= promotion.maxRedemptions) return null;
+    }
+    return tx.order.create({ data });
+  });
+}
+
 // Writes the pending order and opens a checkout session for its total, as one line so that
 // discounts never need a negative line. Shared by eSIM purchases and top-ups.
 export async function openOrder(buyer: Buyer, data: NewOrder, lineItemName: string, urls: SessionUrls): Promise<StartCheckoutResult> {
   const gateway = paymentGateway();
   if (gateway.provider === "local") await expireStaleLocalSessions(urls.origin);
-  const order = await db.order.create({ data: { ...data, userId: buyer.id, paymentProvider: gateway.provider } });
+  const order = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
+  if (!order) return { ok: false, problem: "code_used_up" };
   try {
     const session = await gateway.createCheckout({
       orderId: order.id,

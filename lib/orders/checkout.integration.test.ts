@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../db/client";
+import { newBuyer, NO_WEBHOOK_RECEIVER, paidWithoutDelivery } from "../testing/shop";
+import { startCheckout } from "./checkout";
+import { closeUnpaidOrder, fulfilCheckout } from "./fulfilment";
+
+const DAY_MS = 86_400_000;
+
+async function limitedCode(maxRedemptions: number) {
+  const code = `LIMITED${randomUUID().slice(0, 8).toUpperCase()}`;
+  await db.promotion.create({
+    data: {
+      slug: code.toLowerCase(),
+      kind: "CODE",
+      code,
+      percentOff: 20,
+      maxRedemptions,
+      startsAt: new Date(Date.now() - DAY_MS),
+      endsAt: new Date(Date.now() + DAY_MS),
+    },
+  });
+  return code;
+}
+
+const checkOut = async (promoCode: string) =>
+  startCheckout(await newBuyer(), { planSlug: "au-1gb-3d", quantity: 1, promoCode }, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+
+describe("a promo code with a redemption limit", () => {
+  it("lets only as many buyers check out with it as it has places, however many try at once", async () => {
+    const code = await limitedCode(2);
+    const results = await Promise.all(Array.from({ length: 8 }, () => checkOut(code)));
+    expect(results.filter((result) => result.ok)).toHaveLength(2);
+    expect(results.filter((result) => !result.ok)).toEqual(Array(6).fill({ ok: false, problem: "code_used_up" }));
+    expect(await db.order.count({ where: { promotion: { code } } })).toBe(2);
+  });
+
+  it("gets its place back when a checkout expires unpaid, and keeps it once paid", async () => {
+    const code = await limitedCode(1);
+    const held = await checkOut(code);
+    if (!held.ok) throw new Error(held.problem);
+    expect(await checkOut(code)).toEqual({ ok: false, problem: "code_used_up" });
+
+    const { paymentSessionId } = await db.order.findUniqueOrThrow({ where: { id: held.orderId } });
+    expect(await closeUnpaidOrder(paymentSessionId!, "EXPIRED")).toBe(true);
+    const { sessionId } = await paidWithoutDelivery({ promoCode: code });
+    expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+
+    expect((await db.promotion.findUniqueOrThrow({ where: { code } })).redemptionCount).toBe(1);
+    expect(await checkOut(code)).toEqual({ ok: false, problem: "code_used_up" });
+  });
+});
