@@ -51,3 +51,32 @@ test("asking to reset an unknown address gives the same answer and sends nothing
   await page.getByRole("button", { name: "Send the link" }).click();
   await expect(page.getByText("If an account exists for that address")).toBeVisible();
 });
+
+test("a mistyped email is corrected on the account page, with the password, and confirmed at the new address", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  const corrected = newTraveller().email;
+
+  await page.getByText("Edit your details").click();
+  await page.getByLabel("Email", { exact: true }).fill(corrected);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText("Enter your current password to change the email.")).toBeVisible();
+
+  await page.getByLabel("Current password (only to change the email)").fill(user.password);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByText(`We sent a confirmation link to ${corrected}`)).toBeVisible();
+  await expect(page.getByText(`Please confirm your email address (${corrected})`)).toBeVisible();
+
+  const email = await waitForEmail(corrected, /^Confirm your email address$/);
+  await page.goto(linkIn(email, /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+
+  // The account now logs in with the corrected address only.
+  await logOut(page);
+  await page.goto("/en/login");
+  await logIn(page, user);
+  await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
+  await logIn(page, { email: corrected, password: user.password });
+  await expect(page).toHaveURL("/en/account");
+  await expect(page.getByText(corrected, { exact: true })).toBeVisible();
+});

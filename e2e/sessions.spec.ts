@@ -24,7 +24,7 @@ async function expectSentToLogIn(device: Page, path: string, credentials: Pick<T
 }
 
 async function changePassword(page: Page, current: string, next: string, confirmation = next) {
-  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("Current password", { exact: true }).fill(current);
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("New password again").fill(confirmation);
   await page.getByRole("button", { name: "Change password" }).click();
@@ -65,7 +65,7 @@ test("the password form explains each problem next to its field and changes noth
 
   await changePassword(page, "not my password", NEW_PASSWORD);
   await expect(page.getByText("This is not your current password.")).toBeVisible();
-  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Current password", { exact: true })).toHaveAttribute("aria-invalid", "true");
   // Passwords are never sent back to the form.
   await expect(page.getByLabel("New password", { exact: true })).toHaveValue("");
 

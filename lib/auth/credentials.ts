@@ -31,6 +31,21 @@ export async function checkPassword<Account extends { passwordHash: string }>(
   return { status: "ok", account };
 }
 
+// A signed-in person proving it is them before a sensitive change (password, email).
+export async function confirmOwnPassword(
+  account: { id: string; email: string },
+  password: string,
+  ip: string,
+): Promise<{ status: "ok" } | { status: "wrong_password" } | { status: "rate_limited"; retryAfterSeconds: number }> {
+  const check = await checkPassword(
+    { ip, email: account.email },
+    () => db.user.findUnique({ where: { id: account.id }, select: { passwordHash: true } }),
+    password,
+  );
+  if (check.status === "invalid") return { status: "wrong_password" };
+  return check.status === "ok" ? { status: "ok" } : check;
+}
+
 export type CredentialsResult = { status: "ok"; user: SignedInUser } | Exclude<PasswordCheck<never>, { status: "ok" }>;
 
 export async function verifyCredentials({ email, password }: LoginInput, ip: string): Promise<CredentialsResult> {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { kickEmailDelivery } from "../email/worker";
 import type { ChangePasswordInput } from "../validation/auth";
-import { checkPassword } from "./credentials";
+import { confirmOwnPassword } from "./credentials";
 import { storeNewPassword } from "./new-password";
 import { hashPassword } from "./password";
 
@@ -18,13 +18,8 @@ export async function changePassword(
   { currentPassword, newPassword }: ChangePasswordInput,
   ip: string,
 ): Promise<PasswordChangeResult> {
-  const check = await checkPassword(
-    { ip, email: user.email },
-    () => db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }),
-    currentPassword,
-  );
-  if (check.status === "invalid") return { status: "wrong_password" };
-  if (check.status === "rate_limited") return check;
+  const confirmed = await confirmOwnPassword(user, currentPassword, ip);
+  if (confirmed.status !== "ok") return confirmed;
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction((tx) => storeNewPassword(tx, user.id, passwordHash));
   kickEmailDelivery();

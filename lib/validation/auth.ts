@@ -26,19 +26,24 @@ export const phoneSchema = z
   .transform((phone) => phone.replace(/[\s\-()]/g, ""))
   .pipe(z.e164({ error: "phone_invalid" }));
 
+export const nameSchema = z
+  .string({ error: "name_required" })
+  .trim()
+  .min(1, { error: "name_required" })
+  .max(100, { error: "name_too_long" });
+
+// A blank phone field means "no phone number".
+export const optionalPhoneSchema = z
+  .string()
+  .optional()
+  .transform((phone) => phone?.trim() || undefined)
+  .pipe(phoneSchema.optional());
+
 export const registerSchema = z.object({
-  name: z
-    .string({ error: "name_required" })
-    .trim()
-    .min(1, { error: "name_required" })
-    .max(100, { error: "name_too_long" }),
+  name: nameSchema,
   email: emailSchema,
   password: passwordSchema,
-  phone: z
-    .string()
-    .optional()
-    .transform((phone) => phone?.trim() || undefined)
-    .pipe(phoneSchema.optional()),
+  phone: optionalPhoneSchema,
 });
 
 export const loginSchema = z.object({

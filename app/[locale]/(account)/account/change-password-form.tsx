@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/app/_components/form-alert";
+import { CurrentPasswordField } from "@/app/_components/current-password-field";
 import { FormField } from "@/app/_components/form-field";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
@@ -22,14 +23,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
       {state.formError === "rate_limited" && <FormAlert>{tAuth("rateLimited", { minutes })}</FormAlert>}
       {/* Tells password managers which account the new password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <FormField
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        label={t("currentPassword")}
-        errors={fieldErrors.currentPassword}
-        required
-      />
+      <CurrentPasswordField name="currentPassword" label={t("currentPassword")} errors={fieldErrors.currentPassword} />
       <NewPasswordField name="newPassword" label={t("newPassword")} errors={fieldErrors.newPassword} />
       <FormField
         name="confirmPassword"

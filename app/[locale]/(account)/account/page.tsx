@@ -8,6 +8,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { esimsOfUser } from "@/lib/orders/queries";
 import { routing } from "@/lib/i18n/routing";
 import { ChangePasswordForm } from "./change-password-form";
+import { ContactDetailsForm } from "./contact-details-form";
 import { LocalePreferenceForm } from "./locale-preference-form";
 import { signOutEverywhere } from "./security-actions";
 
@@ -55,6 +56,12 @@ export default async function AccountPage({ params, searchParams }: AccountPageP
             </div>
           ))}
         </dl>
+        <details className="mt-6 border-t border-slate-200 pt-4">
+          <summary className="cursor-pointer font-semibold text-brand-700">{t("editDetails")}</summary>
+          <div className="mt-4 max-w-sm">
+            <ContactDetailsForm current={{ name: user.name, email: user.email, phone: user.phone }} />
+          </div>
+        </details>
         <div className="mt-6 border-t border-slate-200 pt-4">
           <LocalePreferenceForm current={preferredLocale} />
         </div>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { FormAlert } from "@/app/_components/form-alert";
+import { CurrentPasswordField } from "@/app/_components/current-password-field";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { useCheckedAction } from "@/app/_components/use-checked-action";
@@ -29,14 +30,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         errors={fieldErrors.email}
         required
       />
-      <FormField
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        label={t("password")}
-        errors={fieldErrors.password}
-        required
-      />
+      <CurrentPasswordField name="password" label={t("password")} errors={fieldErrors.password} />
       <SubmitButton pendingLabel={t("loginPending")}>{t("loginSubmit")}</SubmitButton>
     </form>
   );

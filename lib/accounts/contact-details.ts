@@ -1,0 +1,42 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { confirmOwnPassword } from "../auth/credentials";
+import { issueEmailVerification } from "../auth/email-verification";
+import { db } from "../db/client";
+import { kickEmailDelivery } from "../email/worker";
+import type { ContactDetailsInput } from "../validation/account";
+
+export type ContactDetailsResult =
+  | { status: "saved"; emailChanged: boolean }
+  | { status: "password_required" | "wrong_password" | "email_in_use" }
+  | { status: "rate_limited"; retryAfterSeconds: number };
+
+type Account = { id: string; email: string; locale: string };
+
+// Name and phone change freely. A new email address is where activation emails and receipts
+// go from now on, so it takes the current password (counted like login attempts), starts
+// unverified with a confirmation link sent to it, and voids confirmation links sent to the
+// old address, which would otherwise confirm the new one.
+export async function updateContactDetails(account: Account, input: ContactDetailsInput, ip: string): Promise<ContactDetailsResult> {
+  const { name, email, phone = null, password } = input;
+  const emailChanged = email !== account.email;
+  if (emailChanged) {
+    if (!password) return { status: "password_required" };
+    const confirmed = await confirmOwnPassword(account, password, ip);
+    if (confirmed.status !== "ok") return confirmed;
+  }
+
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: account.id }, data: { name, phone, ...(emailChanged ? { email, emailVerified: null } : {}) } });
+      if (!emailChanged) return;
+      await tx.userToken.updateMany({ where: { userId: account.id, purpose: "VERIFY_EMAIL", usedAt: null }, data: { usedAt: new Date() } });
+      await issueEmailVerification(tx, { id: account.id, name, email, locale: account.locale });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "email_in_use" };
+    throw error;
+  }
+  if (emailChanged) kickEmailDelivery();
+  return { status: "saved", emailChanged };
+}
