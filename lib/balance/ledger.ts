@@ -93,7 +93,11 @@ export async function packageBalances(client: Db, esimId: string): Promise<(Pack
   });
   // Grouped once: an eSIM topped up for months has a thousand packages and twice as many sums.
   const sumsByPackage = new Map<string, typeof sums>();
-  for (const row of sums) sumsByPackage.set(row.packageId, [...(sumsByPackage.get(row.packageId) ?? []), row]);
+  for (const row of sums) {
+    const rows = sumsByPackage.get(row.packageId);
+    if (rows) rows.push(row);
+    else sumsByPackage.set(row.packageId, [row]);
+  }
   return packages.map((pkg) => {
     const rows = sumsByPackage.get(pkg.id) ?? [];
     const credited = rows.filter((row) => row.kind === "CREDIT");

@@ -13,7 +13,7 @@ export type InstallSupport = {
   linkMinOs: string | null;
 };
 
-export function platformOf(device: Pick<Device, "brand">): Platform {
+function platformOf(device: Pick<Device, "brand">): Platform {
   return device.brand === "apple" ? "ios" : "android";
 }
 
