@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { buyEsim } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { buyEsim, expect, test } from "./fixtures";
 import { linkIn, waitForEmail } from "./mail";
 
 const phone = (page: Page, model: string) => page.getByRole("article", { name: model, exact: true });
@@ -122,12 +121,11 @@ test.describe("without JavaScript", () => {
   });
 });
 
+// Each page is scanned with axe by the shared fixture, here at a phone's width.
 test("the checker is accessible and fits a phone's screen", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   for (const path of ["/en/devices?q=iphone+16", "/en/devices?q=nothing+like+this", `/en/devices?q=${"x".repeat(60)}`]) {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-    expect(violations.map((violation) => `${violation.id}: ${violation.help}`), path).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }

@@ -7,8 +7,15 @@ export { expect };
 // Every test is checked with axe on each page it opens, in its own context or in one it creates.
 export const test = base.extend<{ accessibility: AccessibilityAudit }>({
   accessibility: [
-    async ({ browser, context }, use, testInfo) => {
+    async ({ browser, context, javaScriptEnabled }, use, testInfo) => {
       const audit = new AccessibilityAudit();
+      // axe runs as script in the page: a test that turns JavaScript off checks the same pages
+      // that other tests scan with it on.
+      if (javaScriptEnabled === false) {
+        await use(audit);
+        testInfo.annotations.push({ type: "accessibility", description: "not scanned: JavaScript is off in this test" });
+        return;
+      }
       const watchContext = (watched: BrowserContext) => {
         watched.pages().forEach((page) => audit.watch(page));
         watched.on("page", (page) => audit.watch(page));
