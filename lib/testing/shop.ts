@@ -10,9 +10,11 @@ import { checkoutEvent, type LocalEventType } from "../payments/local-events";
 import { registerSchema } from "../validation/auth";
 import { uniqueEmail } from "./users";
 
+export const BUYER_PASSWORD = "correct horse battery";
+
 export async function newBuyer() {
   const email = uniqueEmail("buyer");
-  const result = await registerUser(registerSchema.parse({ name: "Test Buyer", email, password: "correct horse battery" }), "en");
+  const result = await registerUser(registerSchema.parse({ name: "Test Buyer", email, password: BUYER_PASSWORD }), "en");
   if (result.status !== "created") throw new Error("could not create buyer");
   return { id: result.userId, email };
 }

@@ -19,8 +19,9 @@ function scriptSources(html: string): string[] {
   return [...new Set(tags.filter((tag) => !/nomodule/i.test(tag[1]! + tag[3]!)).map((tag) => tag[2]!))];
 }
 
-function inlineScriptBytes(html: string): number {
-  return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((sum, match) => sum + Buffer.byteLength(match[1]!), 0);
+// The bodies of the page's inline scripts (the React Server Components payload, mostly).
+function inlineScripts(html: string): Buffer {
+  return Buffer.from([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join(""));
 }
 
 async function pageHtml(server: AppServer, path: string, headers: Record<string, string>) {
@@ -37,7 +38,7 @@ async function firstLoad(server: AppServer, path: string, html: string) {
     }),
   );
   const sum = (field: "raw" | "gzip" | "brotli") => scripts.reduce((total, script) => total + script[field], 0);
-  const inline = Buffer.from(html.match(/<script[\s\S]*?<\/script>/g)?.join("") ?? "");
+  const inline = inlineScripts(html);
   return {
     path,
     scripts: scripts.length,
@@ -46,14 +47,14 @@ async function firstLoad(server: AppServer, path: string, html: string) {
     brotliKB: +(sum("brotli") / 1024).toFixed(1),
     withinBudget: sum("gzip") / 1024 <= BUDGET_GZIP_KB,
     htmlGzipKB: +(gzipSync(html).length / 1024).toFixed(1),
-    inlineScriptKB: +(inlineScriptBytes(html) / 1024).toFixed(1),
+    inlineScriptKB: +(inline.length / 1024).toFixed(1),
     inlineScriptGzipKB: +(gzipSync(inline).length / 1024).toFixed(1),
     largest: scripts.sort((a, b) => b.gzip - a.gzip).slice(0, 5).map(({ src, gzip }) => ({ src, gzipKB: +(gzip / 1024).toFixed(1) })),
   };
 }
 
-export async function bundle(app?: AppServer) {
-  const server = app ?? (await startApp(3100));
+export async function bundle() {
+  const server = await startApp(3100);
   try {
     const { cookie } = await usedTraveller();
     // The framework's own floor: the built-in not-found page, which has no code of ours.
@@ -69,6 +70,6 @@ export async function bundle(app?: AppServer) {
     saveResult("bundle", { budgetGzipKB: BUDGET_GZIP_KB, framework: `next ${nextVersion()}, react ${reactVersion()}`, pages });
     return pages;
   } finally {
-    if (!app) await server.stop();
+    await server.stop();
   }
 }

@@ -5,7 +5,7 @@
 // eSIM and email is accounted for, in the database and in the mail catcher.
 // The load generator shares the machine with the server, the database and the mail catcher.
 import { newBuyer } from "../../lib/testing/shop";
-import { type AppServer, startApp } from "./lib/app-server";
+import { startApp } from "./lib/app-server";
 import { Browser } from "./lib/form-client";
 import { purchaseIntegrity } from "./lib/integrity";
 import { drainProfile, emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
@@ -81,8 +81,8 @@ function printRuns(runs: Run[]) {
   }
 }
 
-export async function flow(app?: AppServer) {
-  const server = app ?? (await startApp(3100));
+export async function flow() {
+  const server = await startApp(3100);
   try {
     const buyers = await signedInBuyers(Math.max(...CONCURRENCY));
     const userIds = buyers.map((buyer) => buyer.id);
@@ -110,6 +110,6 @@ export async function flow(app?: AppServer) {
     if (!purchases.ok || !emails.ok || !outboxDrain.drained) throw new Error("flow: an order, eSIM or email was lost or duplicated (see benchmarks/flow.json)");
     return result;
   } finally {
-    if (!app) await server.stop();
+    await server.stop();
   }
 }

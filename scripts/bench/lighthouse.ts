@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import type { Result } from "lighthouse";
 import { db } from "../../lib/db/client";
 import { activationTokenFields } from "../../lib/esim/activation";
-import { type AppServer, startApp } from "./lib/app-server";
+import { startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
 import { usedTraveller } from "./lib/traveller";
 
@@ -66,8 +66,8 @@ async function activationPath(esimId: string) {
   return `/en/activate/${token}`;
 }
 
-export async function lighthouseScores(app?: AppServer) {
-  const server = app ?? (await startApp(3100));
+export async function lighthouseScores() {
+  const server = await startApp(3100);
   try {
     const { cookie, esim } = await usedTraveller();
     const pages: [string, string, string?][] = [
@@ -89,7 +89,7 @@ export async function lighthouseScores(app?: AppServer) {
     saveResult("lighthouse", { chromium: await chromiumVersion(), lighthouse: lighthouseVersion(), targets: TARGETS, pages: results, misses });
     return results;
   } finally {
-    if (!app) await server.stop();
+    await server.stop();
   }
 }
 

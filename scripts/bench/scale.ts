@@ -6,12 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { createApiToken } from "../../lib/api/tokens";
 import { advanceClock } from "../../lib/balance/simulator";
-import { startTopUp } from "../../lib/balance/topups";
 import { recordUsage } from "../../lib/balance/usage";
 import { db } from "../../lib/db/client";
 import { fulfilCheckout } from "../../lib/orders/fulfilment";
-import { payLocalSession } from "../../lib/payments/local-checkout";
-import { activeEsim, NO_WEBHOOK_RECEIVER, SUCCEEDING_CARD } from "../../lib/testing/shop";
+import { activeEsim, paidTopUpWithoutDelivery } from "../../lib/testing/shop";
 import { type AppServer, startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
 import { percentile } from "./lib/stats";
@@ -24,12 +22,7 @@ const RECORDS_PER_DAY = 100;
 const SAMPLES = 200;
 
 async function topUp(buyer: { id: string; email: string }, esimId: string) {
-  const started = await startTopUp(buyer, esimId, TOP_UP, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
-  if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
-  const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
-  const attempt = await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
-  if (attempt.status !== "succeeded") throw new Error(`top-up payment ${attempt.status}`);
-  await fulfilCheckout(order.paymentSessionId!);
+  await fulfilCheckout((await paidTopUpWithoutDelivery(buyer, esimId, TOP_UP)).sessionId);
 }
 
 async function accountWithHistory(orders: number, ledgerEntries: number) {
@@ -49,8 +42,7 @@ async function accountWithHistory(orders: number, ledgerEntries: number) {
   };
   const token = await createApiToken(buyer.id, "benchmark");
   if (token.status !== "created") throw new Error(`no API token: ${token.status}`);
-  const user = await db.user.findUniqueOrThrow({ where: { id: buyer.id } });
-  return { counts, cookie: await sessionCookie(user), bearer: `Bearer ${token.token}`, iccid: esim.iccid, esimId: esim.id };
+  return { counts, cookie: await sessionCookie(buyer), bearer: `Bearer ${token.token}`, iccid: esim.iccid, esimId: esim.id };
 }
 
 type Account = Awaited<ReturnType<typeof accountWithHistory>>;
@@ -86,12 +78,12 @@ async function compare(server: AppServer, route: Route, small: Account, large: A
   return { route: route.name, smallP50Ms, largeP50Ms, ratio: +(largeP50Ms / smallP50Ms).toFixed(2) };
 }
 
-export async function scale(app?: AppServer) {
+export async function scale() {
   const started = Date.now();
   const small = await accountWithHistory(10, 10);
   const large = await accountWithHistory(1_000, 10_000);
   console.log(`built both histories in ${Math.round((Date.now() - started) / 1000)} s`);
-  const server = app ?? (await startApp(3100));
+  const server = await startApp(3100);
   try {
     const routes = [];
     for (const route of ROUTES) {
@@ -102,6 +94,6 @@ export async function scale(app?: AppServer) {
     saveResult("scale", { small: small.counts, large: large.counts, samplesPerRoute: SAMPLES, routes });
     return routes;
   } finally {
-    if (!app) await server.stop();
+    await server.stop();
   }
 }

@@ -5,7 +5,7 @@
 // A third baseline, the cheapest dynamic page of the benchmark build (the locale layout around
 // one line, rendered on every request), separates what Next's rendering costs every dynamic
 // page from what the dashboard's own work adds; the issue sets no target against it.
-import { type AppServer, startApp } from "./lib/app-server";
+import { startApp } from "./lib/app-server";
 import { load, type LoadResult } from "./lib/load";
 import { saveResult } from "./lib/results";
 import { usedTraveller } from "./lib/traveller";
@@ -25,8 +25,8 @@ async function warm(url: string, headers: Record<string, string> = {}) {
   }
 }
 
-export async function throughput(app?: AppServer) {
-  const server = app ?? (await startApp(3100));
+export async function throughput() {
+  const server = await startApp(3100);
   try {
     const { cookie } = await usedTraveller();
     const signedIn = { cookie };
@@ -64,6 +64,6 @@ export async function throughput(app?: AppServer) {
     saveResult("throughput", result);
     return result;
   } finally {
-    if (!app) await server.stop();
+    await server.stop();
   }
 }

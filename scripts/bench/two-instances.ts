@@ -6,11 +6,9 @@
 import { isDeepStrictEqual } from "node:util";
 import type { UsageObject } from "../../lib/api/usage-object";
 import { LOGIN_FAILURES_PER_ACCOUNT } from "../../lib/auth/login-rate-limit";
-import { registerUser } from "../../lib/auth/registration";
 import { db } from "../../lib/db/client";
-import { newBuyer } from "../../lib/testing/shop";
-import { uniqueEmail, uniqueIp } from "../../lib/testing/users";
-import { registerSchema } from "../../lib/validation/auth";
+import { BUYER_PASSWORD, newBuyer } from "../../lib/testing/shop";
+import { uniqueIp } from "../../lib/testing/users";
 import core from "../../messages/en/core.json";
 import { type AppServer, startApp } from "./lib/app-server";
 import { always, Browser, type Page, type Route, roundRobin, withField } from "./lib/form-client";
@@ -18,7 +16,7 @@ import { purchaseIntegrity } from "./lib/integrity";
 import { emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
 import { openPlanCheckout, openTopUpCheckout, payByCard, sessionIdOf, successUrl } from "./lib/purchase";
 import { saveResult } from "./lib/results";
-import { sessionCookie } from "./lib/session";
+import { SESSION_COOKIE, sessionCookie } from "./lib/session";
 import { watchSmtpSenders } from "./lib/smtp-senders";
 import { countBy } from "./lib/stats";
 
@@ -28,9 +26,7 @@ const PACK = { slug: "au-topup-1gb-7d", bytes: 1024 * 1024 ** 2, days: 7 };
 const BUYERS = 8;
 // Twenty records of 48 MB on a 1 GB plan: 93.75 % used, past 75 % and 90 %, short of 100 %.
 const USAGE = { records: 20, bytes: 48 * 1024 ** 2 };
-const PASSWORD = "two instances, one session";
 const MAX_LOGIN_ATTEMPTS = 3 * LOGIN_FAILURES_PER_ACCOUNT;
-const SESSION_COOKIE = "authjs.session-token";
 
 type Instances = { a: AppServer; b: AppServer; both: string[] };
 type User = { id: string; email: string };
@@ -46,18 +42,11 @@ async function signedIn(user: User, route: Route): Promise<Browser> {
   return browser;
 }
 
-async function registered(): Promise<User> {
-  const email = uniqueEmail("two-instances");
-  const result = await registerUser(registerSchema.parse({ name: "Two Instances", email, password: PASSWORD }), "en");
-  if (result.status !== "created") throw new Error("could not register the login user");
-  return { id: result.userId, email };
-}
-
 // Through instance A's login form; the browser keeps the session cookie A sets.
 async function logInOnA(instances: Instances, user: User) {
   const browser = new Browser({ publicOrigin: PUBLIC, route: always(instances.a.url), headers: { "x-forwarded-for": uniqueIp() } });
   const login = await browser.get(`${PUBLIC}/en/login`);
-  const account = await browser.submit(login.form(withField("email"), "login"), { email: user.email, password: PASSWORD });
+  const account = await browser.submit(login.form(withField("email"), "login"), { email: user.email, password: BUYER_PASSWORD });
   const found = { status: account.status, path: path(account), sessionCookie: browser.hasCookie(SESSION_COOKIE) };
   return { browser, check: check("sessions: log in through instance A's form", { status: 200, path: "/en/account", sessionCookie: true }, found) };
 }
@@ -227,7 +216,7 @@ async function emails(userIds: string[]): Promise<Check[]> {
 
 async function scenario(instances: Instances) {
   const since = new Date();
-  const loginUser = await registered();
+  const loginUser = await newBuyer();
   const login = await logInOnA(instances, loginUser);
   const checks = [login.check, await dashboardOnB(instances, login.browser, loginUser)];
   const bought = await purchases(instances, { user: loginUser, browser: login.browser });

@@ -19,10 +19,10 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`${url} did not start within ${timeoutMs} ms`);
 }
 
-export async function startApp(port: number, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<AppServer> {
+export async function startApp(port: number): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, ...env },
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: process.env,
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitUntilServing(url, child);

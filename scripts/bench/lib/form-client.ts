@@ -5,7 +5,7 @@
 // inputs back is what a browser does when scripts are off.
 import { Parser } from "htmlparser2";
 
-export type FormField = { name: string; value: string };
+type FormField = { name: string; value: string };
 export type Form = { action: string; method: "GET" | "POST"; multipart: boolean; fields: FormField[] };
 
 export class Page {
@@ -151,7 +151,7 @@ type Open = { form?: Form; select?: { name: string; value?: string; first?: stri
 
 // What a browser would submit: named inputs (checked ones for checkboxes and radios, no
 // buttons), each select's selected or first option, and textareas.
-export function parseForms(html: string, pageUrl: string): Form[] {
+function parseForms(html: string, pageUrl: string): Form[] {
   const forms: Form[] = [];
   const open: Open = {};
   const parser = new Parser(
@@ -176,7 +176,7 @@ export function parseForms(html: string, pageUrl: string): Form[] {
   return forms;
 }
 
-export function parseAlerts(html: string): string[] {
+function parseAlerts(html: string): string[] {
   const alerts: string[] = [];
   let depth = 0;
   const parser = new Parser(

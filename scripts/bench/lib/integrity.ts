@@ -2,7 +2,7 @@
 // eSIMs, and is there no eSIM that no paid order accounts for?
 import { db } from "../../../lib/db/client";
 
-export type PurchaseIntegrity = {
+type PurchaseIntegrity = {
   orders: number;
   fulfilled: number;
   // Opened but never paid, e.g. by a purchase that failed before the card step.

@@ -125,8 +125,6 @@ async function inboxCheck(rows: OutboxRow[], timeoutMs = 15_000) {
   }
 }
 
-export type EmailIntegrity = Awaited<ReturnType<typeof emailIntegrity>>;
-
 export async function emailIntegrity(userIds: string[]) {
   const rows: OutboxRow[] = await db.outboxEmail.findMany({
     where: { userId: { in: userIds } },

@@ -2,13 +2,13 @@
 // the pages rather than argon2.
 import { encode } from "next-auth/jwt";
 
-const COOKIE = "authjs.session-token";
+export const SESSION_COOKIE = "authjs.session-token";
 
 export async function sessionCookie(user: { id: string; email: string; name?: string | null }): Promise<string> {
   const token = await encode({
     token: { sub: user.id, email: user.email, name: user.name ?? null },
     secret: process.env.AUTH_SECRET!,
-    salt: COOKIE,
+    salt: SESSION_COOKIE,
   });
-  return `${COOKIE}=${token}`;
+  return `${SESSION_COOKIE}=${token}`;
 }

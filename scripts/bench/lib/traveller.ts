@@ -1,6 +1,5 @@
 // A traveller with a bought, installed eSIM that has been used for a few days: what a
 // signed-in page shows in the benchmarks. Built through the product's own code paths.
-import { db } from "../../../lib/db/client";
 import { recordUsage } from "../../../lib/balance/usage";
 import { activeEsim } from "../../../lib/testing/shop";
 import { sessionCookie } from "./session";
@@ -19,6 +18,5 @@ export async function usedTraveller(planSlug = "docomo-3gb-7d") {
       source: "benchmark",
     });
   }
-  const user = await db.user.findUniqueOrThrow({ where: { id: buyer.id } });
-  return { user, esim, cookie: await sessionCookie(user) };
+  return { esim, cookie: await sessionCookie(buyer) };
 }
