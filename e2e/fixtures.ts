@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { AccessibilityAudit } from "./accessibility";
+import { linkIn, waitForEmail } from "./mail";
 
 export { expect };
 
@@ -84,4 +85,12 @@ export async function buyEsim(page: Page, planSlug: string): Promise<TestUser> {
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByTestId("iccid")).toBeVisible();
   return user;
+}
+
+// From the forgot-password page: asks for a reset link and returns the one the email carries.
+export async function emailedResetLink(page: Page, email: string): Promise<string> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send the link" }).click();
+  await expect(page.getByText("If an account exists for that address")).toBeVisible();
+  return linkIn(await waitForEmail(email, /^Reset your Tabi password$/), /\/en\/reset-password\/[A-Za-z0-9_-]{43}/);
 }
