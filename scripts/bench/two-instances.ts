@@ -14,7 +14,7 @@ import { type AppServer, startApp } from "./lib/app-server";
 import { always, Browser, type Page, type Route, roundRobin, withField } from "./lib/form-client";
 import { purchaseIntegrity } from "./lib/integrity";
 import { emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
-import { openPlanCheckout, openTopUpCheckout, payByCard, sessionIdOf, successUrl } from "./lib/purchase";
+import { expectEsimShown, openPlanCheckout, openTopUpCheckout, payByCard, sessionIdOf, successUrl } from "./lib/purchase";
 import { saveResult } from "./lib/results";
 import { SESSION_COOKIE, sessionCookie } from "./lib/session";
 import { watchSmtpSenders } from "./lib/smtp-senders";
@@ -80,7 +80,7 @@ async function payWhileReloading(browser: Browser, card: Page, secondTab: Browse
 async function buyAcross(instances: Instances, user: User, browser: Browser) {
   const card = await openPlanCheckout(browser, PUBLIC, PLAN);
   const { success, racingLoads } = await payWhileReloading(browser, card, await signedIn(user, roundRobin(instances.both)));
-  if (!success.includes('data-testid="iccid"')) throw new Error(`the success page for ${sessionIdOf(card)} shows no eSIM`);
+  expectEsimShown(success, card);
   return { sessionId: sessionIdOf(card), racingLoads };
 }
 
@@ -126,6 +126,13 @@ async function apiToken(browser: Browser): Promise<string> {
   return token;
 }
 
+// The user's eSIM, installed and on the network, and an API token to read and report its usage.
+async function activeEsimWithToken(browser: Browser, userId: string) {
+  const esim = await esimOf(userId);
+  await activate(browser, esim.id);
+  return { esim, token: await apiToken(browser) };
+}
+
 async function usage(upstream: string, token: string, iccid: string): Promise<UsageObject> {
   const response = await fetch(`${upstream}/api/v1/esims/${iccid}/usage`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`usage of ${iccid} answered ${response.status}`);
@@ -133,9 +140,7 @@ async function usage(upstream: string, token: string, iccid: string): Promise<Us
 }
 
 async function topUp(instances: Instances, user: User, browser: Browser): Promise<Check[]> {
-  const esim = await esimOf(user.id);
-  await activate(browser, esim.id);
-  const token = await apiToken(browser);
+  const { esim, token } = await activeEsimWithToken(browser, user.id);
   const before = await usage(instances.b.url, token, esim.iccid);
   const card = await openTopUpCheckout(browser, PUBLIC, esim.id, PACK.slug);
   await payWhileReloading(browser, card, await signedIn(user, roundRobin(instances.both, 1)));
@@ -186,9 +191,7 @@ async function postUsage(instances: Instances, token: string, iccid: string) {
 }
 
 async function alerts(instances: Instances, user: User, browser: Browser): Promise<Check[]> {
-  const esim = await esimOf(user.id);
-  await activate(browser, esim.id);
-  const token = await apiToken(browser);
+  const { esim, token } = await activeEsimWithToken(browser, user.id);
   const before = await usage(instances.a.url, token, esim.iccid);
   const statuses = await postUsage(instances, token, esim.iccid);
   const after = await usage(instances.b.url, token, esim.iccid);

@@ -41,10 +41,14 @@ export async function payByCard(browser: Browser, card: Page): Promise<Page> {
   return success;
 }
 
-// Bought and shown: the success page lists the issued eSIM.
+// The success page lists the issued eSIM.
+export function expectEsimShown(success: Page, card: Page) {
+  if (!success.includes('data-testid="iccid"')) throw new Error(`the success page for ${sessionIdOf(card)} shows no eSIM`);
+}
+
+// Bought and shown.
 export async function buyPlan(browser: Browser, origin: string, planSlug: string): Promise<string> {
   const card = await openPlanCheckout(browser, origin, planSlug);
-  const success = await payByCard(browser, card);
-  if (!success.includes('data-testid="iccid"')) throw new Error(`the success page for ${sessionIdOf(card)} shows no eSIM`);
+  expectEsimShown(await payByCard(browser, card), card);
   return sessionIdOf(card);
 }
