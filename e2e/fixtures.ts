@@ -1,12 +1,24 @@
 import { randomUUID } from "node:crypto";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import { AccessibilityAudit } from "./accessibility";
 import { linkIn, waitForEmail } from "./mail";
 
 export { expect };
 
+// Calls onPage for each page open now or opened later, in the test's context or in any context
+// it creates; returns how to stop.
+function onEveryPage(browser: Browser, context: BrowserContext, onPage: (page: Page) => void): () => void {
+  const watchContext = (watched: BrowserContext) => {
+    watched.pages().forEach(onPage);
+    watched.on("page", onPage);
+  };
+  watchContext(context);
+  browser.on("context", watchContext);
+  return () => browser.off("context", watchContext);
+}
+
 // Every test is checked with axe on each page it opens, in its own context or in one it creates.
-export const test = base.extend<{ accessibility: AccessibilityAudit }>({
+export const test = base.extend<{ accessibility: AccessibilityAudit; browserErrors: void }>({
   accessibility: [
     async ({ browser, context, javaScriptEnabled }, use, testInfo) => {
       const audit = new AccessibilityAudit();
@@ -17,19 +29,32 @@ export const test = base.extend<{ accessibility: AccessibilityAudit }>({
         testInfo.annotations.push({ type: "accessibility", description: "not scanned: JavaScript is off in this test" });
         return;
       }
-      const watchContext = (watched: BrowserContext) => {
-        watched.pages().forEach((page) => audit.watch(page));
-        watched.on("page", (page) => audit.watch(page));
-      };
-      watchContext(context);
-      browser.on("context", watchContext);
+      const stop = onEveryPage(browser, context, (page) => audit.watch(page));
       await use(audit);
-      browser.off("context", watchContext);
+      stop();
       // After a failure the page may be anywhere; that failure is what the test should report.
       await audit.finish({ scanOpenPages: testInfo.status === testInfo.expectedStatus });
       testInfo.annotations.push({ type: "accessibility", description: audit.summary() });
       const report = audit.report();
       if (report) throw new Error(report);
+    },
+    { auto: true },
+  ],
+  // Script errors and console errors in any page the test opens fail it: a missing translation
+  // (next-intl reports it there), a failed hydration or an uncaught exception. Failed resource
+  // loads are left out: tests open error pages and rate-limited forms on purpose.
+  browserErrors: [
+    async ({ browser, context }, use) => {
+      const errors: string[] = [];
+      const stop = onEveryPage(browser, context, (page) => {
+        page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+        page.on("console", (message) => {
+          if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${message.text()}`);
+        });
+      });
+      await use();
+      stop();
+      if (errors.length) throw new Error(`Errors in the browser:\n${errors.join("\n")}`);
     },
     { auto: true },
   ],

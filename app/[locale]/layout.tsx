@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/app/_components/site-footer";
 import { SiteHeader } from "@/app/_components/site-header";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { LAYOUT_MESSAGES, pickMessages } from "@/lib/i18n/client-messages";
 import type { Messages } from "@/lib/i18n/messages";
 import { htmlLang, routing } from "@/lib/i18n/routing";
 import "../globals.css";
@@ -41,7 +41,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps) {
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider messages={clientMessages(messages as Messages)}>
+        <NextIntlClientProvider messages={pickMessages(messages as Messages, LAYOUT_MESSAGES)}>
           <SiteHeader />
           <main id="main" className="flex-1">
             {children}

@@ -1,26 +1,27 @@
 import type { Messages } from "./messages";
 
-// The namespaces components marked "use client" read. Only these travel to the browser with
-// every page; the rest is used while rendering on the server and would be dead weight there.
-export const CLIENT_NAMESPACES = [
-  "Account",
-  "ApiTokens",
-  "Auth",
-  "ErrorPage",
-  "Errors",
-  "Esim",
-  "Header",
-  "Home",
-  "LanguageSwitcher",
-  "LocalCheckout",
-  "PasswordReset",
-  "Simulator",
-  "Verification",
-] as const satisfies readonly (keyof Messages)[];
+// A namespace, or one group of messages inside it ("Home.accountCta").
+export type MessagePath = keyof Messages | `${keyof Messages}.${string}`;
 
-export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<
-    Messages,
-    (typeof CLIENT_NAMESPACES)[number]
-  >;
+// What the locale layout's client components read (the header's account links and language
+// switcher, and the error page). Everything else travels only with the pages whose client
+// components read it (`ClientTranslations`), so a page does not carry every form's messages.
+export const LAYOUT_MESSAGES = ["Header", "LanguageSwitcher", "ErrorPage"] as const satisfies readonly MessagePath[];
+
+type MessageTree = { [key: string]: string | MessageTree };
+
+export function pickMessages(messages: Messages, paths: readonly MessagePath[]): MessageTree {
+  const picked: MessageTree = {};
+  for (const path of paths) {
+    const keys = path.split(".");
+    let source: string | MessageTree | undefined = messages as unknown as MessageTree;
+    let target = picked;
+    keys.forEach((key, index) => {
+      source = typeof source === "object" ? source[key] : undefined;
+      if (source === undefined) throw new Error(`no messages at ${path}`);
+      if (index === keys.length - 1) target[key] = source;
+      else target = (target[key] ??= {}) as MessageTree;
+    });
+  }
+  return picked;
 }

@@ -7,7 +7,10 @@ import { type AppServer, startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
 import { usedTraveller } from "./lib/traveller";
 
-const BUDGET_GZIP_KB = 130;
+// The issue's budget, in compressed kilobytes. `next start` compresses with gzip; a CDN or proxy
+// in front of the instances (README, Deployment) serves brotli to every current browser. Both
+// are reported against it.
+const BUDGET_KB = 130;
 
 const nextVersion = () => JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version as string;
 const reactVersion = () => JSON.parse(readFileSync("node_modules/react/package.json", "utf8")).version as string;
@@ -45,7 +48,6 @@ async function firstLoad(server: AppServer, path: string, html: string) {
     rawKB: +(sum("raw") / 1024).toFixed(1),
     gzipKB: +(sum("gzip") / 1024).toFixed(1),
     brotliKB: +(sum("brotli") / 1024).toFixed(1),
-    withinBudget: sum("gzip") / 1024 <= BUDGET_GZIP_KB,
     htmlGzipKB: +(gzipSync(html).length / 1024).toFixed(1),
     inlineScriptKB: +(inline.length / 1024).toFixed(1),
     inlineScriptGzipKB: +(gzipSync(inline).length / 1024).toFixed(1),
@@ -65,9 +67,10 @@ export async function bundle() {
       await firstLoad(server, "/en/dashboard", await pageHtml(server, "/en/dashboard", { cookie })),
     ];
     for (const page of pages) {
-      console.log(`${page.path.padEnd(14)} ${page.scripts} scripts, ${page.gzipKB} kB gzip (${page.brotliKB} kB brotli, ${page.rawKB} kB raw); budget ${BUDGET_GZIP_KB} kB: ${page.withinBudget ? "met" : "MISSED"}`);
+      const verdict = (kB: number) => (kB <= BUDGET_KB ? "met" : "MISSED");
+      console.log(`${page.path.padEnd(14)} ${page.scripts} scripts, ${page.rawKB} kB raw; gzip ${page.gzipKB} kB ${verdict(page.gzipKB)}, brotli ${page.brotliKB} kB ${verdict(page.brotliKB)} (budget ${BUDGET_KB} kB)`);
     }
-    saveResult("bundle", { budgetGzipKB: BUDGET_GZIP_KB, framework: `next ${nextVersion()}, react ${reactVersion()}`, pages });
+    saveResult("bundle", { budgetKB: BUDGET_KB, framework: `next ${nextVersion()}, react ${reactVersion()}`, pages });
     return pages;
   } finally {
     await server.stop();

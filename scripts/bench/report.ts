@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { readResult } from "./lib/results";
 
 type Machine = { date: string; cpu: string; memoryGiB: number; os: string; node: string };
-type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+type Load = { requestsPerSecond: number; kBPerResponse?: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
 
 const START = "<!-- results:start -->";
 const END = "<!-- results:end -->";
@@ -25,7 +25,7 @@ function lighthouseSection(): string | null {
     Object.values(page.failing).flat().join(", ") || "–",
   ]);
   return [
-    `### Lighthouse (mobile preset)\n\n${when(result.machine)}; ${result.chromium}. Targets: ${ids.map((id) => `${id} ≥ ${result.targets[id]}`).join(", ")}.\n`,
+    `### Lighthouse (mobile preset, median of 3 runs per page)\n\n${when(result.machine)}; ${result.chromium}. Targets: ${ids.map((id) => `${id} ≥ ${result.targets[id]}`).join(", ")}.\n`,
     table(["page", ...ids, "FCP / LCP / TBT ms / CLS", "audits below 100"], rows),
   ].join("\n");
 }
@@ -33,11 +33,11 @@ function lighthouseSection(): string | null {
 function throughputSection(): string | null {
   const result = readResult<{ rounds: number; runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; dashboardToDynamicPage?: number; plansCache: string | null }>("throughput");
   if (!result) return null;
-  const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
+  const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.kBPerResponse ?? "–", run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
   const dashboard = result.runs.dashboard!;
   return [
     `### Throughput (autocannon, 10 connections; median of ${result.rounds} alternating ${Object.values(result.runs)[0]?.seconds}-s rounds per route)\n\n${when(result.machine)}. /plans answered with \`x-nextjs-cache: ${result.plansCache}\`.\n`,
-    table(["route", "path", "req/s", "p50 ms", "p99 ms", "errors + non-2xx"], rows),
+    table(["route", "path", "req/s", "kB per response", "p50 ms", "p99 ms", "errors + non-2xx"], rows),
     "",
     table(
       ["target", "measured", "result"],
@@ -81,12 +81,13 @@ function scaleSection(): string | null {
 }
 
 function bundleSection(): string | null {
-  const result = readResult<{ budgetGzipKB: number; framework: string; pages: { path: string; scripts: number; gzipKB: number; brotliKB: number; rawKB: number; inlineScriptGzipKB: number }[] }>("bundle");
+  const result = readResult<{ budgetKB: number; framework: string; pages: { path: string; scripts: number; gzipKB: number; brotliKB: number; rawKB: number; inlineScriptGzipKB: number }[] }>("bundle");
   if (!result) return null;
-  const rows = result.pages.map((page) => [page.path, page.scripts, page.gzipKB, page.brotliKB, page.rawKB, page.inlineScriptGzipKB, page.path.startsWith("/") ? verdict(page.gzipKB <= result.budgetGzipKB) : "–"]);
+  const budget = (kB: number, path: string) => (path.startsWith("/") ? verdict(kB <= result.budgetKB) : "–");
+  const rows = result.pages.map((page) => [page.path, page.scripts, page.rawKB, page.inlineScriptGzipKB, page.gzipKB, budget(page.gzipKB, page.path), page.brotliKB, budget(page.brotliKB, page.path)]);
   return [
-    `### First-load JavaScript\n\n${when(result.machine)}; ${result.framework}. Every script the HTML loads (nomodule polyfills excluded), compressed. Budget ${result.budgetGzipKB} kB gzip.\n`,
-    table(["page", "scripts", "gzip kB", "brotli kB", "raw kB", "inline RSC payload, gzip kB", "budget"], rows),
+    `### First-load JavaScript\n\n${when(result.machine)}; ${result.framework}. Every script the HTML loads (nomodule polyfills excluded), compressed. Budget ${result.budgetKB} kB compressed: gzip is what \`next start\` sends, brotli what a CDN in front of it sends.\n`,
+    table(["page", "scripts", "raw kB", "inline RSC payload, gzip kB", "gzip kB", "gzip budget", "brotli kB", "brotli budget"], rows),
   ].join("\n");
 }
 

@@ -9,21 +9,21 @@ const secondaryButton = "rounded-md border border-slate-300 bg-white px-5 py-3 f
 // Visitors, the most common case, see their choices straight away; a signed-in traveller's
 // shortcut to the eSIMs replaces them once the browser knows.
 export function AccountCallToAction() {
-  const t = useTranslations("Home");
+  const t = useTranslations("Home.accountCta");
   if (useSignedIn()) {
     return (
       <Link href="/dashboard" className={secondaryButton}>
-        {t("ctaAccount")}
+        {t("account")}
       </Link>
     );
   }
   return (
     <>
       <Link href="/register" className={secondaryButton}>
-        {t("ctaRegister")}
+        {t("register")}
       </Link>
       <Link href="/login" className={secondaryButton}>
-        {t("ctaLogin")}
+        {t("login")}
       </Link>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Locale } from "next-intl";
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { carrierSummaries } from "@/lib/catalog/carriers";
 import { FILTER_FOR_CARRIER } from "@/lib/catalog/plans";
 import { Link } from "@/lib/i18n/navigation";
@@ -30,7 +31,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
             <Link href="/plans" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
               {t("ctaPlans")}
             </Link>
-            <AccountCallToAction />
+            <ClientTranslations messages={["Home.accountCta"]}>
+              <AccountCallToAction />
+            </ClientTranslations>
           </div>
           <p className="mt-6 text-sm text-slate-600">{t("sandboxNote")}</p>
         </div>

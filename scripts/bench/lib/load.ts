@@ -7,6 +7,7 @@ export type LoadResult = {
   seconds: number;
   requests: number;
   requestsPerSecond: number;
+  kBPerResponse: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -24,6 +25,8 @@ export async function load(url: string, options: { connections?: number; seconds
     seconds,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
+    // Headers and body, as the load generator read them.
+    kBPerResponse: +(result.throughput.total / Math.max(1, result.requests.total) / 1024).toFixed(1),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors,

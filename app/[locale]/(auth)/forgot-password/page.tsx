@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { Link } from "@/lib/i18n/navigation";
 import { AuthCard } from "../auth-card";
 import { ForgotPasswordForm } from "./forgot-password-form";
@@ -21,7 +22,9 @@ export default async function ForgotPasswordPage({ params }: ForgotPasswordPageP
       lead={t("requestLead")}
       footer={<Link href="/login" className="font-semibold text-brand-700 underline">{tAuth("loginLink")}</Link>}
     >
-      <ForgotPasswordForm />
+      <ClientTranslations messages={["Auth", "PasswordReset", "Errors"]}>
+        <ForgotPasswordForm />
+      </ClientTranslations>
     </AuthCard>
   );
 }

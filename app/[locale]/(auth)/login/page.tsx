@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { SuccessNote } from "@/app/_components/success-note";
 import { Link } from "@/lib/i18n/navigation";
 import { optionalRedirectPath } from "@/lib/validation/auth";
@@ -43,7 +44,9 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
     >
       {query.reset === "1" && <SuccessNote className="mb-5">{tReset("done")}</SuccessNote>}
       {query.signedOut === "everywhere" && <SuccessNote className="mb-5">{t("signedOutEverywhere")}</SuccessNote>}
-      <LoginForm callbackUrl={callbackUrl} />
+      <ClientTranslations messages={["Auth", "Errors"]}>
+        <LoginForm callbackUrl={callbackUrl} />
+      </ClientTranslations>
       <p className="mt-4 text-sm">
         <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{tReset("forgotLink")}</Link>
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { Link } from "@/lib/i18n/navigation";
 import { optionalRedirectPath } from "@/lib/validation/auth";
 import { AuthCard } from "../auth-card";
@@ -38,7 +39,9 @@ export default async function RegisterPage({ params, searchParams }: RegisterPag
         </>
       }
     >
-      <RegisterForm callbackUrl={callbackUrl} />
+      <ClientTranslations messages={["Auth", "Errors"]}>
+        <RegisterForm callbackUrl={callbackUrl} />
+      </ClientTranslations>
     </AuthCard>
   );
 }

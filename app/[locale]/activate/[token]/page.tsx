@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { EsimInstall } from "@/app/_components/esim-install";
 import { EsimProfileState } from "@/app/_components/esim-profile-state";
 import { EsimSimulator } from "@/app/_components/esim-simulator";
@@ -49,7 +50,9 @@ export default async function ActivatePage({ params }: ActivatePageProps) {
         <EsimProfileState esim={esim} />
       </header>
       {esim.state !== "DELETED" && <EsimInstall esim={esim} />}
-      <EsimSimulator target={{ token }} state={esim.state} />
+      <ClientTranslations messages={["Esim"]}>
+        <EsimSimulator target={{ token }} state={esim.state} />
+      </ClientTranslations>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BalanceSummary } from "@/app/_components/balance-summary";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { EsimInstall } from "@/app/_components/esim-install";
 import { EsimProfileState } from "@/app/_components/esim-profile-state";
 import { EsimSimulator } from "@/app/_components/esim-simulator";
@@ -39,42 +40,44 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   const usage = await dailyUsage(esim.id, balance.now);
 
   return (
-    <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
-      <header>
-        <h1 className="text-3xl font-bold tracking-tight"><PlanName plan={esim.plan} /></h1>
-        <p className="mt-1 text-slate-700">ICCID <span className="font-mono" data-testid="iccid">{esim.iccid}</span></p>
-        <EsimProfileState esim={esim} />
-      </header>
+    <ClientTranslations messages={["Simulator", "Esim"]}>
+      <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
+        <header>
+          <h1 className="text-3xl font-bold tracking-tight"><PlanName plan={esim.plan} /></h1>
+          <p className="mt-1 text-slate-700">ICCID <span className="font-mono" data-testid="iccid">{esim.iccid}</span></p>
+          <EsimProfileState esim={esim} />
+        </header>
 
-      <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">
-        <BalanceSummary balance={balance} />
-        <UsageChart days={usage} />
-      </section>
-      <TopUp esimId={esim.id} userId={user.id} carrierName={esim.plan.carrier.name} notice={topup} />
-      {simulatorAvailable() && esim.state !== "DELETED" && (
-        <NetworkSimulator esimId={esim.id} clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })} />
-      )}
-      {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
-      <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
-      {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
-
-      {esim.events.length > 0 && (
-        <section aria-labelledby="history-title">
-          <h2 id="history-title" className="font-semibold">{t("history")}</h2>
-          <ul className="mt-2 space-y-1 text-sm text-slate-700">
-            {esim.events.map((event) => (
-              <li key={event.id}>
-                {t("historyItem", {
-                  from: t(`states.${event.fromState}`),
-                  to: t(`states.${event.toState}`),
-                  source: event.source,
-                  dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
-                })}
-              </li>
-            ))}
-          </ul>
+        <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">
+          <BalanceSummary balance={balance} />
+          <UsageChart days={usage} />
         </section>
-      )}
-    </div>
+        <TopUp esimId={esim.id} userId={user.id} carrierName={esim.plan.carrier.name} notice={topup} />
+        {simulatorAvailable() && esim.state !== "DELETED" && (
+          <NetworkSimulator esimId={esim.id} clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })} />
+        )}
+        {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
+        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
+        {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
+
+        {esim.events.length > 0 && (
+          <section aria-labelledby="history-title">
+            <h2 id="history-title" className="font-semibold">{t("history")}</h2>
+            <ul className="mt-2 space-y-1 text-sm text-slate-700">
+              {esim.events.map((event) => (
+                <li key={event.id}>
+                  {t("historyItem", {
+                    from: t(`states.${event.fromState}`),
+                    to: t(`states.${event.toState}`),
+                    source: event.source,
+                    dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </div>
+    </ClientTranslations>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { resetTokenIsUsable } from "@/lib/auth/password-reset";
 import { Link } from "@/lib/i18n/navigation";
 import { AuthCard } from "../../auth-card";
@@ -27,7 +28,9 @@ export default async function ResetPasswordPage({ params }: ResetPasswordPagePro
   }
   return (
     <AuthCard title={t("resetTitle")} lead={t("resetLead")} footer={requestAgain}>
-      <ResetPasswordForm token={token} />
+      <ClientTranslations messages={["Auth", "PasswordReset", "Errors"]}>
+        <ResetPasswordForm token={token} />
+      </ClientTranslations>
     </AuthCard>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { FormField } from "@/app/_components/form-field";
 import { BRAND_INFO, BRANDS } from "@/lib/devices/catalog";
 import { Link } from "@/lib/i18n/navigation";
@@ -19,17 +20,19 @@ export async function DeviceSearchForm({ search }: { search: DeviceSearchParams 
         )}
       </div>
       <form role="search" method="get" className="mt-4 grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start">
-        <FormField
-          name="q"
-          type="search"
-          label={t("label")}
-          hint={t("hint")}
-          errors={search.error && [search.error]}
-          defaultValue={search.q}
-          maxLength={DEVICE_QUERY_MAX_LENGTH}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <ClientTranslations messages={["Errors"]}>
+          <FormField
+            name="q"
+            type="search"
+            label={t("label")}
+            hint={t("hint")}
+            errors={search.error && [search.error]}
+            defaultValue={search.q}
+            maxLength={DEVICE_QUERY_MAX_LENGTH}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </ClientTranslations>
         <div className="space-y-1">
           <label htmlFor="field-brand" className="block text-sm font-medium">
             {t("brand")}

@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { SESSION_ID_PLACEHOLDER } from "@/lib/payments/gateway";
@@ -53,7 +54,9 @@ export default async function LocalCheckoutPage({ params }: LocalCheckoutPagePro
       ) : (
         <>
           <div className="mt-6">
-            <CardForm sessionId={session.id} totalLabel={total} declineCode={asDeclineCode(session.lastDeclineCode)} />
+            <ClientTranslations messages={["LocalCheckout", "Errors"]}>
+              <CardForm sessionId={session.id} totalLabel={total} declineCode={asDeclineCode(session.lastDeclineCode)} />
+            </ClientTranslations>
           </div>
           <p className="mt-4 text-sm text-slate-600">{t("expiresAt", { dateTime: format.dateTime(session.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
           <a href={session.cancelUrl} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">{t("cancel")}</a>
