@@ -1,4 +1,4 @@
-import { emailedResetLink, expect, logIn, logOut, newTraveller, register, test } from "./fixtures";
+import { confirmEmailFromInbox, emailedResetLink, expect, logIn, logOut, newTraveller, register, signInElsewhere, test } from "./fixtures";
 import { linkIn, waitForEmail } from "./mail";
 
 test("a new account is asked to confirm its email, and the emailed link confirms it", async ({ page }) => {
@@ -6,9 +6,7 @@ test("a new account is asked to confirm its email, and the emailed link confirms
   await register(page, user);
   await expect(page.getByText(`Please confirm your email address (${user.email})`)).toBeVisible();
 
-  const email = await waitForEmail(user.email, /^Confirm your email address$/);
-  await page.goto(linkIn(email, /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
-  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await confirmEmailFromInbox(page, user.email);
   await page.goto("/en/account");
   await expect(page.getByText("Please confirm your email address")).toHaveCount(0);
 });
@@ -62,9 +60,7 @@ test("a mistyped email is corrected on the account page, with the password, and 
   await expect(page.getByText(`We sent a confirmation link to ${corrected}`)).toBeVisible();
   await expect(page.getByText(`Please confirm your email address (${corrected})`)).toBeVisible();
 
-  const email = await waitForEmail(corrected, /^Confirm your email address$/);
-  await page.goto(linkIn(email, /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
-  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
+  await confirmEmailFromInbox(page, corrected);
 
   // The account now logs in with the corrected address only.
   await logOut(page);
@@ -74,4 +70,42 @@ test("a mistyped email is corrected on the account page, with the password, and 
   await logIn(page, { email: corrected, password: user.password });
   await expect(page).toHaveURL("/en/account");
   await expect(page.getByText(corrected, { exact: true })).toBeVisible();
+});
+
+test("an address changed by someone else is put back from the notice sent to it, which ends their session and asks for a new password", async ({ page, browser }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await confirmEmailFromInbox(page, user.email);
+  const intruderEmail = newTraveller().email;
+
+  // Someone who knows the password moves the account to their own address, in another browser.
+  const intruder = await signInElsewhere(browser, user);
+  await intruder.getByText("Edit your details").click();
+  await intruder.getByLabel("Email", { exact: true }).fill(intruderEmail);
+  await intruder.getByLabel("Current password (only to change the email)").fill(user.password);
+  await intruder.getByRole("button", { name: "Save details" }).click();
+  await expect(intruder.getByText(`We sent a confirmation link to ${intruderEmail}`)).toBeVisible();
+
+  const notice = await waitForEmail(user.email, /^The email address of your Tabi account was changed$/);
+  expect(notice.text).toContain(intruderEmail);
+  const restoreLink = linkIn(notice, /\/en\/restore-email\/[A-Za-z0-9_-]{43}/);
+  await page.goto(restoreLink);
+  await expect(page.getByRole("heading", { name: "Put your email address back" })).toBeVisible();
+  await page.getByRole("button", { name: `Put ${user.email} back` }).click();
+
+  await expect(page).toHaveURL(/\/en\/reset-password\/[A-Za-z0-9_-]{43}\?restored=1$/);
+  await expect(page.getByText("Your email address is back and every device was logged out.")).toBeVisible();
+  await page.getByLabel("New password").fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL("/en/login?reset=1");
+  await logIn(page, { email: user.email, password: "a brand new passphrase" });
+  await expect(page).toHaveURL("/en/account");
+  await expect(page.getByText(user.email, { exact: true })).toBeVisible();
+
+  // The intruder's session is over, and the link does not work twice.
+  await intruder.goto("/en/account");
+  await expect(intruder).toHaveURL(/\/en\/login\?callbackUrl=/);
+  await page.goto(restoreLink);
+  await expect(page.getByRole("heading", { name: "This link does not work" })).toBeVisible();
+  await intruder.close();
 });

@@ -84,6 +84,15 @@ export async function logIn(page: Page, user: Pick<TestUser, "email" | "password
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
+// The same account signed in from a second browser: another device.
+export async function signInElsewhere(browser: Browser, user: Pick<TestUser, "email" | "password">): Promise<Page> {
+  const device = await browser.newPage();
+  await device.goto("/en/login");
+  await logIn(device, user);
+  await expect(device).toHaveURL("/en/account");
+  return device;
+}
+
 export async function logOut(page: Page, locale = "en") {
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(page).toHaveURL(`/${locale}`);
@@ -110,6 +119,12 @@ export async function buyEsim(page: Page, planSlug: string): Promise<TestUser> {
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByTestId("iccid")).toBeVisible();
   return user;
+}
+
+// Opens the confirmation link emailed to the address.
+export async function confirmEmailFromInbox(page: Page, address: string) {
+  await page.goto(linkIn(await waitForEmail(address, /^Confirm your email address$/), /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
+  await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
 }
 
 // From the forgot-password page: asks for a reset link and returns the one the email carries.

@@ -1,17 +1,8 @@
-import type { Browser, Page } from "@playwright/test";
-import { emailedResetLink, expect, logIn, logOut, newTraveller, register, test, type TestUser } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { emailedResetLink, expect, logIn, logOut, newTraveller, register, signInElsewhere, test, type TestUser } from "./fixtures";
 import { waitForEmail } from "./mail";
 
 const NEW_PASSWORD = "a brand new passphrase";
-
-// The same account signed in from a second browser: another device.
-async function signInElsewhere(browser: Browser, user: TestUser): Promise<Page> {
-  const device = await browser.newPage();
-  await device.goto("/en/login");
-  await logIn(device, user);
-  await expect(device).toHaveURL("/en/account");
-  return device;
-}
 
 const loginFor = (path: string) => `/en/login?${new URLSearchParams({ callbackUrl: path })}`;
 

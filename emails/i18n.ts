@@ -21,6 +21,11 @@ export function emailTranslator(locale: EmailLocale) {
   return createTranslator({ locale, messages: MESSAGES[locale] as (typeof MESSAGES)["en"], namespace: "Emails", timeZone: "Asia/Tokyo" });
 }
 
+// A moment as the emails state it: in the reader's language, in Japan time (the text says JST).
+export function emailDateTime(locale: EmailLocale, isoInstant: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(isoInstant));
+}
+
 export type PlanForEmail = { dataMb: number | null; days: number; carrierName: string };
 
 export function emailPlanName(locale: EmailLocale, plan: PlanForEmail): string {

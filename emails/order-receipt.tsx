@@ -1,7 +1,7 @@
 import { Column, Heading, Row, Section, Text } from "@react-email/components";
 import { formatMoney } from "../lib/money";
 import type { EmailPayloads } from "../lib/email/messages";
-import { type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
+import { emailDateTime, type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
 // What the outbox stores for a receipt, in the recipient's language.
@@ -25,7 +25,7 @@ export default function OrderReceipt(props: OrderReceiptProps) {
   const t = emailTranslator(props.locale);
   const money = (amount: number) => formatMoney({ amount, currency: props.currency }, props.locale);
   const total = money(props.totalAmount);
-  const paidAt = new Intl.DateTimeFormat(props.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(props.paidAt));
+  const paidAt = emailDateTime(props.locale, props.paidAt);
   return (
     <EmailLayout locale={props.locale} preview={t("receipt.preview", { total })}>
       <Heading style={styles.heading}>{t("receipt.order", { reference: props.reference })}</Heading>

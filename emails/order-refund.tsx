@@ -3,7 +3,7 @@ import type { EmailPayloads } from "../lib/email/messages";
 import { GRACE_DAYS_AFTER_EXPIRY } from "../lib/balance/rules";
 import { formatMoney } from "../lib/money";
 import { ActionButton } from "./action-button";
-import { type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
+import { emailDateTime, type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 import { Line } from "./order-receipt";
 
@@ -18,7 +18,7 @@ export function orderRefundSubject({ locale, reference }: OrderRefundProps) {
 export default function OrderRefund(props: OrderRefundProps) {
   const t = emailTranslator(props.locale);
   const amount = formatMoney({ amount: props.amount, currency: props.currency }, props.locale);
-  const refundedAt = new Intl.DateTimeFormat(props.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(props.refundedAt));
+  const refundedAt = emailDateTime(props.locale, props.refundedAt);
   const item = props.topUp
     ? t("receipt.topUp", { pack: emailPlanName(props.locale, props.topUp), iccid: props.topUp.iccid })
     : props.plan

@@ -1,6 +1,6 @@
 import { Heading, Text } from "@react-email/components";
 import { ActionButton } from "./action-button";
-import { type EmailLocale, emailTranslator } from "./i18n";
+import { emailDateTime, type EmailLocale, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
 export type PasswordChangedProps = { locale: EmailLocale; name: string; changedAt: string; resetUrl: string };
@@ -13,7 +13,7 @@ export function passwordChangedSubject({ locale }: PasswordChangedProps) {
 // noticed while the reset link can still take the account back.
 export default function PasswordChanged(props: PasswordChangedProps) {
   const t = emailTranslator(props.locale);
-  const changedAt = new Intl.DateTimeFormat(props.locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(props.changedAt));
+  const changedAt = emailDateTime(props.locale, props.changedAt);
   return (
     <EmailLayout locale={props.locale} preview={t("changed.preview")}>
       <Heading style={styles.heading}>{t("changed.subject")}</Heading>

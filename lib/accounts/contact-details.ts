@@ -5,18 +5,20 @@ import { issueEmailVerification } from "../auth/email-verification";
 import { db } from "../db/client";
 import { kickEmailDelivery } from "../email/worker";
 import type { ContactDetailsInput } from "../validation/account";
+import { issueEmailRestore } from "./email-restore";
 
 export type ContactDetailsResult =
   | { status: "saved"; emailChanged: boolean }
   | { status: "password_required" | "wrong_password" | "email_in_use" }
   | { status: "rate_limited"; retryAfterSeconds: number };
 
-type Account = { id: string; email: string; locale: string };
+type Account = { id: string; email: string; emailVerified: Date | null; locale: string };
 
 // Name and phone change freely. A new email address is where activation emails and receipts
 // go from now on, so it takes the current password (counted like login attempts), starts
 // unverified with a confirmation link sent to it, and voids confirmation links sent to the
-// old address, which would otherwise confirm the new one.
+// old address, which would otherwise confirm the new one. A confirmed old address is told,
+// with a way back (email-restore.ts).
 export async function updateContactDetails(account: Account, input: ContactDetailsInput, ip: string): Promise<ContactDetailsResult> {
   const { name, email, phone = null, password } = input;
   const emailChanged = email !== account.email;
@@ -32,6 +34,9 @@ export async function updateContactDetails(account: Account, input: ContactDetai
       if (!emailChanged) return;
       await tx.userToken.updateMany({ where: { userId: account.id, purpose: "VERIFY_EMAIL", usedAt: null }, data: { usedAt: new Date() } });
       await issueEmailVerification(tx, { id: account.id, name, email, locale: account.locale });
+      // Only a confirmed address gets a way back: an unconfirmed one may be a stranger's (the
+      // typo being corrected), and its link would hand them the account.
+      if (account.emailVerified) await issueEmailRestore(tx, { userId: account.id, name, locale: account.locale, oldEmail: account.email, newEmail: email });
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "email_in_use" };

@@ -5,7 +5,8 @@ import { enqueueEmail } from "../email/outbox";
 import { EMAIL_VERIFICATION_HOURS } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
-import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "./tokens";
+import { expiresAfter, newToken } from "./tokens";
+import { spendToken, usableToken } from "./user-tokens";
 
 type Recipient = { id: string; name: string; email: string; locale: string };
 
@@ -21,13 +22,10 @@ export async function issueEmailVerification(tx: Prisma.TransactionClient, user:
 }
 
 export async function confirmEmail(token: string): Promise<"verified" | "invalid"> {
-  if (!looksLikeToken(token)) return "invalid";
-  const record = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!record || record.purpose !== "VERIFY_EMAIL" || record.usedAt || isExpired(record.expiresAt)) return "invalid";
+  const record = await usableToken(token, "VERIFY_EMAIL");
+  if (!record) return "invalid";
   return db.$transaction(async (tx) => {
-    // Conditional on unused, so a link opened twice at once is spent once.
-    const spent = await tx.userToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (spent.count === 0) return "invalid";
+    if (!(await spendToken(tx, record))) return "invalid";
     await tx.user.updateMany({ where: { id: record.userId, emailVerified: null }, data: { emailVerified: new Date() } });
     return "verified";
   });

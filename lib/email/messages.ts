@@ -9,6 +9,7 @@ export type EmailPayloads = {
   "verify-email": { name: string; token: string };
   "password-reset": { name: string; token: string };
   "password-changed": { name: string; changedAt: string };
+  "email-changed": { name: string; newEmail: string; changedAt: string; token: string };
   "order-receipt": {
     name: string;
     reference: string;

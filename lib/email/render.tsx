@@ -3,6 +3,7 @@ import { render } from "@react-email/components";
 import QRCode from "qrcode";
 import type { ReactElement } from "react";
 import BalanceAlert, { balanceAlertSubject } from "@/emails/balance-alert";
+import EmailChanged, { emailChangedSubject } from "@/emails/email-changed";
 import EsimActivation, { esimActivationSubject } from "@/emails/esim-activation";
 import { type EmailLocale, isEmailLocale } from "@/emails/i18n";
 import OrderReceipt, { orderReceiptSubject } from "@/emails/order-receipt";
@@ -11,7 +12,7 @@ import PasswordChanged, { passwordChangedSubject } from "@/emails/password-chang
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import VerifyEmail, { verifyEmailSubject } from "@/emails/verify-email";
 import { env } from "../env";
-import { EMAIL_VERIFICATION_HOURS, PASSWORD_RESET_MINUTES } from "./token-lifetimes";
+import { EMAIL_RESTORE_DAYS, EMAIL_VERIFICATION_HOURS, PASSWORD_RESET_MINUTES } from "./token-lifetimes";
 import type { EmailPayloads, EmailTemplate } from "./messages";
 
 export type RenderedEmail = {
@@ -37,6 +38,10 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
   async "password-changed"(payload, locale, appUrl) {
     const props = { ...payload, locale, resetUrl: `${appUrl}/${locale}/forgot-password` };
     return { subject: passwordChangedSubject(props), element: <PasswordChanged {...props} /> };
+  },
+  async "email-changed"({ token, ...payload }, locale, appUrl) {
+    const props = { ...payload, locale, restoreUrl: `${appUrl}/${locale}/restore-email/${token}`, validDays: EMAIL_RESTORE_DAYS };
+    return { subject: emailChangedSubject(props), element: <EmailChanged {...props} /> };
   },
   async "order-receipt"(payload, locale) {
     const props = { ...payload, locale };
