@@ -4,7 +4,7 @@ import { planBySlug } from "../catalog/plans";
 import { db } from "../db/client";
 import { log } from "../log";
 import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
-import { expireStaleLocalSessions } from "../payments/local-checkout";
+import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
 import { paymentGateway } from "../payments/provider";
 import type { CheckoutRequest } from "../validation/checkout";
 import type { CodeProblem } from "./pricing";
@@ -69,7 +69,7 @@ async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Orde
 // discounts never need a negative line. Shared by eSIM purchases and top-ups.
 export async function openOrder(buyer: Buyer, data: NewOrder, lineItemName: string, urls: SessionUrls): Promise<StartCheckoutResult> {
   const gateway = paymentGateway();
-  if (gateway.provider === "local") await expireStaleLocalSessions(urls.origin);
+  if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
   const order = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
   if (!order) return { ok: false, problem: "code_used_up" };
   try {

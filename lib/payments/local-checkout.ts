@@ -1,6 +1,7 @@
 import "server-only";
 import type { LocalCheckoutSession } from "@prisma/client";
 import { db } from "../db/client";
+import { env } from "../env";
 import { log } from "../log";
 import type { CardInput } from "../validation/card";
 import { SESSION_ID_PLACEHOLDER } from "./gateway";
@@ -19,6 +20,13 @@ export type PaymentAttempt =
   | { status: "closed" };
 
 export const WEBHOOK_PATH = "/api/webhooks/stripe";
+
+// Where the local checkout sends its events: the shop's configured address, as an endpoint in
+// Stripe's dashboard is. Never the host a request names: a forged Host header would have the
+// server post signed events (and its own requests) anywhere.
+export function localWebhookOrigin(): string {
+  return env().APP_URL;
+}
 
 export async function deliverEvent(event: LocalCheckoutEvent, origin: string): Promise<number> {
   const payload = JSON.stringify(event);

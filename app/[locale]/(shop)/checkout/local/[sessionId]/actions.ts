@@ -1,10 +1,8 @@
 "use server";
 
 import { getLocale } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { type PaymentAttempt, payLocalSession, resolveChallenge } from "@/lib/payments/local-checkout";
-import { requestOrigin } from "@/lib/request-origin";
+import { localWebhookOrigin, type PaymentAttempt, payLocalSession, resolveChallenge } from "@/lib/payments/local-checkout";
 import type { DeclineCode } from "@/lib/payments/test-cards";
 import { cardSchema } from "@/lib/validation/card";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
@@ -30,13 +28,13 @@ export async function payWithCard(sessionId: string, _previous: CardFormState, f
   const owned = await ownedSessionId(sessionId, `/checkout/local/${sessionId}`);
   const parsed = cardSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
-  const attempt = await payLocalSession(owned, parsed.data, requestOrigin(await headers()));
+  const attempt = await payLocalSession(owned, parsed.data, localWebhookOrigin());
   return { ...(await followAttempt(attempt, owned)), values };
 }
 
 export async function answerChallenge(sessionId: string, approved: boolean) {
   const owned = await ownedSessionId(sessionId, `/checkout/local/${sessionId}/authenticate`);
-  const attempt = await resolveChallenge(owned, approved, requestOrigin(await headers()));
+  const attempt = await resolveChallenge(owned, approved, localWebhookOrigin());
   if (attempt.status === "succeeded") redirect(attempt.redirectTo);
   const locale = await getLocale();
   // Back to the card form, which shows the failed authentication or the closed session.
