@@ -1,8 +1,8 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import { confirmOwnPassword } from "../auth/credentials";
 import { issueEmailVerification } from "../auth/email-verification";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { kickEmailDelivery } from "../email/worker";
 import type { ContactDetailsInput } from "../validation/account";
 import { issueEmailRestore } from "./email-restore";
@@ -39,7 +39,7 @@ export async function updateContactDetails(account: Account, input: ContactDetai
       if (account.emailVerified) await issueEmailRestore(tx, { userId: account.id, name, locale: account.locale, oldEmail: account.email, newEmail: email });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "email_in_use" };
+    if (isUniqueViolation(error)) return { status: "email_in_use" };
     throw error;
   }
   if (emailChanged) kickEmailDelivery();

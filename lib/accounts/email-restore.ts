@@ -1,9 +1,10 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import { createResetToken } from "../auth/password-reset";
 import { expiresAfter, newToken } from "../auth/tokens";
 import { spendToken, usableToken } from "../auth/user-tokens";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import { enqueueEmail } from "../email/outbox";
 import { EMAIL_RESTORE_DAYS } from "../email/token-lifetimes";
 
@@ -51,7 +52,7 @@ export async function restoreEmail(token: string): Promise<RestoreResult> {
     });
   } catch (error) {
     // Another account has taken the address since; nothing changed, the link stays usable.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { status: "email_in_use" };
+    if (isUniqueViolation(error)) return { status: "email_in_use" };
     throw error;
   }
 }

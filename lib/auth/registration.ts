@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/errors";
 import type { RegisterInput } from "../validation/auth";
 import { kickEmailDelivery } from "../email/worker";
 import { issueEmailVerification } from "./email-verification";
@@ -23,9 +23,7 @@ export async function registerUser(input: RegisterInput, locale: string): Promis
     return { status: "created", userId: user.id };
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both win.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { status: "email_taken" };
-    }
+    if (isUniqueViolation(error)) return { status: "email_taken" };
     throw error;
   }
 }

@@ -8,5 +8,6 @@ export async function putEmailBack(token: string): Promise<void> {
   const locale = await getLocale();
   const result = await restoreEmail(token);
   if (result.status === "restored") redirect(`/${locale}/reset-password/${result.resetToken}?restored=1`);
-  redirect(`/${locale}/restore-email/${token}${result.status === "email_in_use" ? "?problem=email_in_use" : ""}`);
+  // Back to the link's page, which explains an unusable link or a taken address.
+  redirect(`/${locale}/restore-email/${encodeURIComponent(token)}${result.status === "email_in_use" ? "?problem=email_in_use" : ""}`);
 }
