@@ -7,7 +7,15 @@ import { filterSegments, planFiltersSchema } from "./lib/validation/catalog";
 const intl = createIntlMiddleware(routing);
 
 // Paths (after the locale) that need a login.
-const LOGIN_REQUIRED = [/^\/dashboard(\/|$)/, /^\/api-tokens(\/|$)/, /^\/account(\/|$)/, /^\/orders(\/|$)/, /^\/esims(\/|$)/, /^\/checkout(\/|$)/, /^\/plans\/[^/]+\/checkout$/];
+const LOGIN_REQUIRED = [
+  /^\/dashboard(\/|$)/,
+  /^\/api-tokens(\/|$)/,
+  /^\/account(\/|$)/,
+  /^\/orders(\/|$)/,
+  /^\/esims(\/|$)/,
+  /^\/checkout(\/|$)/,
+  /^\/plans\/[^/]+\/checkout$/,
+];
 
 // Auth.js names its session cookie with a __Secure- prefix over https and splits large
 // tokens into .0, .1, … chunks.

@@ -63,7 +63,9 @@ test("the eSIM page keeps the QR code, refuses invalid steps and warns before de
   expect(outOfOrder.status()).toBe(409);
   expect(await outOfOrder.json()).toMatchObject({ error: { code: "invalid_transition" } });
   const phone = "89001012012341234012345678901224";
-  const download = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download", eid: phone } });
+  const download = await page.request.post(`/api/esims/${esimId}/lifecycle`, {
+    data: { event: "download", eid: phone },
+  });
   expect(await download.json()).toEqual({ state: "downloaded", eid: phone, valid_until: null });
   const otherPhone = await page.request.post(`/api/esims/${esimId}/lifecycle`, { data: { event: "download" } });
   expect(otherPhone.status()).toBe(409);

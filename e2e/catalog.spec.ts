@@ -66,7 +66,9 @@ test("docomo's 3 GB plan shows the buy-one-get-one offer", async ({ page }) => {
   const card = page.getByRole("article", { name: "NTT Docomo 3 GB · 7 days" });
   await expect(card.getByText("Buy one, get one free")).toBeVisible();
   await expect(card.getByText("¥1,980")).toBeVisible();
-  await expect(page.getByRole("article", { name: "NTT Docomo 10 GB · 15 days" }).getByText("Buy one, get one free")).toHaveCount(0);
+  await expect(
+    page.getByRole("article", { name: "NTT Docomo 10 GB · 15 days" }).getByText("Buy one, get one free"),
+  ).toHaveCount(0);
 });
 
 test("a plan page shows what the plan includes, its fair-use rule and a buy link", async ({ page }) => {
@@ -83,7 +85,10 @@ test("a plan page shows what the plan includes, its fair-use rule and a buy link
   await expect(page.getByRole("heading", { name: "How “unlimited” works" })).toBeVisible();
   await expect(page.getByText("the plan ends at 23:59:59 JST")).toBeVisible();
   await expect(page.getByText("PLMN code 44050")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Buy now" })).toHaveAttribute("href", "/en/plans/au-unlimited-15d/checkout");
+  await expect(page.getByRole("link", { name: "Buy now" })).toHaveAttribute(
+    "href",
+    "/en/plans/au-unlimited-15d/checkout",
+  );
 });
 
 test("a data pack's page shows its data and no fair-use section", async ({ page }) => {
@@ -105,9 +110,14 @@ test("the plans work in Japanese", async ({ page }) => {
   await page.goto("/ja/plans");
   await expect(page.getByRole("heading", { level: 1, name: "日本旅行向け eSIM プラン" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "プランを絞り込む" })).toBeVisible();
-  await expect(page.getByRole("article", { name: "SoftBank 2 GB・5日間" }).getByText("￥1,024", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("article", { name: "SoftBank 2 GB・5日間" }).getByText("￥1,024", { exact: true }),
+  ).toBeVisible();
 
   await page.goto("/ja/plans/softbank-unlimited-30d");
-  await expect(page.getByRole("link", { name: "今すぐ購入" })).toHaveAttribute("href", "/ja/plans/softbank-unlimited-30d/checkout");
+  await expect(page.getByRole("link", { name: "今すぐ購入" })).toHaveAttribute(
+    "href",
+    "/ja/plans/softbank-unlimited-30d/checkout",
+  );
   await expect(page.getByText("1日 3 GB まで高速、その後は日本時間の午前0時まで 1 Mbps")).toBeVisible();
 });

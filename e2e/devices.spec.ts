@@ -5,7 +5,8 @@ import { linkIn, waitForEmail } from "./mail";
 const phone = (page: Page, model: string) => page.getByRole("article", { name: model, exact: true });
 
 // The value a phone's card gives for one fact, e.g. "One-tap install link".
-const fact = (card: Locator, term: string) => card.locator("dl > div").filter({ hasText: term }).getByRole("definition");
+const fact = (card: Locator, term: string) =>
+  card.locator("dl > div").filter({ hasText: term }).getByRole("definition");
 
 async function search(page: Page, query: string) {
   await page.getByLabel("Phone model").fill(query);
@@ -105,7 +106,10 @@ test("the activation page links to the checker", async ({ page }) => {
   const user = await buyEsim(page, "au-1gb-3d");
   const email = await waitForEmail(user.email, /^Your eSIM is ready/);
   await page.goto(linkIn(email, /\/en\/activate\/[A-Za-z0-9_-]{43}/));
-  await page.getByRole("region", { name: "Before you start" }).getByRole("link", { name: "Check your phone is compatible" }).click();
+  await page
+    .getByRole("region", { name: "Before you start" })
+    .getByRole("link", { name: "Check your phone is compatible" })
+    .click();
   await expect(page).toHaveURL("/en/devices");
 });
 
@@ -124,9 +128,15 @@ test.describe("without JavaScript", () => {
 // Each page is scanned with axe by the shared fixture, here at a phone's width.
 test("the checker is accessible and fits a phone's screen", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
-  for (const path of ["/en/devices?q=iphone+16", "/en/devices?q=nothing+like+this", `/en/devices?q=${"x".repeat(60)}`]) {
+  for (const path of [
+    "/en/devices?q=iphone+16",
+    "/en/devices?q=nothing+like+this",
+    `/en/devices?q=${"x".repeat(60)}`,
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

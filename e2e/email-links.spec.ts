@@ -1,4 +1,14 @@
-import { confirmEmailFromInbox, emailedResetLink, expect, logIn, logOut, newTraveller, register, signInElsewhere, test } from "./fixtures";
+import {
+  confirmEmailFromInbox,
+  emailedResetLink,
+  expect,
+  logIn,
+  logOut,
+  newTraveller,
+  register,
+  signInElsewhere,
+  test,
+} from "./fixtures";
 import { linkIn, waitForEmail } from "./mail";
 
 test("a new account is asked to confirm its email, and the emailed link confirms it", async ({ page }) => {
@@ -45,7 +55,9 @@ test("asking to reset an unknown address gives the same answer and sends nothing
   await expect(page.getByText("If an account exists for that address")).toBeVisible();
 });
 
-test("a mistyped email is corrected on the account page, with the password, and confirmed at the new address", async ({ page }) => {
+test("a mistyped email is corrected on the account page, with the password, and confirmed at the new address", async ({
+  page,
+}) => {
   const user = newTraveller();
   await register(page, user);
   const corrected = newTraveller().email;
@@ -72,7 +84,10 @@ test("a mistyped email is corrected on the account page, with the password, and 
   await expect(page.getByText(corrected, { exact: true })).toBeVisible();
 });
 
-test("an address changed by someone else is put back from the notice sent to it, which ends their session and asks for a new password", async ({ page, browser }) => {
+test("an address changed by someone else is put back from the notice sent to it, which ends their session and asks for a new password", async ({
+  page,
+  browser,
+}) => {
   const user = newTraveller();
   await register(page, user);
   await confirmEmailFromInbox(page, user.email);

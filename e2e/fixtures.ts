@@ -26,7 +26,10 @@ export const test = base.extend<{ accessibility: AccessibilityAudit; browserErro
       // that other tests scan with it on.
       if (javaScriptEnabled === false) {
         await use(audit);
-        testInfo.annotations.push({ type: "accessibility", description: "not scanned: JavaScript is off in this test" });
+        testInfo.annotations.push({
+          type: "accessibility",
+          description: "not scanned: JavaScript is off in this test",
+        });
         return;
       }
       const stop = onEveryPage(browser, context, (page) => audit.watch(page));
@@ -49,7 +52,8 @@ export const test = base.extend<{ accessibility: AccessibilityAudit; browserErro
       const stop = onEveryPage(browser, context, (page) => {
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
         page.on("console", (message) => {
-          if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${message.text()}`);
+          if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
+            errors.push(`${page.url()}: ${message.text()}`);
         });
       });
       await use();
@@ -123,7 +127,9 @@ export async function buyEsim(page: Page, planSlug: string): Promise<TestUser> {
 
 // Opens the confirmation link emailed to the address.
 export async function confirmEmailFromInbox(page: Page, address: string) {
-  await page.goto(linkIn(await waitForEmail(address, /^Confirm your email address$/), /\/en\/verify-email\/[A-Za-z0-9_-]{43}/));
+  await page.goto(
+    linkIn(await waitForEmail(address, /^Confirm your email address$/), /\/en\/verify-email\/[A-Za-z0-9_-]{43}/),
+  );
   await expect(page.getByRole("heading", { name: "Email address confirmed" })).toBeVisible();
 }
 

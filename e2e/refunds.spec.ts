@@ -28,7 +28,9 @@ test("a top-up paid after the grace window closed is refunded, and the order his
   await page.goto(checkout);
   await payWithCard(page, "4242 4242 4242 4242");
 
-  await expect(page.getByRole("heading", { name: "The top-up could not be added — your payment was refunded" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "The top-up could not be added — your payment was refunded" }),
+  ).toBeVisible();
   await expect(page.getByTestId("refund-reason")).toContainText("its plan had ended more than 7 days before");
   await expect(page.getByRole("link", { name: "Buy a new eSIM" })).toBeVisible();
   await page.getByRole("link", { name: "See my orders" }).click();

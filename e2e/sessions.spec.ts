@@ -1,5 +1,15 @@
 import type { Page } from "@playwright/test";
-import { emailedResetLink, expect, logIn, logOut, newTraveller, register, signInElsewhere, test, type TestUser } from "./fixtures";
+import {
+  emailedResetLink,
+  expect,
+  logIn,
+  logOut,
+  newTraveller,
+  register,
+  signInElsewhere,
+  test,
+  type TestUser,
+} from "./fixtures";
 import { waitForEmail } from "./mail";
 
 const NEW_PASSWORD = "a brand new passphrase";

@@ -4,7 +4,14 @@ import { ActionButton } from "./action-button";
 import { type EmailLocale, emailPlanName, emailTranslator, type PlanForEmail } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
-export type BalanceAlertProps = { locale: EmailLocale; name: string; kind: AlertKind; plan: PlanForEmail; iccid: string; esimUrl: string };
+export type BalanceAlertProps = {
+  locale: EmailLocale;
+  name: string;
+  kind: AlertKind;
+  plan: PlanForEmail;
+  iccid: string;
+  esimUrl: string;
+};
 
 export function balanceAlertSubject({ locale, kind }: BalanceAlertProps) {
   return emailTranslator(locale)(`alert.subject.${kind}`);
@@ -16,7 +23,9 @@ export default function BalanceAlert(props: BalanceAlertProps) {
     <EmailLayout locale={props.locale} preview={t("alert.preview")}>
       <Heading style={styles.heading}>{t(`alert.subject.${props.kind}`)}</Heading>
       <Text style={styles.text}>{t("greeting", { name: props.name })}</Text>
-      <Text style={styles.text}>{t(`alert.body.${props.kind}`, { plan: emailPlanName(props.locale, props.plan), iccid: props.iccid })}</Text>
+      <Text style={styles.text}>
+        {t(`alert.body.${props.kind}`, { plan: emailPlanName(props.locale, props.plan), iccid: props.iccid })}
+      </Text>
       <ActionButton href={props.esimUrl} label={t("alert.button")} fallbackLabel={t("linkFallback")} />
     </EmailLayout>
   );

@@ -3,7 +3,14 @@ import { ActionButton } from "./action-button";
 import { emailDateTime, type EmailLocale, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
-export type EmailChangedProps = { locale: EmailLocale; name: string; newEmail: string; changedAt: string; restoreUrl: string; validDays: number };
+export type EmailChangedProps = {
+  locale: EmailLocale;
+  name: string;
+  newEmail: string;
+  changedAt: string;
+  restoreUrl: string;
+  validDays: number;
+};
 
 export function emailChangedSubject({ locale }: EmailChangedProps) {
   return emailTranslator(locale)("emailChanged.subject");

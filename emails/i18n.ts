@@ -18,12 +18,19 @@ export function isEmailLocale(value: string): value is EmailLocale {
 // Emails are written in the recipient's language, outside any request, so they carry their
 // own translators.
 export function emailTranslator(locale: EmailLocale) {
-  return createTranslator({ locale, messages: MESSAGES[locale] as (typeof MESSAGES)["en"], namespace: "Emails", timeZone: "Asia/Tokyo" });
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale] as (typeof MESSAGES)["en"],
+    namespace: "Emails",
+    timeZone: "Asia/Tokyo",
+  });
 }
 
 // A moment as the emails state it: in the reader's language, in Japan time (the text says JST).
 export function emailDateTime(locale: EmailLocale, isoInstant: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(new Date(isoInstant));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(
+    new Date(isoInstant),
+  );
 }
 
 export type PlanForEmail = { dataMb: number | null; days: number; carrierName: string };

@@ -41,7 +41,11 @@ export default function OrderReceipt(props: OrderReceiptProps) {
           amount={money(props.subtotalAmount)}
         />
         {props.discounts.map((discount) => (
-          <Line key={discount.slug} label={t(`receipt.discount.${discount.kind}`, { code: discount.code ?? "" })} amount={`−${money(discount.amount)}`} />
+          <Line
+            key={discount.slug}
+            label={t(`receipt.discount.${discount.kind}`, { code: discount.code ?? "" })}
+            amount={`−${money(discount.amount)}`}
+          />
         ))}
         <Line label={t("receipt.total")} amount={total} strong />
       </Section>

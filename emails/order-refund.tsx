@@ -36,7 +36,9 @@ export default function OrderRefund(props: OrderRefundProps) {
       </Section>
       <Text style={styles.muted}>{t("refund.refundedAt", { dateTime: refundedAt })}</Text>
       <Text style={styles.muted}>{t("refund.timing")}</Text>
-      {props.reason === "topup_closed" && <ActionButton href={props.plansUrl} label={t("refund.newEsim")} fallbackLabel={t("linkFallback")} />}
+      {props.reason === "topup_closed" && (
+        <ActionButton href={props.plansUrl} label={t("refund.newEsim")} fallbackLabel={t("linkFallback")} />
+      )}
       <Text style={styles.muted}>{t("refund.testMode")}</Text>
     </EmailLayout>
   );

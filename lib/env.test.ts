@@ -13,14 +13,27 @@ const production = {
 
 describe("parseEnv", () => {
   it("accepts a complete production configuration", () => {
-    expect(parseEnv(production)).toMatchObject({ APP_ENV: "production", LOG_LEVEL: "info", DATABASE_URL: production.DATABASE_URL, APP_URL: "https://tabi.example" });
+    expect(parseEnv(production)).toMatchObject({
+      APP_ENV: "production",
+      LOG_LEVEL: "info",
+      DATABASE_URL: production.DATABASE_URL,
+      APP_URL: "https://tabi.example",
+    });
   });
 
   it("requires the public URL and a mail server in production, and defaults both elsewhere", () => {
     const attempt = () => parseEnv({ ...production, APP_URL: undefined, SMTP_URL: undefined });
     expect(attempt).toThrow(/APP_URL: is required in production/);
     expect(attempt).toThrow(/SMTP_URL: is required in production/);
-    expect(parseEnv({ ...production, APP_ENV: "development", STRIPE_SECRET_KEY: undefined, APP_URL: undefined, SMTP_URL: undefined })).toMatchObject({
+    expect(
+      parseEnv({
+        ...production,
+        APP_ENV: "development",
+        STRIPE_SECRET_KEY: undefined,
+        APP_URL: undefined,
+        SMTP_URL: undefined,
+      }),
+    ).toMatchObject({
       APP_URL: "http://127.0.0.1:3000",
       SMTP_URL: "smtp://127.0.0.1:1025",
     });
@@ -30,7 +43,9 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
       expect.objectContaining({
         name: "InvalidConfigurationError",
-        message: expect.stringMatching(/DATABASE_URL: .*\n\s+AUTH_SECRET: is required.*\n\s+STRIPE_WEBHOOK_SECRET: is required/s),
+        message: expect.stringMatching(
+          /DATABASE_URL: .*\n\s+AUTH_SECRET: is required.*\n\s+STRIPE_WEBHOOK_SECRET: is required/s,
+        ),
       }),
     );
   });
@@ -43,7 +58,9 @@ describe("parseEnv", () => {
   });
 
   it("requires real Stripe in production, where the local checkout refuses to run", () => {
-    expect(() => parseEnv({ ...production, STRIPE_SECRET_KEY: undefined })).toThrow(/STRIPE_SECRET_KEY: is required in production/);
+    expect(() => parseEnv({ ...production, STRIPE_SECRET_KEY: undefined })).toThrow(
+      /STRIPE_SECRET_KEY: is required in production/,
+    );
   });
 
   it("refuses a live Stripe key outside production", () => {

@@ -3,8 +3,7 @@
 export type Money = { amount: number; currency: string };
 
 function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-    .maximumFractionDigits ?? 0;
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 0;
 }
 
 export function toMajorUnits({ amount, currency }: Money): number {
@@ -12,7 +11,5 @@ export function toMajorUnits({ amount, currency }: Money): number {
 }
 
 export function formatMoney(money: Money, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).format(
-    toMajorUnits(money),
-  );
+  return new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).format(toMajorUnits(money));
 }

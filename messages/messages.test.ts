@@ -41,12 +41,15 @@ it("no two areas define the same namespace", () => {
 describe.each(AREAS)("%s", (area) => {
   const english = flatten(load("en", area));
 
-  it.each(LOCALES.filter((l) => l !== "en"))("in %s has exactly the English keys, translated, with the same arguments", (locale) => {
-    const translated = flatten(load(locale, area));
-    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, message] of translated) {
-      expect(message.trim(), key).not.toBe("");
-      expect(argumentsOf(message), key).toEqual(argumentsOf(english.get(key) ?? ""));
-    }
-  });
+  it.each(LOCALES.filter((l) => l !== "en"))(
+    "in %s has exactly the English keys, translated, with the same arguments",
+    (locale) => {
+      const translated = flatten(load(locale, area));
+      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [key, message] of translated) {
+        expect(message.trim(), key).not.toBe("");
+        expect(argumentsOf(message), key).toEqual(argumentsOf(english.get(key) ?? ""));
+      }
+    },
+  );
 });

@@ -21,13 +21,40 @@ type SeedPlan = {
   priceAmount: number;
 };
 
-const dataPack = (slug: string, carrierCode: CarrierCode, gb: number, days: number, voiceMinutes: number, priceAmount: number): SeedPlan => ({
-  slug, carrierCode, kind: "DATA_PACK", dataMb: gb * GB, days, voiceMinutes, priceAmount,
+const dataPack = (
+  slug: string,
+  carrierCode: CarrierCode,
+  gb: number,
+  days: number,
+  voiceMinutes: number,
+  priceAmount: number,
+): SeedPlan => ({
+  slug,
+  carrierCode,
+  kind: "DATA_PACK",
+  dataMb: gb * GB,
+  days,
+  voiceMinutes,
+  priceAmount,
 });
 
 // Unlimited plans run at full speed up to a daily allowance, then at 1 Mbps until midnight JST.
-const unlimited = (slug: string, carrierCode: CarrierCode, days: number, dailyGb: number, voiceMinutes: number, priceAmount: number): SeedPlan => ({
-  slug, carrierCode, kind: "UNLIMITED", days, voiceMinutes, fairUseDailyMb: dailyGb * GB, throttledKbps: 1000, priceAmount,
+const unlimited = (
+  slug: string,
+  carrierCode: CarrierCode,
+  days: number,
+  dailyGb: number,
+  voiceMinutes: number,
+  priceAmount: number,
+): SeedPlan => ({
+  slug,
+  carrierCode,
+  kind: "UNLIMITED",
+  days,
+  voiceMinutes,
+  fairUseDailyMb: dailyGb * GB,
+  throttledKbps: 1000,
+  priceAmount,
 });
 
 export const plans: SeedPlan[] = [
@@ -45,7 +72,13 @@ export const plans: SeedPlan[] = [
   unlimited("softbank-unlimited-180d", "SOFTBANK", 180, 3, 0, 29800),
 ];
 
-export const topUpPacks: { slug: string; carrierCode: CarrierCode; dataMb: number; daysAdded: number; priceAmount: number }[] = [
+export const topUpPacks: {
+  slug: string;
+  carrierCode: CarrierCode;
+  dataMb: number;
+  daysAdded: number;
+  priceAmount: number;
+}[] = [
   { slug: "docomo-topup-1gb-7d", carrierCode: "DOCOMO", dataMb: 1 * GB, daysAdded: 7, priceAmount: 880 },
   { slug: "docomo-topup-5gb-15d", carrierCode: "DOCOMO", dataMb: 5 * GB, daysAdded: 15, priceAmount: 2480 },
   { slug: "au-topup-1gb-7d", carrierCode: "KDDI_AU", dataMb: 1 * GB, daysAdded: 7, priceAmount: 850 },
@@ -80,13 +113,54 @@ type SeedPromotion = {
 };
 
 export const promotions: SeedPromotion[] = [
-  { slug: "softbank-winter-sale", kind: "SALE", percentOff: 20, carrierCode: "SOFTBANK", startsInDays: -1, endsInDays: 60 },
+  {
+    slug: "softbank-winter-sale",
+    kind: "SALE",
+    percentOff: 20,
+    carrierCode: "SOFTBANK",
+    startsInDays: -1,
+    endsInDays: 60,
+  },
   { slug: "docomo-3gb-bogo", kind: "BUY_ONE_GET_ONE", planSlug: "docomo-3gb-7d", startsInDays: -1, endsInDays: 60 },
-  { slug: "welcome-10", kind: "CODE", code: "WELCOME10", percentOff: 10, maxRedemptions: 10_000, startsInDays: -1, endsInDays: 365 },
-  { slug: "tokyo-500", kind: "CODE", code: "TOKYO500", amountOff: 500, currency: "JPY", maxRedemptions: 500, startsInDays: -1, endsInDays: 90 },
-  { slug: "au-only-15", kind: "CODE", code: "AU15", percentOff: 15, carrierCode: "KDDI_AU", startsInDays: -1, endsInDays: 90 },
+  {
+    slug: "welcome-10",
+    kind: "CODE",
+    code: "WELCOME10",
+    percentOff: 10,
+    maxRedemptions: 10_000,
+    startsInDays: -1,
+    endsInDays: 365,
+  },
+  {
+    slug: "tokyo-500",
+    kind: "CODE",
+    code: "TOKYO500",
+    amountOff: 500,
+    currency: "JPY",
+    maxRedemptions: 500,
+    startsInDays: -1,
+    endsInDays: 90,
+  },
+  {
+    slug: "au-only-15",
+    kind: "CODE",
+    code: "AU15",
+    percentOff: 15,
+    carrierCode: "KDDI_AU",
+    startsInDays: -1,
+    endsInDays: 90,
+  },
   { slug: "summer-2025", kind: "CODE", code: "SUMMER2025", percentOff: 25, startsInDays: -500, endsInDays: -300 },
-  { slug: "launch-100", kind: "CODE", code: "LAUNCH100", percentOff: 30, maxRedemptions: 100, redemptionCount: 100, startsInDays: -30, endsInDays: 30 },
+  {
+    slug: "launch-100",
+    kind: "CODE",
+    code: "LAUNCH100",
+    percentOff: 30,
+    maxRedemptions: 100,
+    redemptionCount: 100,
+    startsInDays: -30,
+    endsInDays: 30,
+  },
 ];
 
 export function promotionWindow(startsInDays: number, endsInDays: number, seededAt: Date) {

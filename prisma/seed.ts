@@ -53,7 +53,9 @@ async function main() {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
   try {
     await seed(db);
-    console.log(`Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account.`);
+    console.log(
+      `Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account.`,
+    );
   } finally {
     await db.$disconnect();
   }

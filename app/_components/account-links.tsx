@@ -36,7 +36,10 @@ export function AccountLinks() {
       <Link href="/login" className={navLink}>
         {t("login")}
       </Link>
-      <Link href="/register" className="shrink-0 rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800">
+      <Link
+        href="/register"
+        className="shrink-0 rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
+      >
         {t("register")}
       </Link>
     </>

@@ -13,9 +13,14 @@ export async function BalanceSummary({ balance }: { balance: EsimBalance }) {
   const dataText =
     balance.remainingBytes === null || balance.totalBytes === null
       ? t("unlimited")
-      : t("dataLeft", { left: plan.data(bytesToMb(balance.remainingBytes > 0n ? balance.remainingBytes : 0n)), total: plan.data(bytesToMb(balance.totalBytes)) });
+      : t("dataLeft", {
+          left: plan.data(bytesToMb(balance.remainingBytes > 0n ? balance.remainingBytes : 0n)),
+          total: plan.data(bytesToMb(balance.totalBytes)),
+        });
   const dataFraction =
-    balance.remainingBytes === null || !balance.totalBytes ? 1 : Number(balance.remainingBytes) / Number(balance.totalBytes);
+    balance.remainingBytes === null || !balance.totalBytes
+      ? 1
+      : Number(balance.remainingBytes) / Number(balance.totalBytes);
 
   return (
     <div className="space-y-4">
@@ -23,13 +28,23 @@ export async function BalanceSummary({ balance }: { balance: EsimBalance }) {
         <div>
           <dt className="text-sm text-slate-600">{t("data")}</dt>
           <dd className="mt-1 space-y-2">
-            <p className="font-semibold" data-testid="data-left">{dataText}</p>
-            {balance.remainingBytes !== null && <DataMeter fraction={dataFraction} label={t("data")} valueText={dataText} />}
+            <p className="font-semibold" data-testid="data-left">
+              {dataText}
+            </p>
+            {balance.remainingBytes !== null && (
+              <DataMeter fraction={dataFraction} label={t("data")} valueText={dataText} />
+            )}
             {balance.fairUseDailyBytes !== null && (
-              <p className={balance.throttledToday ? "font-medium text-brand-700" : "text-sm text-slate-700"} data-testid="throttle">
+              <p
+                className={balance.throttledToday ? "font-medium text-brand-700" : "text-sm text-slate-700"}
+                data-testid="throttle"
+              >
                 {balance.throttledToday
                   ? t("throttled", { speed: plan.speed(balance.plan.throttledKbps ?? 0) })
-                  : t("todayUsage", { used: plan.data(bytesToMb(balance.todayBytes)), allowance: plan.data(bytesToMb(balance.fairUseDailyBytes)) })}
+                  : t("todayUsage", {
+                      used: plan.data(bytesToMb(balance.todayBytes)),
+                      allowance: plan.data(bytesToMb(balance.fairUseDailyBytes)),
+                    })}
               </p>
             )}
           </dd>
@@ -43,7 +58,9 @@ export async function BalanceSummary({ balance }: { balance: EsimBalance }) {
               <p className="font-semibold">{t("expired", { dateTime: when(balance.validUntil) })}</p>
             ) : (
               <>
-                <p className="font-semibold" data-testid="days-left">{t("daysLeft", { days: balance.daysLeft ?? 0 })}</p>
+                <p className="font-semibold" data-testid="days-left">
+                  {t("daysLeft", { days: balance.daysLeft ?? 0 })}
+                </p>
                 <p className="text-sm text-slate-700">{t("endsAt", { dateTime: when(balance.validUntil) })}</p>
               </>
             )}
@@ -53,7 +70,10 @@ export async function BalanceSummary({ balance }: { balance: EsimBalance }) {
           <dt className="text-sm text-slate-600">{t("minutes")}</dt>
           <dd className="mt-1 font-semibold" data-testid="minutes-left">
             {balance.totalVoiceSeconds > 0
-              ? t("minutesLeft", { left: Math.floor(balance.remainingVoiceSeconds / 60), total: balance.totalVoiceSeconds / 60 })
+              ? t("minutesLeft", {
+                  left: Math.floor(balance.remainingVoiceSeconds / 60),
+                  total: balance.totalVoiceSeconds / 60,
+                })
               : t("noMinutes")}
           </dd>
         </div>

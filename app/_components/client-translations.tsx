@@ -6,7 +6,13 @@ import type { Messages } from "@/lib/i18n/messages";
 
 // Sends the browser the messages its client components below read, and nothing more. The
 // header's are outside: this replaces the layout's messages for its children.
-export async function ClientTranslations({ messages, children }: { messages: readonly MessagePath[]; children: ReactNode }) {
+export async function ClientTranslations({
+  messages,
+  children,
+}: {
+  messages: readonly MessagePath[];
+  children: ReactNode;
+}) {
   const all = (await getMessages()) as Messages;
   return <NextIntlClientProvider messages={pickMessages(all, messages)}>{children}</NextIntlClientProvider>;
 }

@@ -7,5 +7,14 @@ import { FormField } from "./form-field";
 type CurrentPasswordFieldProps = { name: string; label: string; errors?: string[]; required?: boolean };
 
 export function CurrentPasswordField({ name, label, errors, required = true }: CurrentPasswordFieldProps) {
-  return <FormField name={name} type="password" autoComplete="current-password" label={label} errors={errors} required={required} />;
+  return (
+    <FormField
+      name={name}
+      type="password"
+      autoComplete="current-password"
+      label={label}
+      errors={errors}
+      required={required}
+    />
+  );
 }

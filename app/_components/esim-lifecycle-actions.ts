@@ -9,7 +9,10 @@ import { findByActivationToken, resendActivationEmail } from "@/lib/esim/activat
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimIdSchema, lifecycleFormSchema } from "@/lib/validation/esim";
 
-export type LifecycleFormState = { error?: "invalid_transition" | "invalid_event" | "delete_unconfirmed"; state?: EsimState };
+export type LifecycleFormState = {
+  error?: "invalid_transition" | "invalid_event" | "delete_unconfirmed";
+  state?: EsimState;
+};
 export type ResendState = { result?: "sent" | "deleted" | "rate_limited"; retryAfterSeconds?: number };
 
 // Which eSIM a form acts on: its id, for the owner's account pages, or the activation link's
@@ -29,7 +32,11 @@ async function resolveTarget(target: EsimTarget): Promise<{ esimId: string; user
   return { esimId: found.esimId, userId: found.userId, path: `/${locale}/activate/${target.token}` };
 }
 
-export async function reportLifecycleEvent(target: EsimTarget, _previous: LifecycleFormState, formData: FormData): Promise<LifecycleFormState> {
+export async function reportLifecycleEvent(
+  target: EsimTarget,
+  _previous: LifecycleFormState,
+  formData: FormData,
+): Promise<LifecycleFormState> {
   const { esimId, userId, path } = await resolveTarget(target);
   const parsed = lifecycleFormSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {

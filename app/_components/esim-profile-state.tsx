@@ -12,7 +12,10 @@ export async function EsimProfileState({ esim }: { esim: { state: EsimState; eid
       <p className="text-slate-700">{t(`stateHelp.${esim.state}`)}</p>
       {esim.eid && (
         <p className="text-sm text-slate-700">
-          {t("eid")} <span className="font-mono break-all" data-testid="eid">{esim.eid}</span>
+          {t("eid")}{" "}
+          <span className="font-mono break-all" data-testid="eid">
+            {esim.eid}
+          </span>
         </p>
       )}
     </>

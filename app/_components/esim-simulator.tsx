@@ -9,23 +9,34 @@ import { type EsimTarget, type LifecycleFormState, reportLifecycleEvent } from "
 // Buttons for what the simulated phone and network can report from the eSIM's current state.
 export function EsimSimulator({ target, state }: { target: EsimTarget; state: EsimState }) {
   const t = useTranslations("Esim");
-  const [result, formAction, pending] = useActionState(reportLifecycleEvent.bind(null, target), {} satisfies LifecycleFormState);
+  const [result, formAction, pending] = useActionState(
+    reportLifecycleEvent.bind(null, target),
+    {} satisfies LifecycleFormState,
+  );
   const events = allowedEvents(state);
   if (events.length === 0) return null;
 
   return (
     <section aria-labelledby="simulator-title" className="rounded-lg border border-dashed border-slate-400 p-4">
-      <h2 id="simulator-title" className="font-semibold">{t("simulatorTitle")}</h2>
+      <h2 id="simulator-title" className="font-semibold">
+        {t("simulatorTitle")}
+      </h2>
       <p className="text-sm text-slate-600">{t("simulatorLead")}</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        {events.filter((event) => event !== "delete").map((event) => (
-          <form key={event} action={formAction}>
-            <input type="hidden" name="event" value={event} />
-            <button type="submit" disabled={pending} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60">
-              {t(`events.${event}`)}
-            </button>
-          </form>
-        ))}
+        {events
+          .filter((event) => event !== "delete")
+          .map((event) => (
+            <form key={event} action={formAction}>
+              <input type="hidden" name="event" value={event} />
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60"
+              >
+                {t(`events.${event}`)}
+              </button>
+            </form>
+          ))}
       </div>
       {events.includes("delete") && (
         <form action={formAction} className="mt-4 rounded-md bg-brand-50 p-3">
@@ -35,13 +46,19 @@ export function EsimSimulator({ target, state }: { target: EsimTarget; state: Es
             <input type="checkbox" name="confirm" value="yes" required />
             {t("deleteConfirm")}
           </label>
-          <button type="submit" disabled={pending} className="mt-2 rounded-md border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-white disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="mt-2 rounded-md border border-brand-700 px-3 py-1.5 text-sm font-semibold text-brand-800 hover:bg-white disabled:opacity-60"
+          >
             {t("events.delete")}
           </button>
         </form>
       )}
       <p aria-live="polite" className="mt-2 text-sm font-medium text-brand-700">
-        {result.error === "invalid_transition" && result.state && t("invalidTransition", { state: t(`states.${result.state}`) })}
+        {result.error === "invalid_transition" &&
+          result.state &&
+          t("invalidTransition", { state: t(`states.${result.state}`) })}
         {result.error === "invalid_event" && t("invalidEvent")}
         {result.error === "delete_unconfirmed" && t("deleteUnconfirmed")}
       </p>

@@ -9,10 +9,16 @@ export function ResendActivation({ esimId, email }: { esimId: string; email: str
   const [state, formAction, pending] = useActionState(async () => resendActivation(esimId), {} as ResendState);
   return (
     <section aria-labelledby="resend-title" className="rounded-lg border border-slate-200 p-4">
-      <h2 id="resend-title" className="font-semibold">{t("resendTitle")}</h2>
+      <h2 id="resend-title" className="font-semibold">
+        {t("resendTitle")}
+      </h2>
       <p className="text-sm text-slate-700">{t("resendBody", { email })}</p>
       <form action={formAction} className="mt-3">
-        <button type="submit" disabled={pending} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-slate-400 px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60"
+        >
           {t("resend")}
         </button>
       </form>
@@ -20,7 +26,9 @@ export function ResendActivation({ esimId, email }: { esimId: string; email: str
         {state.result === "sent" && <span className="text-emerald-800">{t("resent")}</span>}
         {state.result === "deleted" && t("resendDeleted")}
         {state.result === "rate_limited" && (
-          <span className="text-brand-700">{t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}</span>
+          <span className="text-brand-700">
+            {t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}
+          </span>
         )}
       </p>
     </section>

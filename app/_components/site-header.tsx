@@ -14,7 +14,10 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white/95">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:flex-nowrap">
         <Link href="/" className="flex shrink-0 items-center gap-2">
-          <span aria-hidden className="grid size-8 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white">
+          <span
+            aria-hidden
+            className="grid size-8 place-items-center rounded-lg bg-brand-700 text-sm font-bold text-white"
+          >
             旅
           </span>
           <span className="text-lg font-semibold tracking-tight">Tabi eSIM</span>

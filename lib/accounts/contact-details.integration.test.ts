@@ -11,23 +11,39 @@ const PASSWORD = "correct horse battery";
 
 async function traveller() {
   const email = uniqueEmail();
-  const result = await registerUser(registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD, phone: "+81 80 1111 2222" }), "ja");
+  const result = await registerUser(
+    registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD, phone: "+81 80 1111 2222" }),
+    "ja",
+  );
   if (result.status !== "created") throw new Error(result.status);
   return db.user.findUniqueOrThrow({ where: { id: result.userId } });
 }
 
-const details = (input: Record<string, string>) => contactDetailsSchema.parse({ name: "Kenji Sato", phone: "", ...input });
-const stored = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { name: true, email: true, phone: true, emailVerified: true } });
+const details = (input: Record<string, string>) =>
+  contactDetailsSchema.parse({ name: "Kenji Sato", phone: "", ...input });
+const stored = (id: string) =>
+  db.user.findUniqueOrThrow({ where: { id }, select: { name: true, email: true, phone: true, emailVerified: true } });
 const verificationTokensTo = async (to: string) =>
-  (await db.outboxEmail.findMany({ where: { to, template: "verify-email" } })).map((email) => (email.payload as { token: string }).token);
+  (await db.outboxEmail.findMany({ where: { to, template: "verify-email" } })).map(
+    (email) => (email.payload as { token: string }).token,
+  );
 
 describe("updateContactDetails", () => {
   it("changes the name and phone without a password, and leaves the email as it was", async () => {
     const user = await traveller();
     await db.user.update({ where: { id: user.id }, data: { emailVerified: new Date() } });
-    const result = await updateContactDetails(user, details({ name: "佐藤 健二", email: user.email, phone: "+1 (415) 555-0100" }), "203.0.113.7");
+    const result = await updateContactDetails(
+      user,
+      details({ name: "佐藤 健二", email: user.email, phone: "+1 (415) 555-0100" }),
+      "203.0.113.7",
+    );
     expect(result).toEqual({ status: "saved", emailChanged: false });
-    expect(await stored(user.id)).toMatchObject({ name: "佐藤 健二", email: user.email, phone: "+14155550100", emailVerified: expect.any(Date) });
+    expect(await stored(user.id)).toMatchObject({
+      name: "佐藤 健二",
+      email: user.email,
+      phone: "+14155550100",
+      emailVerified: expect.any(Date),
+    });
 
     await updateContactDetails(user, details({ email: user.email, phone: "" }), "203.0.113.7");
     expect((await stored(user.id)).phone).toBeNull();
@@ -38,11 +54,19 @@ describe("updateContactDetails", () => {
     const [oldLink] = await verificationTokensTo(user.email);
     const newEmail = uniqueEmail();
 
-    expect(await updateContactDetails(user, details({ email: newEmail }), "203.0.113.8")).toEqual({ status: "password_required" });
-    expect(await updateContactDetails(user, details({ email: newEmail, password: "not my password" }), "203.0.113.8")).toEqual({ status: "wrong_password" });
+    expect(await updateContactDetails(user, details({ email: newEmail }), "203.0.113.8")).toEqual({
+      status: "password_required",
+    });
+    expect(
+      await updateContactDetails(user, details({ email: newEmail, password: "not my password" }), "203.0.113.8"),
+    ).toEqual({ status: "wrong_password" });
     expect((await stored(user.id)).email).toBe(user.email);
 
-    const moved = await updateContactDetails(user, details({ email: newEmail.toUpperCase(), password: PASSWORD }), "203.0.113.8");
+    const moved = await updateContactDetails(
+      user,
+      details({ email: newEmail.toUpperCase(), password: PASSWORD }),
+      "203.0.113.8",
+    );
     expect(moved).toEqual({ status: "saved", emailChanged: true });
     expect(await stored(user.id)).toMatchObject({ email: newEmail, emailVerified: null });
 
@@ -55,7 +79,11 @@ describe("updateContactDetails", () => {
 
   it("refuses an address another account uses, and changes nothing", async () => {
     const [user, other] = await Promise.all([traveller(), traveller()]);
-    const result = await updateContactDetails(user, details({ name: "Changed", email: other.email, password: PASSWORD }), "203.0.113.9");
+    const result = await updateContactDetails(
+      user,
+      details({ name: "Changed", email: other.email, password: PASSWORD }),
+      "203.0.113.9",
+    );
     expect(result).toEqual({ status: "email_in_use" });
     expect(await stored(user.id)).toMatchObject({ name: "Kenji Sato", email: user.email });
     expect(await verificationTokensTo(other.email)).toHaveLength(1);

@@ -19,7 +19,11 @@ type Account = { id: string; email: string; emailVerified: Date | null; locale: 
 // unverified with a confirmation link sent to it, and voids confirmation links sent to the
 // old address, which would otherwise confirm the new one. A confirmed old address is told,
 // with a way back (email-restore.ts).
-export async function updateContactDetails(account: Account, input: ContactDetailsInput, ip: string): Promise<ContactDetailsResult> {
+export async function updateContactDetails(
+  account: Account,
+  input: ContactDetailsInput,
+  ip: string,
+): Promise<ContactDetailsResult> {
   const { name, email, phone = null, password } = input;
   const emailChanged = email !== account.email;
   if (emailChanged) {
@@ -30,13 +34,26 @@ export async function updateContactDetails(account: Account, input: ContactDetai
 
   try {
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: account.id }, data: { name, phone, ...(emailChanged ? { email, emailVerified: null } : {}) } });
+      await tx.user.update({
+        where: { id: account.id },
+        data: { name, phone, ...(emailChanged ? { email, emailVerified: null } : {}) },
+      });
       if (!emailChanged) return;
-      await tx.userToken.updateMany({ where: { userId: account.id, purpose: "VERIFY_EMAIL", usedAt: null }, data: { usedAt: new Date() } });
+      await tx.userToken.updateMany({
+        where: { userId: account.id, purpose: "VERIFY_EMAIL", usedAt: null },
+        data: { usedAt: new Date() },
+      });
       await issueEmailVerification(tx, { id: account.id, name, email, locale: account.locale });
       // Only a confirmed address gets a way back: an unconfirmed one may be a stranger's (the
       // typo being corrected), and its link would hand them the account.
-      if (account.emailVerified) await issueEmailRestore(tx, { userId: account.id, name, locale: account.locale, oldEmail: account.email, newEmail: email });
+      if (account.emailVerified)
+        await issueEmailRestore(tx, {
+          userId: account.id,
+          name,
+          locale: account.locale,
+          oldEmail: account.email,
+          newEmail: email,
+        });
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { status: "email_in_use" };

@@ -19,7 +19,11 @@ async function traveller({ confirmed = true } = {}) {
 }
 
 const moveTo = (user: Awaited<ReturnType<typeof traveller>>, email: string) =>
-  updateContactDetails(user, contactDetailsSchema.parse({ name: "Kenji Sato", phone: "", email, password: PASSWORD }), "203.0.113.20");
+  updateContactDetails(
+    user,
+    contactDetailsSchema.parse({ name: "Kenji Sato", phone: "", email, password: PASSWORD }),
+    "203.0.113.20",
+  );
 
 // Someone who knows the password moves the account to an address of theirs.
 async function movedAway() {
@@ -31,7 +35,8 @@ async function movedAway() {
   return { user, newEmail, notice: notice!, token: (notice!.payload as { token: string }).token };
 }
 
-const account = (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { email: true, emailVerified: true, sessionsValidFrom: true } });
+const account = (id: string) =>
+  db.user.findUniqueOrThrow({ where: { id }, select: { email: true, emailVerified: true, sessionsValidFrom: true } });
 
 describe("restoring an email address", () => {
   it("tells the old address, in the same change, with a link that would put it back", async () => {
@@ -97,10 +102,16 @@ describe("restoring an email address", () => {
   it("refuses forged, expired and other kinds of token", async () => {
     const { user, token } = await movedAway();
     expect(await restoreEmail("not-a-token")).toEqual({ status: "invalid" });
-    const [verification] = await db.outboxEmail.findMany({ where: { userId: user.id, template: "verify-email" }, orderBy: { createdAt: "desc" } });
+    const [verification] = await db.outboxEmail.findMany({
+      where: { userId: user.id, template: "verify-email" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(await restoreEmail((verification!.payload as { token: string }).token)).toEqual({ status: "invalid" });
 
-    await db.userToken.updateMany({ where: { userId: user.id, purpose: "RESTORE_EMAIL" }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.userToken.updateMany({
+      where: { userId: user.id, purpose: "RESTORE_EMAIL" },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await restoreEmail(token)).toEqual({ status: "invalid" });
   });
 });

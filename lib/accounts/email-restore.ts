@@ -17,7 +17,13 @@ export async function issueEmailRestore(tx: Prisma.TransactionClient, change: Em
   const { token, hash } = newToken();
   const changedAt = new Date();
   await tx.userToken.create({
-    data: { userId: change.userId, purpose: "RESTORE_EMAIL", tokenHash: hash, email: change.oldEmail, expiresAt: expiresAfter(EMAIL_RESTORE_DAYS * 86_400_000, changedAt) },
+    data: {
+      userId: change.userId,
+      purpose: "RESTORE_EMAIL",
+      tokenHash: hash,
+      email: change.oldEmail,
+      expiresAt: expiresAfter(EMAIL_RESTORE_DAYS * 86_400_000, changedAt),
+    },
   });
   await enqueueEmail(tx, {
     userId: change.userId,
@@ -46,7 +52,10 @@ export async function restoreEmail(token: string): Promise<RestoreResult> {
     return await db.$transaction(async (tx) => {
       if (!(await spendToken(tx, record))) return { status: "invalid" } as const;
       const now = new Date();
-      await tx.user.update({ where: { id: record.userId }, data: { email, emailVerified: now, sessionsValidFrom: now } });
+      await tx.user.update({
+        where: { id: record.userId },
+        data: { email, emailVerified: now, sessionsValidFrom: now },
+      });
       await tx.userToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
       return { status: "restored", resetToken: await createResetToken(tx, record.userId) } as const;
     });

@@ -11,7 +11,12 @@ export function apiJson(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
 }
 
-export function apiError(status: number, code: ApiErrorCode, message: string, headers: Record<string, string> = {}): Response {
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
@@ -22,7 +27,9 @@ export function invalidRequest(error: z.ZodError): Response {
   return apiError(400, "invalid_request", error.issues[0]?.message ?? "The request body is not valid.");
 }
 
-export async function jsonBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+export async function jsonBody(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   try {
     return { ok: true, body: await request.json() };
   } catch {
@@ -34,8 +41,12 @@ const REALM = 'Bearer realm="Tabi eSIM API"';
 
 function unauthorized(presented: boolean): Response {
   return presented
-    ? apiError(401, "invalid_token", "The API token is not valid or has been revoked.", { "www-authenticate": `${REALM}, error="invalid_token"` })
-    : apiError(401, "missing_token", "Send an API token in the header Authorization: Bearer <token>.", { "www-authenticate": REALM });
+    ? apiError(401, "invalid_token", "The API token is not valid or has been revoked.", {
+        "www-authenticate": `${REALM}, error="invalid_token"`,
+      })
+    : apiError(401, "missing_token", "Send an API token in the header Authorization: Bearer <token>.", {
+        "www-authenticate": REALM,
+      });
 }
 
 type RouteContext<Params> = { params: Promise<Params> };

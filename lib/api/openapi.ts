@@ -104,7 +104,9 @@ export const openApiDocument = {
               },
             },
           },
-          "400": errorResponse("The body is not valid JSON or breaks a rule (`invalid_request`); the message says which."),
+          "400": errorResponse(
+            "The body is not valid JSON or breaks a rule (`invalid_request`); the message says which.",
+          ),
           "401": unauthorized,
           "404": notFound,
           "409": errorResponse(
@@ -120,13 +122,20 @@ export const openApiDocument = {
         summary: "Report what the phone or network did with the eSIM",
         description:
           "The profile moves `released → downloaded → installed → enabled`, can be `disabled` and enabled again, or `deleted` for good. A download binds the profile to the phone that made it: send its `eid` (32 digits, valid check digits), or leave it out and a simulated phone is used; the profile cannot be downloaded again. The first `enable` is the first use on a Japanese network and starts the validity. Deleting cannot be undone.",
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(lifecycleEventSchema) } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: requestSchema(lifecycleEventSchema) } },
+        },
         responses: {
           "200": usageResponse("Applied; the eSIM's usage afterwards."),
-          "400": errorResponse("The body is not valid JSON, names an unknown event, or carries an invalid `eid` (`invalid_request`)."),
+          "400": errorResponse(
+            "The body is not valid JSON, names an unknown event, or carries an invalid `eid` (`invalid_request`).",
+          ),
           "401": unauthorized,
           "404": notFound,
-          "409": errorResponse("The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`)."),
+          "409": errorResponse(
+            "The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`).",
+          ),
         },
       },
     },
@@ -161,32 +170,65 @@ export const openApiDocument = {
   },
   components: {
     securitySchemes: {
-      bearerAuth: { type: "http", scheme: "bearer", description: "A personal API token, `tabi_` followed by 43 characters." },
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        description: "A personal API token, `tabi_` followed by 43 characters.",
+      },
     },
     schemas: {
       Usage: {
         type: "object",
-        required: ["iccid", "status", "total", "remaining", "is_unlimited", "expired_at", "total_voice", "remaining_voice", "as_of", "carrier", "plan", "profile_state", "eid"],
+        required: [
+          "iccid",
+          "status",
+          "total",
+          "remaining",
+          "is_unlimited",
+          "expired_at",
+          "total_voice",
+          "remaining_voice",
+          "as_of",
+          "carrier",
+          "plan",
+          "profile_state",
+          "eid",
+        ],
         properties: {
           iccid: { type: "string", examples: ["8981100022152967705"] },
           status: {
             enum: ["NOT_ACTIVE", "ACTIVE", "FINISHED", "EXPIRED"],
-            description: "NOT_ACTIVE until first use on the network; FINISHED when no data is left; EXPIRED after the validity ends or once deleted.",
+            description:
+              "NOT_ACTIVE until first use on the network; FINISHED when no data is left; EXPIRED after the validity ends or once deleted.",
           },
-          total: { type: ["integer", "null"], minimum: 0, description: "Data credited, in bytes (plan and top-ups); null for unlimited plans." },
-          remaining: { type: ["integer", "null"], minimum: 0, description: "Data left, in bytes; null for unlimited plans." },
+          total: {
+            type: ["integer", "null"],
+            minimum: 0,
+            description: "Data credited, in bytes (plan and top-ups); null for unlimited plans.",
+          },
+          remaining: {
+            type: ["integer", "null"],
+            minimum: 0,
+            description: "Data left, in bytes; null for unlimited plans.",
+          },
           is_unlimited: { type: "boolean" },
           expired_at: nullableInstant("When the validity ends (23:59:59 on the last day); null before first use."),
           total_voice: { type: "integer", minimum: 0, description: "Call time credited, in seconds." },
           remaining_voice: { type: "integer", minimum: 0, description: "Call time left, in seconds." },
-          as_of: nullableInstant("When the last usage record was received, i.e. how fresh these figures are; null before any."),
+          as_of: nullableInstant(
+            "When the last usage record was received, i.e. how fresh these figures are; null before any.",
+          ),
           carrier: { enum: ["DOCOMO", "KDDI_AU", "SOFTBANK"] },
           plan: { type: "string", description: "The plan's slug.", examples: ["au-1gb-3d"] },
           profile_state: {
             enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
             description: "Where the profile is in its install lifecycle (see `POST /esims/{iccid}/events`).",
           },
-          eid: { type: ["string", "null"], description: "The EID of the phone the profile was downloaded to; null before the download.", examples: ["89001012012341234012345678901224"] },
+          eid: {
+            type: ["string", "null"],
+            description: "The EID of the phone the profile was downloaded to; null before the download.",
+            examples: ["89001012012341234012345678901224"],
+          },
         },
       },
       TopUp: {
@@ -211,7 +253,9 @@ export const openApiDocument = {
         required: ["open", "closes_at", "reason"],
         properties: {
           open: { type: "boolean" },
-          closes_at: nullableInstant("When top-ups stop being sold; null while the plan has not started, or when closed."),
+          closes_at: nullableInstant(
+            "When top-ups stop being sold; null while the plan has not started, or when closed.",
+          ),
           reason: { enum: ["deleted", "grace_over", null], description: "Why the window is closed; null while open." },
         },
       },

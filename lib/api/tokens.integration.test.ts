@@ -35,13 +35,25 @@ describe("API tokens", () => {
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).toBe(hashToken(token));
     expect(row.prefix).toBe(token.slice(0, 12));
-    expect(Object.values(row).filter((value) => typeof value === "string" && value.includes(token.slice(12)))).toEqual([]);
+    expect(Object.values(row).filter((value) => typeof value === "string" && value.includes(token.slice(12)))).toEqual(
+      [],
+    );
   });
 
   it("refuse missing, malformed and unknown credentials without an error", async () => {
     const buyer = await newBuyer();
     const { token } = await created(buyer.id);
-    for (const header of [null, "", token, `Basic ${token}`, "Bearer", `Bearer ${token}x`, `Bearer ${token.slice(5)}`, `Bearer tabi_${"A".repeat(43)}`, `Bearer ${token} extra`]) {
+    for (const header of [
+      null,
+      "",
+      token,
+      `Basic ${token}`,
+      "Bearer",
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(5)}`,
+      `Bearer tabi_${"A".repeat(43)}`,
+      `Bearer ${token} extra`,
+    ]) {
       expect(await userIdForAuthorization(header), String(header)).toBeNull();
     }
   });
@@ -87,7 +99,9 @@ describe("API tokens", () => {
 
   it(`are limited to ${MAX_ACTIVE_API_TOKENS} active per account, even when created at once`, async () => {
     const buyer = await newBuyer();
-    const results = await Promise.all(Array.from({ length: MAX_ACTIVE_API_TOKENS + 3 }, (_, i) => createApiToken(buyer.id, `token ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: MAX_ACTIVE_API_TOKENS + 3 }, (_, i) => createApiToken(buyer.id, `token ${i}`)),
+    );
     const statuses = results.map((result) => result.status);
     expect(statuses.filter((status) => status === "created")).toHaveLength(MAX_ACTIVE_API_TOKENS);
     expect(statuses.filter((status) => status === "limit_reached")).toHaveLength(3);

@@ -42,8 +42,27 @@ describe("usageObject", () => {
   });
 
   it("reports null totals for an unlimited plan and null times before first use", () => {
-    const usage = usageObject({ ...dataPack, status: "NOT_ACTIVE", isUnlimited: true, totalBytes: null, remainingBytes: null, validUntil: null, asOf: null, state: "RELEASED", eid: null });
-    expect(usage).toMatchObject({ status: "NOT_ACTIVE", total: null, remaining: null, is_unlimited: true, expired_at: null, as_of: null, profile_state: "released", eid: null });
+    const usage = usageObject({
+      ...dataPack,
+      status: "NOT_ACTIVE",
+      isUnlimited: true,
+      totalBytes: null,
+      remainingBytes: null,
+      validUntil: null,
+      asOf: null,
+      state: "RELEASED",
+      eid: null,
+    });
+    expect(usage).toMatchObject({
+      status: "NOT_ACTIVE",
+      total: null,
+      remaining: null,
+      is_unlimited: true,
+      expired_at: null,
+      as_of: null,
+      profile_state: "released",
+      eid: null,
+    });
   });
 
   it("keeps byte counts exact up to 100 GB and beyond", () => {

@@ -22,7 +22,18 @@ export type UsageObject = {
 
 export type UsageSource = Pick<
   EsimBalance,
-  "iccid" | "status" | "isUnlimited" | "totalBytes" | "remainingBytes" | "validUntil" | "totalVoiceSeconds" | "remainingVoiceSeconds" | "asOf" | "carrierCode" | "state" | "eid"
+  | "iccid"
+  | "status"
+  | "isUnlimited"
+  | "totalBytes"
+  | "remainingBytes"
+  | "validUntil"
+  | "totalVoiceSeconds"
+  | "remainingVoiceSeconds"
+  | "asOf"
+  | "carrierCode"
+  | "state"
+  | "eid"
 > & { plan: { slug: string } };
 
 const bytes = (value: bigint | null) => (value === null ? null : Number(value));

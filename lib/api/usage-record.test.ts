@@ -16,11 +16,26 @@ describe("the usage record body", () => {
   });
 
   it("becomes a usage input, with bytes as a bigint", () => {
-    expect(parse({ record_id: "cdr:2026-12-01.001_a-b", data_bytes: 107_374_182_400, voice_seconds: 60, occurred_at: "2026-12-01T12:04:00+09:00" })).toEqual({
+    expect(
+      parse({
+        record_id: "cdr:2026-12-01.001_a-b",
+        data_bytes: 107_374_182_400,
+        voice_seconds: 60,
+        occurred_at: "2026-12-01T12:04:00+09:00",
+      }),
+    ).toEqual({
       success: true,
-      data: { recordId: "cdr:2026-12-01.001_a-b", dataBytes: 107_374_182_400n, voiceSeconds: 60, occurredAt: new Date("2026-12-01T03:04:00Z") },
+      data: {
+        recordId: "cdr:2026-12-01.001_a-b",
+        dataBytes: 107_374_182_400n,
+        voiceSeconds: 60,
+        occurredAt: new Date("2026-12-01T03:04:00Z"),
+      },
     });
-    expect(parse({ record_id: "r1", voice_seconds: 1 })).toMatchObject({ success: true, data: { dataBytes: 0n, occurredAt: undefined } });
+    expect(parse({ record_id: "r1", voice_seconds: 1 })).toMatchObject({
+      success: true,
+      data: { dataBytes: 0n, occurredAt: undefined },
+    });
   });
 
   it.each([

@@ -32,7 +32,9 @@ describe("verifyCredentials", () => {
     const email = await newAccount();
     const ip = uniqueIp();
     expect(await verifyCredentials({ email, password: "wrong password" }, ip)).toEqual({ status: "invalid" });
-    expect(await verifyCredentials({ email: uniqueEmail("nobody"), password: PASSWORD }, ip)).toEqual({ status: "invalid" });
+    expect(await verifyCredentials({ email: uniqueEmail("nobody"), password: PASSWORD }, ip)).toEqual({
+      status: "invalid",
+    });
   });
 
   it("locks an account after repeated failures, even for the right password", async () => {

@@ -7,9 +7,7 @@ import { decoyPasswordHash, verifyPassword } from "./password";
 export type SignedInUser = { id: string; name: string; email: string };
 
 export type PasswordCheck<Account> =
-  | { status: "ok"; account: Account }
-  | { status: "invalid" }
-  | { status: "rate_limited"; retryAfterSeconds: number };
+  { status: "ok"; account: Account } | { status: "invalid" } | { status: "rate_limited"; retryAfterSeconds: number };
 
 // Every form that takes the account's password (login, changing it) counts wrong ones against
 // the same limits, so a stolen session cannot guess the password faster than the login form.

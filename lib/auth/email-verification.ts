@@ -16,9 +16,20 @@ const resendsByUser = postgresLimiter("verify_resend", 3, 60 * 60);
 export async function issueEmailVerification(tx: Prisma.TransactionClient, user: Recipient) {
   const { token, hash } = newToken();
   await tx.userToken.create({
-    data: { userId: user.id, purpose: "VERIFY_EMAIL", tokenHash: hash, expiresAt: expiresAfter(EMAIL_VERIFICATION_HOURS * 3_600_000) },
+    data: {
+      userId: user.id,
+      purpose: "VERIFY_EMAIL",
+      tokenHash: hash,
+      expiresAt: expiresAfter(EMAIL_VERIFICATION_HOURS * 3_600_000),
+    },
   });
-  await enqueueEmail(tx, { userId: user.id, to: user.email, locale: user.locale, template: "verify-email", payload: { name: user.name, token } });
+  await enqueueEmail(tx, {
+    userId: user.id,
+    to: user.email,
+    locale: user.locale,
+    template: "verify-email",
+    payload: { name: user.name, token },
+  });
 }
 
 export async function confirmEmail(token: string): Promise<"verified" | "invalid"> {
@@ -26,13 +37,21 @@ export async function confirmEmail(token: string): Promise<"verified" | "invalid
   if (!record) return "invalid";
   return db.$transaction(async (tx) => {
     if (!(await spendToken(tx, record))) return "invalid";
-    await tx.user.updateMany({ where: { id: record.userId, emailVerified: null }, data: { emailVerified: new Date() } });
+    await tx.user.updateMany({
+      where: { id: record.userId, emailVerified: null },
+      data: { emailVerified: new Date() },
+    });
     return "verified";
   });
 }
 
-export async function resendEmailVerification(userId: string): Promise<"sent" | "already_verified" | { retryAfterSeconds: number }> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, locale: true, emailVerified: true } });
+export async function resendEmailVerification(
+  userId: string,
+): Promise<"sent" | "already_verified" | { retryAfterSeconds: number }> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, locale: true, emailVerified: true },
+  });
   if (user.emailVerified) return "already_verified";
   const retryAfterSeconds = await spend(resendsByUser, user.id);
   if (retryAfterSeconds > 0) return { retryAfterSeconds };

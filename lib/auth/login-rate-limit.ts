@@ -18,10 +18,7 @@ function blockedSeconds(res: RateLimiterRes | null, points: number): number {
 // Seconds until another attempt is allowed, or 0 when it is allowed now.
 export async function loginRetryAfter({ ip, email }: LoginAttemptKey): Promise<number> {
   const [byAccount, byIp] = await Promise.all([failuresByAccount.get(email), failuresByIp.get(ip)]);
-  return Math.max(
-    blockedSeconds(byAccount, LOGIN_FAILURES_PER_ACCOUNT),
-    blockedSeconds(byIp, LOGIN_FAILURES_PER_IP),
-  );
+  return Math.max(blockedSeconds(byAccount, LOGIN_FAILURES_PER_ACCOUNT), blockedSeconds(byIp, LOGIN_FAILURES_PER_IP));
 }
 
 export async function recordLoginFailure({ ip, email }: LoginAttemptKey): Promise<void> {

@@ -5,7 +5,11 @@ import { enqueueEmail } from "../email/outbox";
 // What any new password (changed or reset) brings, in the caller's transaction: every session
 // signed in before it ends, reset links still out stop working, and the account holder is told
 // by email, in case it was not them.
-export async function storeNewPassword(tx: Prisma.TransactionClient, userId: string, passwordHash: string): Promise<void> {
+export async function storeNewPassword(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
   const now = new Date();
   const user = await tx.user.update({
     where: { id: userId },

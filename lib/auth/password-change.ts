@@ -7,9 +7,7 @@ import { storeNewPassword } from "./new-password";
 import { hashPassword } from "./password";
 
 export type PasswordChangeResult =
-  | { status: "changed" }
-  | { status: "wrong_password" }
-  | { status: "rate_limited"; retryAfterSeconds: number };
+  { status: "changed" } | { status: "wrong_password" } | { status: "rate_limited"; retryAfterSeconds: number };
 
 // Ends every session of the account, the caller's included: the caller signs itself in again
 // with the new password (app/[locale]/(account)/account/security-actions.ts).

@@ -16,20 +16,39 @@ const requestsByEmail = postgresLimiter("reset_email", 3, 60 * 60);
 // A reset link's token, in the caller's transaction; the caller sends it or uses it.
 export async function createResetToken(tx: Prisma.TransactionClient, userId: string): Promise<string> {
   const { token, hash } = newToken();
-  await tx.userToken.create({ data: { userId, purpose: "RESET_PASSWORD", tokenHash: hash, expiresAt: expiresAfter(PASSWORD_RESET_MINUTES * 60_000) } });
+  await tx.userToken.create({
+    data: {
+      userId,
+      purpose: "RESET_PASSWORD",
+      tokenHash: hash,
+      expiresAt: expiresAfter(PASSWORD_RESET_MINUTES * 60_000),
+    },
+  });
   return token;
 }
 
 // The answer is the same whether or not an account exists, so the form cannot be used to find
 // out who has one.
-export async function requestPasswordReset(email: string, ip: string): Promise<"requested" | { retryAfterSeconds: number }> {
+export async function requestPasswordReset(
+  email: string,
+  ip: string,
+): Promise<"requested" | { retryAfterSeconds: number }> {
   const retryAfterSeconds = Math.max(await spend(requestsByIp, ip), await spend(requestsByEmail, email));
   if (retryAfterSeconds > 0) return { retryAfterSeconds };
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, locale: true } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, name: true, email: true, locale: true },
+  });
   if (!user) return "requested";
   await db.$transaction(async (tx) => {
     const token = await createResetToken(tx, user.id);
-    await enqueueEmail(tx, { userId: user.id, to: user.email, locale: user.locale, template: "password-reset", payload: { name: user.name, token } });
+    await enqueueEmail(tx, {
+      userId: user.id,
+      to: user.email,
+      locale: user.locale,
+      template: "password-reset",
+      payload: { name: user.name, token },
+    });
   });
   kickEmailDelivery();
   return "requested";

@@ -5,7 +5,12 @@ import { registerSchema } from "../validation/auth";
 import { registerUser } from "./registration";
 
 function registration(email: string) {
-  return registerSchema.parse({ name: "Kenji Sato", email, password: "correct horse battery", phone: "+81 80 1111 2222" });
+  return registerSchema.parse({
+    name: "Kenji Sato",
+    email,
+    password: "correct horse battery",
+    phone: "+81 80 1111 2222",
+  });
 }
 
 describe("registerUser", () => {

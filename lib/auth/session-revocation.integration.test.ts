@@ -39,7 +39,9 @@ async function expectSignedOut(cookie: string) {
   const { session, response } = await sessionFor(cookie);
   expect(session).toBeNull();
   // The browser's stale cookie is cleared as well.
-  expect(response.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i);
+  expect(response.headers.getSetCookie().join("\n")).toMatch(
+    /authjs\.session-token=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/i,
+  );
 }
 
 function changeTo(newPassword: string, currentPassword = PASSWORD) {
@@ -67,7 +69,11 @@ describe("changing the password", () => {
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to: user.email, locale: "ja", payload: { name: "Yuki Mori" } });
 
-    const { subject, text } = await renderEmail("password-changed", emails[0]!.payload as EmailPayloads["password-changed"], "ja");
+    const { subject, text } = await renderEmail(
+      "password-changed",
+      emails[0]!.payload as EmailPayloads["password-changed"],
+      "ja",
+    );
     expect(subject).toBe("Tabi のパスワードが変更されました");
     expect(text).toContain("Yuki Mori");
     expect(text).toMatch(/\/ja\/forgot-password/);
@@ -80,15 +86,22 @@ describe("changing the password", () => {
     const ip = uniqueIp();
 
     for (let i = 0; i < LOGIN_FAILURES_PER_ACCOUNT; i += 1) {
-      expect(await changePassword(user, changeTo(NEW_PASSWORD, "not my password"), ip)).toEqual({ status: "wrong_password" });
+      expect(await changePassword(user, changeTo(NEW_PASSWORD, "not my password"), ip)).toEqual({
+        status: "wrong_password",
+      });
     }
     const locked = await changePassword(user, changeTo(NEW_PASSWORD), uniqueIp());
     expect(locked.status).toBe("rate_limited");
     expect(locked.status === "rate_limited" && locked.retryAfterSeconds).toBeGreaterThan(60);
     // One counter for every form that takes the password: the login is locked too.
-    expect((await verifyCredentials({ email: user.email, password: PASSWORD }, uniqueIp())).status).toBe("rate_limited");
+    expect((await verifyCredentials({ email: user.email, password: PASSWORD }, uniqueIp())).status).toBe(
+      "rate_limited",
+    );
 
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ passwordHash, sessionsValidFrom: null });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      passwordHash,
+      sessionsValidFrom: null,
+    });
     expect(await db.outboxEmail.count({ where: { userId: user.id, template: "password-changed" } })).toBe(0);
     await expectSignedIn(session, user.id);
   });
@@ -114,7 +127,9 @@ describe("resetting the password by email", () => {
     await requestPasswordReset(user.email, uniqueIp());
     const request = await db.outboxEmail.findFirstOrThrow({ where: { userId: user.id, template: "password-reset" } });
     await changePassword(user, changeTo(NEW_PASSWORD), uniqueIp());
-    expect(await resetPassword((request.payload as { token: string }).token, "someone else's password")).toBe("invalid");
+    expect(await resetPassword((request.payload as { token: string }).token, "someone else's password")).toBe(
+      "invalid",
+    );
   });
 });
 

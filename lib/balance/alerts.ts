@@ -27,7 +27,15 @@ async function raise(tx: Prisma.TransactionClient, esim: AlertEsim, alerts: Rais
   let raised = 0;
   for (const alert of alerts) {
     const { count } = await tx.balanceAlert.createMany({
-      data: [{ esimId: esim.id, userId: esim.user.id, packageId: alert.packageId, kind: alert.kind, period: alert.period ?? "" }],
+      data: [
+        {
+          esimId: esim.id,
+          userId: esim.user.id,
+          packageId: alert.packageId,
+          kind: alert.kind,
+          period: alert.period ?? "",
+        },
+      ],
       skipDuplicates: true,
     });
     if (count === 0) continue;
@@ -60,9 +68,11 @@ export async function raiseBalanceAlerts(tx: Prisma.TransactionClient, esimId: s
   const packages = await packageBalances(tx, esimId);
   const alerts: Raise[] = packages.flatMap((pkg) => dataAlertsFor(pkg).map((kind) => ({ packageId: pkg.id, kind })));
   const planPackage = packages.find((pkg) => pkg.kind === "PLAN");
-  if (throttledToday && planPackage) alerts.push({ packageId: planPackage.id, kind: "THROTTLED", period: jstDate(now) });
+  if (throttledToday && planPackage)
+    alerts.push({ packageId: planPackage.id, kind: "THROTTLED", period: jstDate(now) });
   const lastPackage = packages.at(-1);
-  if (lastPackage) alerts.push(...expiryAlertsFor(esim.validUntil, now).map((kind) => ({ packageId: lastPackage.id, kind })));
+  if (lastPackage)
+    alerts.push(...expiryAlertsFor(esim.validUntil, now).map((kind) => ({ packageId: lastPackage.id, kind })));
   return raise(tx, esim, alerts);
 }
 

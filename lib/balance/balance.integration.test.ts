@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { fulfilCheckout } from "../orders/fulfilment";
 import { payLocalSession } from "../payments/local-checkout";
-import { activeEsim, activeEsims, newBuyer, NO_WEBHOOK_RECEIVER, paidTopUpWithoutDelivery, SUCCEEDING_CARD } from "../testing/shop";
+import {
+  activeEsim,
+  activeEsims,
+  newBuyer,
+  NO_WEBHOOK_RECEIVER,
+  paidTopUpWithoutDelivery,
+  SUCCEEDING_CARD,
+} from "../testing/shop";
 import { MB } from "./rules";
 import { advanceClock } from "./simulator";
 import { balancesOfUser, esimBalance } from "./summary";
@@ -20,7 +27,9 @@ const usage = (esim: { id: string; userId: string }, recordId: string, dataBytes
 
 // The eSIM's running sums are what balances are read from; they must equal the ledger's.
 async function expectRunningSumsMatchLedger(esimId: string) {
-  const [sums] = await db.$queryRaw<{ credited_bytes: bigint; debited_bytes: bigint; credited_voice: bigint; debited_voice: bigint }[]>`
+  const [sums] = await db.$queryRaw<
+    { credited_bytes: bigint; debited_bytes: bigint; credited_voice: bigint; debited_voice: bigint }[]
+  >`
     SELECT COALESCE(SUM("dataBytes") FILTER (WHERE kind = 'CREDIT'), 0)::bigint AS credited_bytes,
            COALESCE(-SUM("dataBytes") FILTER (WHERE kind <> 'CREDIT'), 0)::bigint AS debited_bytes,
            COALESCE(SUM("voiceSeconds") FILTER (WHERE kind = 'CREDIT'), 0)::bigint AS credited_voice,
@@ -76,7 +85,7 @@ describe("the balance ledger", () => {
 
   it("reads each eSIM's latest record and today's data on that eSIM's own clock", async () => {
     const { buyer, esims } = await activeEsims("au-1gb-3d", 2);
-    const [used, untouched] = esims as [typeof esims[number], typeof esims[number]];
+    const [used, untouched] = esims as [(typeof esims)[number], (typeof esims)[number]];
     await usage(used, "today", 300n * MB);
     const byId = async () => new Map((await balancesOfUser(buyer.id)).map((balance) => [balance.id, balance]));
 
@@ -104,7 +113,16 @@ describe("the balance ledger", () => {
   it("refuses usage for an eSIM not on the network, and someone else's", async () => {
     const { esim } = await activeEsim();
     const stranger = await newBuyer();
-    expect(await recordUsage({ esimId: esim.id, userId: stranger.id, recordId: "x", dataBytes: MB, voiceSeconds: 0, source: "test" })).toEqual({ status: "not_found" });
+    expect(
+      await recordUsage({
+        esimId: esim.id,
+        userId: stranger.id,
+        recordId: "x",
+        dataBytes: MB,
+        voiceSeconds: 0,
+        source: "test",
+      }),
+    ).toEqual({ status: "not_found" });
     await db.esimProfile.update({ where: { id: esim.id }, data: { state: "DISABLED" } });
     expect(await usage(esim, "while-off", MB)).toEqual({ status: "not_active", state: "DISABLED" });
     expect(await db.usageRecord.count({ where: { esimId: esim.id } })).toBe(0);
@@ -113,7 +131,15 @@ describe("the balance ledger", () => {
   it("refuses usage after the end and lets what was left lapse", async () => {
     const { buyer, esim } = await activeEsim();
     const { validUntil } = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
-    const late = await recordUsage({ esimId: esim.id, userId: buyer.id, recordId: "late", dataBytes: MB, voiceSeconds: 0, occurredAt: new Date(validUntil!.getTime() + 1000), source: "test" });
+    const late = await recordUsage({
+      esimId: esim.id,
+      userId: buyer.id,
+      recordId: "late",
+      dataBytes: MB,
+      voiceSeconds: 0,
+      occurredAt: new Date(validUntil!.getTime() + 1000),
+      source: "test",
+    });
     expect(late).toEqual({ status: "expired", validUntil });
     const entries = await db.ledgerEntry.findMany({ where: { esimId: esim.id }, orderBy: { createdAt: "asc" } });
     expect(entries.map((e) => e.kind)).toEqual(["CREDIT", "EXPIRY"]);
@@ -126,7 +152,8 @@ describe("expiry warnings", () => {
   it("come 3 days and 1 day before the end, once each", async () => {
     const { buyer, esim } = await activeEsim("au-1gb-3d");
     await usage(esim, "first", MB);
-    const kinds = async () => (await db.balanceAlert.findMany({ where: { esimId: esim.id } })).map((a) => a.kind).sort();
+    const kinds = async () =>
+      (await db.balanceAlert.findMany({ where: { esimId: esim.id } })).map((a) => a.kind).sort();
     expect(await kinds()).toEqual(["EXPIRES_3_DAYS"]);
 
     await advanceClock(esim.id, buyer.id, 2 * 24 * 60);
@@ -149,11 +176,20 @@ describe("top-ups", () => {
 
   it("are only for the eSIM's own carrier and within the grace window", async () => {
     const { buyer, esim } = await activeEsim();
-    expect(await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toEqual({ ok: false, problem: "wrong_carrier" });
-    await db.esimProfile.update({ where: { id: esim.id }, data: { validUntil: new Date(Date.now() - 8 * 86_400_000) } });
-    expect(await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toMatchObject({ ok: false, problem: "closed" });
+    expect(
+      await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
+    ).toEqual({ ok: false, problem: "wrong_carrier" });
+    await db.esimProfile.update({
+      where: { id: esim.id },
+      data: { validUntil: new Date(Date.now() - 8 * 86_400_000) },
+    });
+    expect(
+      await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
+    ).toMatchObject({ ok: false, problem: "closed" });
     const stranger = await newBuyer();
-    expect(await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" })).toEqual({ ok: false, problem: "not_found" });
+    expect(
+      await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
+    ).toEqual({ ok: false, problem: "not_found" });
   });
 
   it("are refused at fulfilment for someone else's eSIM, even with a paid session", async () => {
@@ -162,14 +198,20 @@ describe("top-ups", () => {
     // A top-up the attacker started for their own eSIM, then pointed at the victim's.
     const { esim: own } = await activeEsim();
     await db.esimProfile.update({ where: { id: own.id }, data: { userId: attacker.id } });
-    const started = await startTopUp(attacker, own.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+    const started = await startTopUp(attacker, own.id, "au-topup-1gb-7d", {
+      origin: NO_WEBHOOK_RECEIVER,
+      locale: "en",
+    });
     if (!started.ok) throw new Error(started.problem);
     await db.order.update({ where: { id: started.orderId }, data: { esimId: esim.id } });
     const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
     await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);
 
     expect(await fulfilCheckout(order.paymentSessionId!)).toBe("refunded");
-    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "REFUNDED", failureReason: "topup_not_owner" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+      status: "REFUNDED",
+      failureReason: "topup_not_owner",
+    });
     expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(GB);
   });
 });

@@ -83,7 +83,10 @@ export async function creditPackage(tx: Prisma.TransactionClient, credit: Credit
 }
 
 // Each package's credits and what has been used of it, summed from the ledger.
-export async function packageBalances(client: Db, esimId: string): Promise<(PackageBalance & { days: number; kind: PackageKind })[]> {
+export async function packageBalances(
+  client: Db,
+  esimId: string,
+): Promise<(PackageBalance & { days: number; kind: PackageKind })[]> {
   // One after the other: inside a transaction both queries share one connection.
   const packages = await client.dataPackage.findMany({ where: { esimId }, orderBy: { createdAt: "asc" } });
   const sums = await client.ledgerEntry.groupBy({

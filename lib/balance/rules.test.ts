@@ -25,7 +25,10 @@ describe("allocateDebit", () => {
   });
 
   it("reports what could not be covered", () => {
-    expect(allocateDebit([pkg("plan", "2026-12-01T00:00:00Z", 100n, 60n)], 50n, "data")).toEqual({ allocations: [{ packageId: "plan", amount: 40n }], unallocated: 10n });
+    expect(allocateDebit([pkg("plan", "2026-12-01T00:00:00Z", 100n, 60n)], 50n, "data")).toEqual({
+      allocations: [{ packageId: "plan", amount: 40n }],
+      unallocated: 10n,
+    });
   });
 
   it("takes everything from an unlimited package", () => {
@@ -55,10 +58,19 @@ describe("alerts", () => {
 describe("topUpWindow", () => {
   const end = new Date("2026-12-10T14:59:59.999Z");
   it("is open while the plan runs and for 7 days after", () => {
-    expect(topUpWindow({ state: "ENABLED", validUntil: end }, new Date("2026-12-05T00:00:00Z"))).toEqual({ open: true, closesAt: new Date("2026-12-17T14:59:59.999Z") });
-    expect(topUpWindow({ state: "ENABLED", validUntil: end }, new Date("2026-12-17T15:00:00Z"))).toEqual({ open: false, reason: "grace_over" });
+    expect(topUpWindow({ state: "ENABLED", validUntil: end }, new Date("2026-12-05T00:00:00Z"))).toEqual({
+      open: true,
+      closesAt: new Date("2026-12-17T14:59:59.999Z"),
+    });
+    expect(topUpWindow({ state: "ENABLED", validUntil: end }, new Date("2026-12-17T15:00:00Z"))).toEqual({
+      open: false,
+      reason: "grace_over",
+    });
     expect(topUpWindow({ state: "INSTALLED", validUntil: null }, new Date())).toEqual({ open: true, closesAt: null });
-    expect(topUpWindow({ state: "DELETED", validUntil: end }, new Date("2026-12-05T00:00:00Z"))).toEqual({ open: false, reason: "deleted" });
+    expect(topUpWindow({ state: "DELETED", validUntil: end }, new Date("2026-12-05T00:00:00Z"))).toEqual({
+      open: false,
+      reason: "deleted",
+    });
   });
 });
 

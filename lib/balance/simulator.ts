@@ -17,16 +17,26 @@ function assertSimulator() {
   if (!simulatorAvailable()) throw new Error("The network simulator is not available in production");
 }
 
-export async function simulateUsage(esimId: string, userId: string, usage: { dataBytes: bigint; voiceSeconds: number }): Promise<UsageResult> {
+export async function simulateUsage(
+  esimId: string,
+  userId: string,
+  usage: { dataBytes: bigint; voiceSeconds: number },
+): Promise<UsageResult> {
   assertSimulator();
   return recordUsage({ esimId, userId, recordId: `sim-${randomUUID()}`, ...usage, source: "simulator" });
 }
 
 export async function advanceClock(esimId: string, userId: string, minutes: number): Promise<"advanced" | "not_found"> {
   assertSimulator();
-  const { count } = await db.esimProfile.updateMany({ where: { id: esimId, userId }, data: { clockOffsetMinutes: { increment: minutes } } });
+  const { count } = await db.esimProfile.updateMany({
+    where: { id: esimId, userId },
+    data: { clockOffsetMinutes: { increment: minutes } },
+  });
   if (count === 0) return "not_found";
-  const esim = await db.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: { validUntil: true, clockOffsetMinutes: true } });
+  const esim = await db.esimProfile.findUniqueOrThrow({
+    where: { id: esimId },
+    select: { validUntil: true, clockOffsetMinutes: true },
+  });
   if (esim.validUntil && esimNow(esim) > esim.validUntil) {
     await db.$transaction((tx) => lapseRemainingBalance(tx, esimId, esim.validUntil!));
   }

@@ -25,7 +25,16 @@ const balanceEsim = {
   ledgerDebitedVoiceSeconds: true,
   packageDays: true,
   plan: {
-    select: { slug: true, kind: true, dataMb: true, days: true, voiceMinutes: true, fairUseDailyMb: true, throttledKbps: true, carrier: { select: { name: true } } },
+    select: {
+      slug: true,
+      kind: true,
+      dataMb: true,
+      days: true,
+      voiceMinutes: true,
+      fairUseDailyMb: true,
+      throttledKbps: true,
+      carrier: { select: { name: true } },
+    },
   },
 } as const;
 
@@ -52,7 +61,14 @@ async function usageFacts(esims: { id: string; now: Date }[]): Promise<Map<strin
 }
 
 function balanceFrom(esim: BalanceEsim, now: Date, usage: UsageFacts) {
-  const { ledgerCreditedBytes, ledgerDebitedBytes, ledgerCreditedVoiceSeconds, ledgerDebitedVoiceSeconds, packageDays, ...profile } = esim;
+  const {
+    ledgerCreditedBytes,
+    ledgerDebitedBytes,
+    ledgerCreditedVoiceSeconds,
+    ledgerDebitedVoiceSeconds,
+    packageDays,
+    ...profile
+  } = esim;
   const isUnlimited = esim.plan.dataMb === null;
   const totalBytes = isUnlimited ? null : ledgerCreditedBytes;
   const usedBytes = ledgerDebitedBytes;
@@ -93,7 +109,9 @@ function balanceFrom(esim: BalanceEsim, now: Date, usage: UsageFacts) {
 async function balancesOf(esims: BalanceEsim[]): Promise<EsimBalance[]> {
   const clocks = esims.map((esim) => ({ id: esim.id, now: esimNow(esim) }));
   const usage = await usageFacts(clocks);
-  return esims.map((esim, index) => balanceFrom(esim, clocks[index]!.now, usage.get(esim.id) ?? { asOf: null, todayBytes: 0n }));
+  return esims.map((esim, index) =>
+    balanceFrom(esim, clocks[index]!.now, usage.get(esim.id) ?? { asOf: null, todayBytes: 0n }),
+  );
 }
 
 async function singleBalance(esim: BalanceEsim | null): Promise<EsimBalance | null> {
@@ -110,7 +128,13 @@ export async function esimBalanceByIccid(iccid: string, userId: string): Promise
 
 // The account's eSIMs that still matter (not deleted), newest first.
 export async function balancesOfUser(userId: string): Promise<EsimBalance[]> {
-  return balancesOf(await db.esimProfile.findMany({ where: { userId, state: { not: "DELETED" } }, orderBy: { createdAt: "desc" }, select: balanceEsim }));
+  return balancesOf(
+    await db.esimProfile.findMany({
+      where: { userId, state: { not: "DELETED" } },
+      orderBy: { createdAt: "desc" },
+      select: balanceEsim,
+    }),
+  );
 }
 
 // Data used per Japan day over the last `days` days, oldest first, for the usage chart.

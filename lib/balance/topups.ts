@@ -7,13 +7,23 @@ import { esimNow } from "./clock";
 import { creditPackage } from "./ledger";
 import { MB, topUpWindow, type TopUpWindow } from "./rules";
 
-const topUpEsim = { id: true, userId: true, state: true, carrierCode: true, validUntil: true, clockOffsetMinutes: true } as const;
+const topUpEsim = {
+  id: true,
+  userId: true,
+  state: true,
+  carrierCode: true,
+  validUntil: true,
+  clockOffsetMinutes: true,
+} as const;
 
 // The packs that fit this eSIM — its own carrier's only — and whether they can be bought now.
 export async function topUpOptions(esimId: string, userId: string) {
   const esim = await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: topUpEsim });
   if (!esim) return null;
-  const packs = await db.topUpPack.findMany({ where: { carrierCode: esim.carrierCode, active: true }, orderBy: { sortOrder: "asc" } });
+  const packs = await db.topUpPack.findMany({
+    where: { carrierCode: esim.carrierCode, active: true },
+    orderBy: { sortOrder: "asc" },
+  });
   return { esim, packs, window: topUpWindow(esim, esimNow(esim)) };
 }
 
@@ -21,7 +31,12 @@ export type TopUpProblem = "not_found" | "wrong_carrier" | "closed";
 
 export type StartTopUpResult = StartCheckoutResult | { ok: false; problem: TopUpProblem; window?: TopUpWindow };
 
-export async function startTopUp(buyer: Buyer, esimId: string, packSlug: string, urls: { origin: string; locale: string }): Promise<StartTopUpResult> {
+export async function startTopUp(
+  buyer: Buyer,
+  esimId: string,
+  packSlug: string,
+  urls: { origin: string; locale: string },
+): Promise<StartTopUpResult> {
   const options = await topUpOptions(esimId, buyer.id);
   if (!options) return { ok: false, problem: "not_found" };
   const pack = await db.topUpPack.findFirst({ where: { slug: packSlug, active: true } });
@@ -41,7 +56,11 @@ export async function startTopUp(buyer: Buyer, esimId: string, packSlug: string,
       currency: pack.currency,
     },
     `Top-up ${pack.slug}`,
-    { origin: urls.origin, successPath: `/${urls.locale}/checkout/success`, cancelPath: `/${urls.locale}/esims/${esimId}?topup=cancelled` },
+    {
+      origin: urls.origin,
+      successPath: `/${urls.locale}/checkout/success`,
+      cancelPath: `/${urls.locale}/esims/${esimId}?topup=cancelled`,
+    },
   );
 }
 
@@ -54,8 +73,13 @@ export class TopUpRefused extends Error {
 // Inside the fulfilment transaction. Everything is checked again against the database, so a
 // forged or replayed session cannot credit someone else's eSIM, another carrier's pack, or an
 // eSIM whose top-up window has closed.
-export async function applyTopUp(tx: Prisma.TransactionClient, order: { id: string; userId: string; esimId: string | null; topUpPackId: string | null }) {
-  const esim = order.esimId ? await tx.esimProfile.findUnique({ where: { id: order.esimId }, select: topUpEsim }) : null;
+export async function applyTopUp(
+  tx: Prisma.TransactionClient,
+  order: { id: string; userId: string; esimId: string | null; topUpPackId: string | null },
+) {
+  const esim = order.esimId
+    ? await tx.esimProfile.findUnique({ where: { id: order.esimId }, select: topUpEsim })
+    : null;
   const pack = order.topUpPackId ? await tx.topUpPack.findUnique({ where: { id: order.topUpPackId } }) : null;
   if (!esim || !pack) throw new TopUpRefused("not_found");
   if (esim.userId !== order.userId) throw new TopUpRefused("not_owner");

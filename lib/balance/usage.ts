@@ -34,7 +34,10 @@ export type UsageResult =
 // one eSIM are applied one at a time (the profile row is locked), so concurrent reports add up
 // exactly; the carrier's record id makes a repeated report count once.
 export async function recordUsage(input: UsageInput): Promise<UsageResult> {
-  let esim = await db.esimProfile.findFirst({ where: { id: input.esimId, userId: input.userId }, select: { id: true, state: true, clockOffsetMinutes: true } });
+  let esim = await db.esimProfile.findFirst({
+    where: { id: input.esimId, userId: input.userId },
+    select: { id: true, state: true, clockOffsetMinutes: true },
+  });
   if (!esim) return { status: "not_found" };
   // Traffic from an installed profile is its first use on the network.
   if (esim.state === "INSTALLED") {
@@ -42,58 +45,74 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
     esim = { ...esim, state: "ENABLED" };
   }
 
-  const result = await db.$transaction(async (tx): Promise<UsageResult> => {
-    const [locked] = await tx.$queryRaw<{ state: string; validUntil: Date | null; clockOffsetMinutes: number }[]>`
+  const result = await db.$transaction(
+    async (tx): Promise<UsageResult> => {
+      const [locked] = await tx.$queryRaw<{ state: string; validUntil: Date | null; clockOffsetMinutes: number }[]>`
       SELECT state, "validUntil", "clockOffsetMinutes" FROM esim_profiles WHERE id = ${input.esimId} FOR UPDATE`;
-    if (!locked) return { status: "not_found" };
-    if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
-    const now = esimNow(locked);
-    const occurredAt = input.occurredAt ?? now;
-    if (locked.validUntil && occurredAt > locked.validUntil) {
-      await lapseRemainingBalance(tx, input.esimId, locked.validUntil);
-      return { status: "expired", validUntil: locked.validUntil };
-    }
+      if (!locked) return { status: "not_found" };
+      if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
+      const now = esimNow(locked);
+      const occurredAt = input.occurredAt ?? now;
+      if (locked.validUntil && occurredAt > locked.validUntil) {
+        await lapseRemainingBalance(tx, input.esimId, locked.validUntil);
+        return { status: "expired", validUntil: locked.validUntil };
+      }
 
-    const inserted = await tx.usageRecord.createMany({
-      data: [{ esimId: input.esimId, recordId: input.recordId, dataBytes: input.dataBytes, voiceSeconds: input.voiceSeconds, occurredAt, source: input.source }],
-      skipDuplicates: true,
-    });
-    if (inserted.count === 0) return { status: "duplicate" };
+      const inserted = await tx.usageRecord.createMany({
+        data: [
+          {
+            esimId: input.esimId,
+            recordId: input.recordId,
+            dataBytes: input.dataBytes,
+            voiceSeconds: input.voiceSeconds,
+            occurredAt,
+            source: input.source,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (inserted.count === 0) return { status: "duplicate" };
 
-    const packages = await packageBalances(tx, input.esimId);
-    const data = allocateDebit(packages, input.dataBytes, "data");
-    const voice = allocateDebit(packages, BigInt(input.voiceSeconds), "voice");
-    const byPackage = new Map<string, { dataBytes: bigint; voiceSeconds: number }>();
-    for (const { packageId, amount } of data.allocations) byPackage.set(packageId, { dataBytes: amount, voiceSeconds: 0 });
-    for (const { packageId, amount } of voice.allocations) {
-      const entry = byPackage.get(packageId) ?? { dataBytes: 0n, voiceSeconds: 0 };
-      byPackage.set(packageId, { ...entry, voiceSeconds: Number(amount) });
-    }
-    await appendLedger(
-      tx,
-      input.esimId,
-      [...byPackage].map(([packageId, amounts]) => ({
-        packageId,
-        kind: "USAGE" as const,
-        dataBytes: -amounts.dataBytes,
-        voiceSeconds: -amounts.voiceSeconds,
-        reason: "network usage",
-        source: input.recordId,
-        occurredAt,
-      })),
-    );
+      const packages = await packageBalances(tx, input.esimId);
+      const data = allocateDebit(packages, input.dataBytes, "data");
+      const voice = allocateDebit(packages, BigInt(input.voiceSeconds), "voice");
+      const byPackage = new Map<string, { dataBytes: bigint; voiceSeconds: number }>();
+      for (const { packageId, amount } of data.allocations)
+        byPackage.set(packageId, { dataBytes: amount, voiceSeconds: 0 });
+      for (const { packageId, amount } of voice.allocations) {
+        const entry = byPackage.get(packageId) ?? { dataBytes: 0n, voiceSeconds: 0 };
+        byPackage.set(packageId, { ...entry, voiceSeconds: Number(amount) });
+      }
+      await appendLedger(
+        tx,
+        input.esimId,
+        [...byPackage].map(([packageId, amounts]) => ({
+          packageId,
+          kind: "USAGE" as const,
+          dataBytes: -amounts.dataBytes,
+          voiceSeconds: -amounts.voiceSeconds,
+          reason: "network usage",
+          source: input.recordId,
+          occurredAt,
+        })),
+      );
 
-    const throttledToday = await unlimitedThrottledOn(tx, input.esimId, occurredAt);
-    return { status: "recorded", alertsRaised: await raiseBalanceAlerts(tx, input.esimId, throttledToday) };
-    // Reports for one eSIM queue on its row lock, so a burst needs room to wait its turn.
-  }, { maxWait: 30_000, timeout: 30_000 });
+      const throttledToday = await unlimitedThrottledOn(tx, input.esimId, occurredAt);
+      return { status: "recorded", alertsRaised: await raiseBalanceAlerts(tx, input.esimId, throttledToday) };
+      // Reports for one eSIM queue on its row lock, so a burst needs room to wait its turn.
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
   if (result.status === "recorded" && result.alertsRaised > 0) kickEmailDelivery();
   return result;
 }
 
 // Unlimited plans run at full speed up to a daily allowance, counted per Japan day.
 async function unlimitedThrottledOn(tx: Prisma.TransactionClient, esimId: string, instant: Date): Promise<boolean> {
-  const esim = await tx.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: { plan: { select: { fairUseDailyMb: true } } } });
+  const esim = await tx.esimProfile.findUniqueOrThrow({
+    where: { id: esimId },
+    select: { plan: { select: { fairUseDailyMb: true } } },
+  });
   if (!esim.plan.fairUseDailyMb) return false;
   const from = startOfJstDay(instant);
   const { _sum } = await tx.usageRecord.aggregate({

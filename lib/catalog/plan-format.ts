@@ -23,7 +23,8 @@ export function planFormat(t: CatalogTranslator) {
       : t("units.mb", { amount: Math.round(mb) });
   const speed = (kbps: number) =>
     kbps >= KBPS_PER_MBPS ? t("units.mbps", { amount: kbps / KBPS_PER_MBPS }) : t("units.kbps", { amount: kbps });
-  const allowance = (plan: Pick<PlanQuantities, "dataMb">) => (plan.dataMb === null ? t("unlimited") : data(plan.dataMb));
+  const allowance = (plan: Pick<PlanQuantities, "dataMb">) =>
+    plan.dataMb === null ? t("unlimited") : data(plan.dataMb);
 
   return {
     data,

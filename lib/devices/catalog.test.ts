@@ -28,7 +28,10 @@ describe("the device catalog", () => {
   it("uses only known caveats, each at most once per device", () => {
     for (const device of DEVICES) {
       if (!device.esim || !device.caveats) continue;
-      expect(device.caveats.every((caveat) => CAVEATS.includes(caveat)), device.model).toBe(true);
+      expect(
+        device.caveats.every((caveat) => CAVEATS.includes(caveat)),
+        device.model,
+      ).toBe(true);
       expect(new Set(device.caveats).size, device.model).toBe(device.caveats.length);
     }
   });

@@ -10,7 +10,10 @@ const WORDS = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]+|[^\s\p{sc=Han}\p{s
 // Japanese keyboards, capitals, and spaces, hyphens, brackets and plus signs ("SM-S911",
 // "sm s911", "ＳＭ－Ｓ９１１").
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 function searchWords(query: string): string[] {
@@ -23,7 +26,11 @@ function searchWords(query: string): string[] {
 function entryPoints(device: Device): string[] {
   const { name, searchTerms } = BRAND_INFO[device.brand];
   return [name, ...searchTerms, device.model, ...(device.aliases ?? [])].flatMap((text) => {
-    const words = text.normalize("NFKC").toLowerCase().match(/\p{L}+|\p{N}+/gu) ?? [];
+    const words =
+      text
+        .normalize("NFKC")
+        .toLowerCase()
+        .match(/\p{L}+|\p{N}+/gu) ?? [];
     return words.map((_, i) => words.slice(i).join(""));
   });
 }

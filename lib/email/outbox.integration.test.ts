@@ -26,7 +26,12 @@ async function startSmtp(port = 0) {
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = (server.server.address() as AddressInfo).port;
-  return { server, received, port: address, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    server,
+    received,
+    port: address,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
@@ -40,7 +45,14 @@ afterEach(async () => {
 });
 
 async function queueVerification(to: string) {
-  return db.$transaction((tx) => enqueueEmail(tx, { to, locale: "ja", template: "verify-email", payload: { name: "Aiko", token: "secret-token-123" } }));
+  return db.$transaction((tx) =>
+    enqueueEmail(tx, {
+      to,
+      locale: "ja",
+      template: "verify-email",
+      payload: { name: "Aiko", token: "secret-token-123" },
+    }),
+  );
 }
 
 const addressedTo = (to: string) => smtp!.received.filter((r) => r.to === to);

@@ -26,13 +26,25 @@ type Built = { subject: string; element: ReactElement; attachments?: RenderedEma
 
 const QR_CID = "esim-qr@tabi";
 
-const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: EmailLocale, appUrl: string) => Promise<Built> } = {
+const BUILDERS: {
+  [T in EmailTemplate]: (payload: EmailPayloads[T], locale: EmailLocale, appUrl: string) => Promise<Built>;
+} = {
   async "verify-email"({ name, token }, locale, appUrl) {
-    const props = { locale, name, verifyUrl: `${appUrl}/${locale}/verify-email/${token}`, validHours: EMAIL_VERIFICATION_HOURS };
+    const props = {
+      locale,
+      name,
+      verifyUrl: `${appUrl}/${locale}/verify-email/${token}`,
+      validHours: EMAIL_VERIFICATION_HOURS,
+    };
     return { subject: verifyEmailSubject(props), element: <VerifyEmail {...props} /> };
   },
   async "password-reset"({ name, token }, locale, appUrl) {
-    const props = { locale, name, resetUrl: `${appUrl}/${locale}/reset-password/${token}`, validMinutes: PASSWORD_RESET_MINUTES };
+    const props = {
+      locale,
+      name,
+      resetUrl: `${appUrl}/${locale}/reset-password/${token}`,
+      validMinutes: PASSWORD_RESET_MINUTES,
+    };
     return { subject: passwordResetSubject(props), element: <PasswordReset {...props} /> };
   },
   async "password-changed"(payload, locale, appUrl) {
@@ -40,7 +52,12 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
     return { subject: passwordChangedSubject(props), element: <PasswordChanged {...props} /> };
   },
   async "email-changed"({ token, ...payload }, locale, appUrl) {
-    const props = { ...payload, locale, restoreUrl: `${appUrl}/${locale}/restore-email/${token}`, validDays: EMAIL_RESTORE_DAYS };
+    const props = {
+      ...payload,
+      locale,
+      restoreUrl: `${appUrl}/${locale}/restore-email/${token}`,
+      validDays: EMAIL_RESTORE_DAYS,
+    };
     return { subject: emailChangedSubject(props), element: <EmailChanged {...props} /> };
   },
   async "order-receipt"(payload, locale) {
@@ -56,7 +73,12 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
     return { subject: balanceAlertSubject(props), element: <BalanceAlert {...props} /> };
   },
   async "esim-activation"({ token, activationCode, ...payload }, locale, appUrl) {
-    const props = { ...payload, locale, activationUrl: `${appUrl}/${locale}/activate/${token}`, qrImageSrc: `cid:${QR_CID}` };
+    const props = {
+      ...payload,
+      locale,
+      activationUrl: `${appUrl}/${locale}/activate/${token}`,
+      qrImageSrc: `cid:${QR_CID}`,
+    };
     // The QR travels as an inline attachment: most mail clients block data: images.
     const qr = await QRCode.toBuffer(activationCode, { errorCorrectionLevel: "M", margin: 2, width: 480 });
     return {
@@ -67,7 +89,11 @@ const BUILDERS: { [T in EmailTemplate]: (payload: EmailPayloads[T], locale: Emai
   },
 };
 
-export async function renderEmail<T extends EmailTemplate>(template: T, payload: EmailPayloads[T], locale: string): Promise<RenderedEmail> {
+export async function renderEmail<T extends EmailTemplate>(
+  template: T,
+  payload: EmailPayloads[T],
+  locale: string,
+): Promise<RenderedEmail> {
   const emailLocale = isEmailLocale(locale) ? locale : "en";
   const built = await BUILDERS[template](payload, emailLocale, env().APP_URL);
   const [html, text] = await Promise.all([render(built.element), render(built.element, { plainText: true })]);

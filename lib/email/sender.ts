@@ -14,7 +14,14 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** (attempts - 1), 60 * 60_000);
 }
 
-type DueEmail = { id: string; to: string; locale: string; template: EmailTemplate; payload: Prisma.JsonObject; attempts: number };
+type DueEmail = {
+  id: string;
+  to: string;
+  locale: string;
+  template: EmailTemplate;
+  payload: Prisma.JsonObject;
+  attempts: number;
+};
 
 type DeliveryOptions = { transport?: MailTransport; now?: () => Date; limit?: number };
 
@@ -27,7 +34,11 @@ function withoutSecrets(payload: Prisma.JsonObject): Prisma.JsonObject {
 // Sends due emails one at a time. Each is locked with FOR UPDATE SKIP LOCKED for the length
 // of its send, so any number of app instances can run this at once without sending an email
 // twice; one whose send fails waits with exponential backoff and is tried again.
-export async function deliverDueEmails({ transport = mailTransport(), now = () => new Date(), limit = 50 }: DeliveryOptions = {}) {
+export async function deliverDueEmails({
+  transport = mailTransport(),
+  now = () => new Date(),
+  limit = 50,
+}: DeliveryOptions = {}) {
   const result = { sent: 0, failed: 0 };
   for (let i = 0; i < limit; i += 1) {
     const outcome = await db.$transaction(
@@ -38,11 +49,22 @@ export async function deliverDueEmails({ transport = mailTransport(), now = () =
           ORDER BY "nextAttemptAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!email) return "idle";
         try {
-          const rendered = await renderEmail(email.template, email.payload as EmailPayloads[typeof email.template], email.locale);
+          const rendered = await renderEmail(
+            email.template,
+            email.payload as EmailPayloads[typeof email.template],
+            email.locale,
+          );
           const info = await transport.sendMail({ from: env().MAIL_FROM, to: email.to, ...rendered });
           await tx.outboxEmail.update({
             where: { id: email.id },
-            data: { status: "SENT", sentAt: now(), messageId: info.messageId, attempts: email.attempts + 1, lastError: null, payload: withoutSecrets(email.payload) },
+            data: {
+              status: "SENT",
+              sentAt: now(),
+              messageId: info.messageId,
+              attempts: email.attempts + 1,
+              lastError: null,
+              payload: withoutSecrets(email.payload),
+            },
           });
           return "sent";
         } catch (error) {
@@ -57,7 +79,10 @@ export async function deliverDueEmails({ transport = mailTransport(), now = () =
               status: attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
             },
           });
-          log.warn({ emailId: email.id, attempts, reason }, attempts >= MAX_ATTEMPTS ? "email given up" : "email delivery failed; will retry");
+          log.warn(
+            { emailId: email.id, attempts, reason },
+            attempts >= MAX_ATTEMPTS ? "email given up" : "email delivery failed; will retry",
+          );
           return "failed";
         }
       },

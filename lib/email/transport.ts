@@ -21,7 +21,9 @@ export function transportFor(smtpUrl: string, { pool = false } = {}): nodemailer
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     connectionTimeout: 10_000,
   };
-  return pool ? nodemailer.createTransport({ ...connection, pool: true, maxConnections: 1 }) : nodemailer.createTransport(connection);
+  return pool
+    ? nodemailer.createTransport({ ...connection, pool: true, maxConnections: 1 })
+    : nodemailer.createTransport(connection);
 }
 
 let shared: MailTransport | undefined;

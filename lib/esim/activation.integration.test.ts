@@ -33,7 +33,10 @@ describe("activation", () => {
   it("tells an expired link from an unknown or forged one", async () => {
     const { buyer, esim } = await boughtEsim();
     const token = ((await activationEmails(buyer.id))[0]!.payload as { token: string }).token;
-    await db.esimProfile.update({ where: { id: esim.id }, data: { activationTokenExpiresAt: new Date(Date.now() - 1000) } });
+    await db.esimProfile.update({
+      where: { id: esim.id },
+      data: { activationTokenExpiresAt: new Date(Date.now() - 1000) },
+    });
 
     expect(await findByActivationToken(token)).toEqual({ status: "expired", esimId: esim.id, userId: buyer.id });
     const forged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
@@ -70,16 +73,29 @@ describe("the install lifecycle", () => {
   it("starts validity at first use and ends it at 23:59:59 JST on the last day", async () => {
     const { buyer, esim } = await boughtEsim();
     for (const event of ["download", "install"] as const) {
-      expect((await applyLifecycleEvent(esim.id, buyer.id, event, "test", { eid: event === "download" ? PHONE_EID : undefined })).status).toBe("ok");
+      expect(
+        (
+          await applyLifecycleEvent(esim.id, buyer.id, event, "test", {
+            eid: event === "download" ? PHONE_EID : undefined,
+          })
+        ).status,
+      ).toBe("ok");
     }
     const firstUse = new Date("2026-12-01T01:00:00Z");
     const enabled = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", { now: firstUse });
     // au-1gb-3d: three days, 1 Dec to 3 Dec JST.
-    expect(enabled).toEqual({ status: "ok", state: "ENABLED", eid: PHONE_EID, validUntil: new Date("2026-12-03T14:59:59.999Z") });
+    expect(enabled).toEqual({
+      status: "ok",
+      state: "ENABLED",
+      eid: PHONE_EID,
+      validUntil: new Date("2026-12-03T14:59:59.999Z"),
+    });
 
     // Turning it off and on again does not restart the clock.
     await applyLifecycleEvent(esim.id, buyer.id, "disable", "test");
-    const again = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", { now: new Date("2026-12-02T01:00:00Z") });
+    const again = await applyLifecycleEvent(esim.id, buyer.id, "enable", "network", {
+      now: new Date("2026-12-02T01:00:00Z"),
+    });
     expect(again).toMatchObject({ validUntil: new Date("2026-12-03T14:59:59.999Z") });
     expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(5);
   });
@@ -88,10 +104,16 @@ describe("the install lifecycle", () => {
     const { buyer, esim } = await boughtEsim();
     const stranger = await newBuyer();
     expect(await applyLifecycleEvent(esim.id, stranger.id, "download", "test")).toEqual({ status: "not_found" });
-    expect(await applyLifecycleEvent(esim.id, buyer.id, "enable", "test")).toEqual({ status: "invalid_transition", state: "RELEASED" });
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "enable", "test")).toEqual({
+      status: "invalid_transition",
+      state: "RELEASED",
+    });
 
     await applyLifecycleEvent(esim.id, buyer.id, "delete", "test");
-    expect(await applyLifecycleEvent(esim.id, buyer.id, "install", "test")).toEqual({ status: "invalid_transition", state: "DELETED" });
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "install", "test")).toEqual({
+      status: "invalid_transition",
+      state: "DELETED",
+    });
     expect(await resendActivationEmail(esim.id, buyer.id)).toBe("deleted");
     expect((await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } })).state).toBe("DELETED");
   });
@@ -110,7 +132,10 @@ describe("the install lifecycle", () => {
     const { eid } = simulated as { eid: string };
     expect(isValidEid(eid)).toBe(true);
 
-    expect(await applyLifecycleEvent(esim.id, buyer.id, "download", "test", { eid: PHONE_EID })).toEqual({ status: "invalid_transition", state: "DOWNLOADED" });
+    expect(await applyLifecycleEvent(esim.id, buyer.id, "download", "test", { eid: PHONE_EID })).toEqual({
+      status: "invalid_transition",
+      state: "DOWNLOADED",
+    });
     expect(await applyLifecycleEvent(esim.id, buyer.id, "install", "test")).toMatchObject({ status: "ok", eid });
     expect((await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } })).eid).toBe(eid);
   });

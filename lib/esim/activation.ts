@@ -11,7 +11,10 @@ const resendsByEsim = postgresLimiter("activation_resend", 3, 60 * 60);
 
 export function activationTokenFields() {
   const { token, hash } = newToken();
-  return { token, fields: { activationTokenHash: hash, activationTokenExpiresAt: expiresAfter(ACTIVATION_LINK_DAYS * 86_400_000) } };
+  return {
+    token,
+    fields: { activationTokenHash: hash, activationTokenExpiresAt: expiresAfter(ACTIVATION_LINK_DAYS * 86_400_000) },
+  };
 }
 
 const esimForEmail = {
@@ -63,7 +66,10 @@ export async function findByActivationToken(token: string): Promise<ActivationLo
 }
 
 // A new link replaces the old one, so a forwarded or leaked email stops working.
-export async function resendActivationEmail(esimId: string, userId: string): Promise<"sent" | "not_found" | "deleted" | { retryAfterSeconds: number }> {
+export async function resendActivationEmail(
+  esimId: string,
+  userId: string,
+): Promise<"sent" | "not_found" | "deleted" | { retryAfterSeconds: number }> {
   const esim = await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: { id: true, state: true } });
   if (!esim) return "not_found";
   if (esim.state === "DELETED") return "deleted";

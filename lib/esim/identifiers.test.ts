@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isValidEid } from "./eid";
-import { activationCode, generateIccid, generateMatchingId, isValidIccid, parseActivationCode, simulatedDeviceEid, SMDP_ADDRESSES } from "./identifiers";
+import {
+  activationCode,
+  generateIccid,
+  generateMatchingId,
+  isValidIccid,
+  parseActivationCode,
+  simulatedDeviceEid,
+  SMDP_ADDRESSES,
+} from "./identifiers";
 import { luhnCheckDigit, passesLuhn } from "./luhn";
 
 describe("Luhn", () => {
@@ -57,9 +65,12 @@ describe("activation code", () => {
     expect(parseActivationCode("LPA:1$smdp.tabi.test$04386-AGYFT-A74Y8-3F815$1.3.6.1.4.1.31746$1")).not.toBeNull();
   });
 
-  it.each(["1$smdp.tabi.test$ABC", "LPA:2$smdp.tabi.test$ABC", "LPA:1$$ABC", "LPA:1$smdp.tabi.test$"])("rejects %s", (code) => {
-    expect(parseActivationCode(code)).toBeNull();
-  });
+  it.each(["1$smdp.tabi.test$ABC", "LPA:2$smdp.tabi.test$ABC", "LPA:1$$ABC", "LPA:1$smdp.tabi.test$"])(
+    "rejects %s",
+    (code) => {
+      expect(parseActivationCode(code)).toBeNull();
+    },
+  );
 });
 
 describe("EID", () => {

@@ -48,6 +48,8 @@ describe("validityWindow", () => {
   });
 
   it("crosses month and year ends", () => {
-    expect(validityWindow(new Date("2026-12-30T03:00:00Z"), 5).validUntil.toISOString()).toBe("2027-01-03T14:59:59.999Z");
+    expect(validityWindow(new Date("2026-12-30T03:00:00Z"), 5).validUntil.toISOString()).toBe(
+      "2027-01-03T14:59:59.999Z",
+    );
   });
 });

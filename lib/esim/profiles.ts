@@ -22,7 +22,15 @@ export async function applyLifecycleEvent(
 ): Promise<LifecycleResult> {
   const esim = await db.esimProfile.findFirst({
     where: { id: esimId, userId },
-    select: { id: true, state: true, eid: true, validFrom: true, validUntil: true, packageDays: true, plan: { select: { days: true } } },
+    select: {
+      id: true,
+      state: true,
+      eid: true,
+      validFrom: true,
+      validUntil: true,
+      packageDays: true,
+      plan: { select: { days: true } },
+    },
   });
   if (!esim) return { status: "not_found" };
   const to = nextState(esim.state, event);
@@ -33,13 +41,21 @@ export async function applyLifecycleEvent(
   const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, esim.packageDays || esim.plan.days) : null;
   const device = event === "download" ? { eid: eid ?? simulatedDeviceEid() } : null;
   return db.$transaction(async (tx): Promise<LifecycleResult> => {
-    const { count } = await tx.esimProfile.updateMany({ where: { id: esim.id, state: esim.state }, data: { state: to, ...validity, ...device } });
+    const { count } = await tx.esimProfile.updateMany({
+      where: { id: esim.id, state: esim.state },
+      data: { state: to, ...validity, ...device },
+    });
     if (count === 0) {
       const current = await tx.esimProfile.findUniqueOrThrow({ where: { id: esim.id }, select: { state: true } });
       return { status: "invalid_transition", state: current.state };
     }
     await tx.esimEvent.create({ data: { esimId: esim.id, fromState: esim.state, toState: to, source } });
-    return { status: "ok", state: to, eid: device?.eid ?? esim.eid, validUntil: validity?.validUntil ?? esim.validUntil };
+    return {
+      status: "ok",
+      state: to,
+      eid: device?.eid ?? esim.eid,
+      validUntil: validity?.validUntil ?? esim.validUntil,
+    };
   });
 }
 

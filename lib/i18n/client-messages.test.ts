@@ -16,7 +16,11 @@ function sourceFiles(directory: string): string[] {
 const isClient = (source: string) => source.startsWith('"use client"');
 
 function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith("@/") ? path.resolve(specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : undefined;
+  const base = specifier.startsWith("@/")
+    ? path.resolve(specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : undefined;
   return base && [".tsx", ".ts"].map((extension) => base + extension).find((file) => existsSync(file));
 }
 
@@ -52,7 +56,8 @@ describe("messages sent to the browser", () => {
       // Without a ClientTranslations of its own, a component sees the layout's messages.
       const available = given.length > 0 ? given : LAYOUT_MESSAGES;
       for (const messagePath of needed) {
-        if (!available.some((provided) => covers(provided, messagePath))) uncovered.push(`${path.relative(".", file)}: ${messagePath}`);
+        if (!available.some((provided) => covers(provided, messagePath)))
+          uncovered.push(`${path.relative(".", file)}: ${messagePath}`);
       }
     }
     expect(checked).toBeGreaterThan(8);
@@ -71,6 +76,8 @@ describe("pickMessages", () => {
   });
 
   it("refuses a path with no messages, so a typo fails loudly instead of showing keys", () => {
-    expect(() => pickMessages(messages, ["Home.nothingHere" as MessagePath])).toThrow("no messages at Home.nothingHere");
+    expect(() => pickMessages(messages, ["Home.nothingHere" as MessagePath])).toThrow(
+      "no messages at Home.nothingHere",
+    );
   });
 });

@@ -12,7 +12,15 @@ export async function loadMessages(locale: Locale) {
     import(`../../messages/${locale}/api.json`),
     import(`../../messages/${locale}/devices.json`),
   ]);
-  return { ...core.default, ...catalog.default, ...checkout.default, ...activation.default, ...balance.default, ...api.default, ...devices.default } as Messages;
+  return {
+    ...core.default,
+    ...catalog.default,
+    ...checkout.default,
+    ...activation.default,
+    ...balance.default,
+    ...api.default,
+    ...devices.default,
+  } as Messages;
 }
 
 export type Messages = typeof import("../../messages/en/core.json") &

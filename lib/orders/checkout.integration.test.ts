@@ -24,7 +24,11 @@ async function limitedCode(maxRedemptions: number) {
 }
 
 const checkOut = async (promoCode: string) =>
-  startCheckout(await newBuyer(), { planSlug: "au-1gb-3d", quantity: 1, promoCode }, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  startCheckout(
+    await newBuyer(),
+    { planSlug: "au-1gb-3d", quantity: 1, promoCode },
+    { origin: NO_WEBHOOK_RECEIVER, locale: "en" },
+  );
 
 describe("a promo code with a redemption limit", () => {
   it("lets only as many buyers check out with it as it has places, however many try at once", async () => {

@@ -19,7 +19,11 @@ export type StartCheckoutResult =
 type Urls = { origin: string; locale: string };
 
 // Creates the pending order at the server's price and opens a checkout session for it.
-export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { origin, locale }: Urls): Promise<StartCheckoutResult> {
+export async function startCheckout(
+  buyer: Buyer,
+  request: CheckoutRequest,
+  { origin, locale }: Urls,
+): Promise<StartCheckoutResult> {
   const plan = await planBySlug(request.planSlug);
   if (!plan) return { ok: false, problem: "plan_unavailable" };
   const priced = await quoteForBuyer(plan, request.quantity, request.promoCode, buyer.id);
@@ -41,7 +45,11 @@ export async function startCheckout(buyer: Buyer, request: CheckoutRequest, { or
       discounts: quote.discounts,
     },
     `${plan.carrier.name} ${plan.slug} × ${quote.quantity}`,
-    { origin, successPath: `/${locale}/checkout/success`, cancelPath: `/${locale}/plans/${plan.slug}/checkout?cancelled=1` },
+    {
+      origin,
+      successPath: `/${locale}/checkout/success`,
+      cancelPath: `/${locale}/plans/${plan.slug}/checkout?cancelled=1`,
+    },
   );
 }
 
@@ -67,7 +75,12 @@ async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Orde
 
 // Writes the pending order and opens a checkout session for its total, as one line so that
 // discounts never need a negative line. Shared by eSIM purchases and top-ups.
-export async function openOrder(buyer: Buyer, data: NewOrder, lineItemName: string, urls: SessionUrls): Promise<StartCheckoutResult> {
+export async function openOrder(
+  buyer: Buyer,
+  data: NewOrder,
+  lineItemName: string,
+  urls: SessionUrls,
+): Promise<StartCheckoutResult> {
   const gateway = paymentGateway();
   if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
   const order = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
@@ -85,7 +98,10 @@ export async function openOrder(buyer: Buyer, data: NewOrder, lineItemName: stri
     return { ok: true, url: session.url, orderId: order.id };
   } catch (error) {
     log.error({ err: error, orderId: order.id }, "could not open a checkout session");
-    await db.order.update({ where: { id: order.id }, data: { status: "FAILED", failureReason: "checkout_unavailable" } });
+    await db.order.update({
+      where: { id: order.id },
+      data: { status: "FAILED", failureReason: "checkout_unavailable" },
+    });
     return { ok: false, problem: "payment_unavailable" };
   }
 }

@@ -35,7 +35,10 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   if (session.paymentStatus === "unpaid") return "awaiting_payment";
 
   if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
-    log.error({ orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency }, "paid amount differs from the order");
+    log.error(
+      { orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency },
+      "paid amount differs from the order",
+    );
     await db.order.updateMany({
       where: { id: order.id, status: "PENDING" },
       data: { status: "FAILED", failureReason: "amount_mismatch", paymentStatus: session.paymentStatus },
@@ -45,28 +48,33 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
 
   const outcome = await db
     .$transaction(async (tx) => {
-    const now = new Date();
-    const claimed = await tx.order.updateMany({
-      where: { id: order.id, status: "PENDING" },
-      data: { status: "PAID", paidAt: now, paymentStatus: session.paymentStatus, paymentIntentId: session.paymentIntentId },
-    });
-    if (claimed.count === 0) return "already_done";
-
-    if (order.kind === "ESIM") await issueProfiles(tx, order);
-    if (order.kind === "TOPUP") await applyTopUp(tx, order);
-    if (order.promotionId) {
-      const redeemed = await tx.promotionRedemption.createMany({
-        data: [{ promotionId: order.promotionId, userId: order.userId, orderId: order.id }],
-        skipDuplicates: true,
+      const now = new Date();
+      const claimed = await tx.order.updateMany({
+        where: { id: order.id, status: "PENDING" },
+        data: {
+          status: "PAID",
+          paidAt: now,
+          paymentStatus: session.paymentStatus,
+          paymentIntentId: session.paymentIntentId,
+        },
       });
-      if (redeemed.count === 1) {
-        await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
+      if (claimed.count === 0) return "already_done";
+
+      if (order.kind === "ESIM") await issueProfiles(tx, order);
+      if (order.kind === "TOPUP") await applyTopUp(tx, order);
+      if (order.promotionId) {
+        const redeemed = await tx.promotionRedemption.createMany({
+          data: [{ promotionId: order.promotionId, userId: order.userId, orderId: order.id }],
+          skipDuplicates: true,
+        });
+        if (redeemed.count === 1) {
+          await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
+        }
       }
-    }
-    await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
-    await enqueueReceipt(tx, order.id);
-    return "fulfilled" as const;
-  })
+      await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+      await enqueueReceipt(tx, order.id);
+      return "fulfilled" as const;
+    })
     .catch(async (error: unknown) => {
       if (!(error instanceof TopUpRefused)) throw error;
       // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.

@@ -23,7 +23,14 @@ async function orderForEmail(tx: Prisma.TransactionClient, orderId: string) {
   const item = order.plan
     ? { plan: { carrierName: order.plan.carrier.name, dataMb: order.plan.dataMb, days: order.plan.days } }
     : order.topUpPack && order.esim
-      ? { topUp: { carrierName: order.topUpPack.carrier.name, dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, iccid: order.esim.iccid } }
+      ? {
+          topUp: {
+            carrierName: order.topUpPack.carrier.name,
+            dataMb: order.topUpPack.dataMb,
+            days: order.topUpPack.daysAdded,
+            iccid: order.esim.iccid,
+          },
+        }
       : null;
   const recipient = { userId: order.userId, to: order.user.email, locale: order.user.locale };
   return { order, item, recipient };
@@ -49,7 +56,12 @@ export async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: stri
   });
 }
 
-export async function enqueueRefundNotice(tx: Prisma.TransactionClient, orderId: string, reason: RefundReason, refundedAt: Date) {
+export async function enqueueRefundNotice(
+  tx: Prisma.TransactionClient,
+  orderId: string,
+  reason: RefundReason,
+  refundedAt: Date,
+) {
   const { order, item, recipient } = await orderForEmail(tx, orderId);
   await enqueueEmail(tx, {
     ...recipient,

@@ -32,7 +32,12 @@ function quote(input: Partial<Parameters<typeof quoteOrder>[0]>) {
 
 describe("quoteOrder", () => {
   it("charges the list price times the quantity with no promotion", () => {
-    expect(quote({ quantity: 2 })).toMatchObject({ subtotalAmount: 3960, discountAmount: 0, totalAmount: 3960, discounts: [] });
+    expect(quote({ quantity: 2 })).toMatchObject({
+      subtotalAmount: 3960,
+      discountAmount: 0,
+      totalAmount: 3960,
+      discounts: [],
+    });
   });
 
   it("applies the best running sale to every unit", () => {
@@ -52,7 +57,10 @@ describe("quoteOrder", () => {
   it("makes every second eSIM of a buy-one-get-one plan free", () => {
     const bogo = promotion({ slug: "bogo", kind: "BUY_ONE_GET_ONE", planId: plan.id });
     expect(quote({ quantity: 1, automaticPromotions: [bogo] }).totalAmount).toBe(1980);
-    expect(quote({ quantity: 2, automaticPromotions: [bogo] })).toMatchObject({ totalAmount: 1980, discountAmount: 1980 });
+    expect(quote({ quantity: 2, automaticPromotions: [bogo] })).toMatchObject({
+      totalAmount: 1980,
+      discountAmount: 1980,
+    });
     expect(quote({ quantity: 3, automaticPromotions: [bogo] }).totalAmount).toBe(3960);
   });
 
@@ -74,15 +82,32 @@ describe("quoteOrder", () => {
 
   it.each([
     ["an unknown code", null, false, "code_unknown"],
-    ["a code not started yet", promotion({ code: "SOON", percentOff: 5, startsAt: new Date("2027-01-01T00:00:00Z") }), false, "code_not_started"],
+    [
+      "a code not started yet",
+      promotion({ code: "SOON", percentOff: 5, startsAt: new Date("2027-01-01T00:00:00Z") }),
+      false,
+      "code_not_started",
+    ],
     ["an expired code", promotion({ code: "OLD", percentOff: 5, endsAt: now }), false, "code_expired"],
-    ["a used-up code", promotion({ code: "GONE", percentOff: 5, maxRedemptions: 3, redemptionCount: 3 }), false, "code_used_up"],
+    [
+      "a used-up code",
+      promotion({ code: "GONE", percentOff: 5, maxRedemptions: 3, redemptionCount: 3 }),
+      false,
+      "code_used_up",
+    ],
     ["a code this user has used", promotion({ code: "ONCE", percentOff: 5 }), true, "code_already_used"],
-    ["a code for another carrier", promotion({ code: "SB", percentOff: 5, carrierCode: "SOFTBANK" }), false, "code_not_applicable"],
+    [
+      "a code for another carrier",
+      promotion({ code: "SB", percentOff: 5, carrierCode: "SOFTBANK" }),
+      false,
+      "code_not_applicable",
+    ],
     ["a deactivated code", promotion({ code: "OFF", percentOff: 5, active: false }), false, "code_unknown"],
     ["a sale used as a code", promotion({ kind: "SALE", percentOff: 5 }), false, "code_unknown"],
   ] as const)("refuses %s", (_label, codePromotion, used, problem) => {
-    expect(quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, codePromotion, codeAlreadyUsedByUser: used })).toEqual({ ok: false, problem });
+    expect(
+      quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, codePromotion, codeAlreadyUsedByUser: used }),
+    ).toEqual({ ok: false, problem });
   });
 });
 

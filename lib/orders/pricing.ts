@@ -41,12 +41,7 @@ export type Quote = {
 };
 
 export type CodeProblem =
-  | "code_unknown"
-  | "code_not_started"
-  | "code_expired"
-  | "code_used_up"
-  | "code_already_used"
-  | "code_not_applicable";
+  "code_unknown" | "code_not_started" | "code_expired" | "code_used_up" | "code_already_used" | "code_not_applicable";
 
 export type QuoteInput = {
   plan: PricedPlan;
@@ -89,9 +84,7 @@ export function saleUnitPrice(plan: PricedPlan, promotions: PromotionRule[], now
 }
 
 export function buyOneGetOne(plan: PricedPlan, promotions: PromotionRule[], now: Date): PromotionRule | null {
-  return (
-    promotions.find((p) => p.kind === "BUY_ONE_GET_ONE" && isRunning(p, now) && appliesTo(p, plan)) ?? null
-  );
+  return promotions.find((p) => p.kind === "BUY_ONE_GET_ONE" && isRunning(p, now) && appliesTo(p, plan)) ?? null;
 }
 
 function codeProblem(input: QuoteInput): CodeProblem | null {

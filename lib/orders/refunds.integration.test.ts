@@ -50,7 +50,12 @@ describe("a top-up refused at fulfilment", () => {
     expect(email).toMatchObject({
       to: buyer.email,
       locale: "en",
-      payload: { reason: "topup_closed", amount: order.totalAmount, currency: "JPY", topUp: { carrierName: "KDDI au", iccid: esim.iccid } },
+      payload: {
+        reason: "topup_closed",
+        amount: order.totalAmount,
+        currency: "JPY",
+        topUp: { carrierName: "KDDI au", iccid: esim.iccid },
+      },
     });
     expect(await fulfilCheckout(sessionId)).toBe("already_done");
 
@@ -80,7 +85,9 @@ describe("a top-up refused at fulfilment", () => {
     expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: session.refundId });
     expect(session.amountRefunded).toBe(order.totalAmount);
     // Every gateway call for the order was answered with the same refund.
-    const answered = await Promise.all(refunds.mock.results.map((r) => r.value as ReturnType<typeof localGateway.refundPayment>));
+    const answered = await Promise.all(
+      refunds.mock.results.map((r) => r.value as ReturnType<typeof localGateway.refundPayment>),
+    );
     expect(answered.length).toBeGreaterThanOrEqual(1);
     expect(new Set(answered.map((refund) => refund.id))).toEqual(new Set([session.refundId]));
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
@@ -95,7 +102,12 @@ describe("a top-up refused at fulfilment", () => {
     expect(failed.status).toBe(503);
     expect(await failed.json()).toEqual({ received: true, result: "retry" });
     expect(await fulfilCheckout(sessionId)).toBe("refund_due");
-    expect(await orderOf(order.id)).toMatchObject({ status: "FAILED", failureReason: "topup_closed", refundDueAt: expect.any(Date), refundedAt: null });
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "FAILED",
+      failureReason: "topup_closed",
+      refundDueAt: expect.any(Date),
+      refundedAt: null,
+    });
     expect((await localSessionOf(sessionId)).refundId).toBeNull();
     expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
 
@@ -103,7 +115,10 @@ describe("a top-up refused at fulfilment", () => {
     const redelivered = await POST(webhookRequest(payload, signature));
     expect(redelivered.status).toBe(200);
     expect(await redelivered.json()).toEqual({ received: true, result: "handled" });
-    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: (await localSessionOf(sessionId)).refundId });
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "REFUNDED",
+      refundId: (await localSessionOf(sessionId)).refundId,
+    });
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
     expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);

@@ -25,7 +25,13 @@ export async function refundUndeliverable(
   const { paymentStatus, paymentIntentId } = session;
   const { count } = await db.order.updateMany({
     where: { id: orderId, status: "PENDING" },
-    data: { status: "FAILED", failureReason: reason, paymentStatus, paymentIntentId, refundDueAt: paymentIntentId ? new Date() : null },
+    data: {
+      status: "FAILED",
+      failureReason: reason,
+      paymentStatus,
+      paymentIntentId,
+      refundDueAt: paymentIntentId ? new Date() : null,
+    },
   });
   if (count === 0) return "already_done";
   log.warn({ orderId, reason }, "paid order cannot be delivered; refunding it");
@@ -43,17 +49,25 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   if (!isRefundDue(order)) return "already_done";
   const reason = refundReason(order.failureReason);
-  if (!order.paymentIntentId || !reason) throw new Error(`Order ${orderId} is refund due without a payment or a reason`);
+  if (!order.paymentIntentId || !reason)
+    throw new Error(`Order ${orderId} is refund due without a payment or a reason`);
 
   let refund;
   try {
-    refund = await paymentGateway().refundPayment({ orderId, paymentIntentId: order.paymentIntentId, amount: order.totalAmount });
+    refund = await paymentGateway().refundPayment({
+      orderId,
+      paymentIntentId: order.paymentIntentId,
+      amount: order.totalAmount,
+    });
   } catch (error) {
     log.error({ err: error, orderId }, "refund failed; the order stays refund due");
     return "refund_due";
   }
   if (refund.status === "failed" || refund.status === "canceled") {
-    log.error({ orderId, refundId: refund.id, status: refund.status }, "refund not accepted; the order stays refund due");
+    log.error(
+      { orderId, refundId: refund.id, status: refund.status },
+      "refund not accepted; the order stays refund due",
+    );
     return "refund_due";
   }
 

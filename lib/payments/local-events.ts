@@ -26,10 +26,7 @@ export type LocalSessionObject = Pick<
   | "url"
 >;
 
-export type LocalEventType = Extract<
-  Stripe.Event.Type,
-  "checkout.session.completed" | "checkout.session.expired"
->;
+export type LocalEventType = Extract<Stripe.Event.Type, "checkout.session.completed" | "checkout.session.expired">;
 
 export type LocalCheckoutEvent = Pick<
   Stripe.Event,

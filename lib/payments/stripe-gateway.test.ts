@@ -17,8 +17,19 @@ const server = createServer(async (req, res) => {
   res.end(JSON.stringify(req.url === "/v1/refunds" ? REFUND : SESSION));
 });
 
-const SESSION = { id: "cs_test_loopback123", object: "checkout.session", url: "https://checkout.stripe.com/c/pay/cs_test_loopback123" };
-const REFUND = { id: "re_loopback123", object: "refund", amount: 880, currency: "jpy", payment_intent: "pi_loopback123", status: "succeeded" };
+const SESSION = {
+  id: "cs_test_loopback123",
+  object: "checkout.session",
+  url: "https://checkout.stripe.com/c/pay/cs_test_loopback123",
+};
+const REFUND = {
+  id: "re_loopback123",
+  object: "refund",
+  amount: 880,
+  currency: "jpy",
+  payment_intent: "pi_loopback123",
+  status: "succeeded",
+};
 
 let port = 0;
 beforeAll(async () => {
@@ -39,7 +50,10 @@ describe("the Stripe gateway", () => {
       cancelUrl: "https://tabi.example/en/plans/docomo-3gb-7d/checkout?cancelled=1",
     });
 
-    expect(result).toEqual({ sessionId: "cs_test_loopback123", url: "https://checkout.stripe.com/c/pay/cs_test_loopback123" });
+    expect(result).toEqual({
+      sessionId: "cs_test_loopback123",
+      url: "https://checkout.stripe.com/c/pay/cs_test_loopback123",
+    });
     const request = captured.find((r) => r.url === "/v1/checkout/sessions");
     expect(request).toMatchObject({ method: "POST" });
     expect(request!.headers["idempotency-key"]).toBe("checkout-order-order_123");
@@ -62,13 +76,21 @@ describe("the Stripe gateway", () => {
 
   it("refunds the session's payment intent with an idempotency key derived from the order", async () => {
     const gateway = stripeGateway("sk_test_loopback", { host: "127.0.0.1", port, protocol: "http" });
-    const refund = await gateway.refundPayment({ orderId: "order_456", paymentIntentId: "pi_loopback123", amount: 880 });
+    const refund = await gateway.refundPayment({
+      orderId: "order_456",
+      paymentIntentId: "pi_loopback123",
+      amount: 880,
+    });
 
     expect(refund).toEqual({ id: "re_loopback123", status: "succeeded", amount: 880, currency: "JPY" });
     const request = captured.find((r) => r.url === "/v1/refunds");
     expect(request).toMatchObject({ method: "POST" });
     expect(request!.headers["idempotency-key"]).toBe("refund-order-order_456");
     expect(request!.headers["stripe-version"]).toBe(Stripe.API_VERSION);
-    expect(Object.fromEntries(request!.body)).toEqual({ payment_intent: "pi_loopback123", amount: "880", "metadata[orderId]": "order_456" });
+    expect(Object.fromEntries(request!.body)).toEqual({
+      payment_intent: "pi_loopback123",
+      amount: "880",
+      "metadata[orderId]": "order_456",
+    });
   });
 });

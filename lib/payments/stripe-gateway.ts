@@ -17,7 +17,8 @@ function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
     orderId: session.client_reference_id,
     amountTotal: session.amount_total,
     currency: session.currency?.toUpperCase() ?? null,
-    paymentIntentId: typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
+    paymentIntentId:
+      typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
   };
 }
 

@@ -17,9 +17,7 @@ export function asDeclineCode(value: string | null | undefined): DeclineCode | u
 }
 
 export type CardOutcome =
-  | { kind: "succeeded" }
-  | { kind: "requires_authentication" }
-  | { kind: "declined"; code: DeclineCode };
+  { kind: "succeeded" } | { kind: "requires_authentication" } | { kind: "declined"; code: DeclineCode };
 
 const OUTCOMES = {
   "4242424242424242": { kind: "succeeded" },

@@ -4,10 +4,16 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { db } from "../db/client";
 import { isValidIccid, parseActivationCode } from "../esim/identifiers";
 import { fulfilCheckout } from "../orders/fulfilment";
-import { NO_WEBHOOK_RECEIVER, openCheckout, paidWithoutDelivery, SUCCEEDING_CARD as CARD, signedSessionEvent, webhookRequest } from "../testing/shop";
+import {
+  NO_WEBHOOK_RECEIVER,
+  openCheckout,
+  paidWithoutDelivery,
+  SUCCEEDING_CARD as CARD,
+  signedSessionEvent,
+  webhookRequest,
+} from "../testing/shop";
 import { startWebhookServer } from "../testing/webhook-server";
 import { expireStaleLocalSessions, payLocalSession } from "./local-checkout";
-
 
 let webhookServer: Awaited<ReturnType<typeof startWebhookServer>>;
 beforeAll(async () => {
@@ -31,7 +37,10 @@ describe("the Stripe webhook route", () => {
     const [profile, ...others] = await profilesOf(order.id);
     expect(others).toHaveLength(0);
     expect(isValidIccid(profile!.iccid)).toBe(true);
-    expect(parseActivationCode(profile!.activationCode)).toEqual({ smdpAddress: "au.smdp.tabi.test", matchingId: profile!.matchingId });
+    expect(parseActivationCode(profile!.activationCode)).toEqual({
+      smdpAddress: "au.smdp.tabi.test",
+      matchingId: profile!.matchingId,
+    });
   });
 
   it("answers 400 to a bad, missing or foreign signature and changes nothing", async () => {
@@ -92,7 +101,12 @@ describe("the Stripe webhook route", () => {
   });
 
   it("answers 2xx to an event type it does not handle", async () => {
-    const payload = JSON.stringify({ id: "evt_unhandled_1", object: "event", type: "customer.created", data: { object: {} } });
+    const payload = JSON.stringify({
+      id: "evt_unhandled_1",
+      object: "event",
+      type: "customer.created",
+      data: { object: {} },
+    });
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.STRIPE_WEBHOOK_SECRET! });
     const response = await POST(webhookRequest(payload, signature));
     expect(response.status).toBe(200);
@@ -110,13 +124,18 @@ describe("the local checkout", () => {
   it("delivers checkout.session.completed over HTTP to the webhook route", async () => {
     const { order, sessionId } = await openCheckout(webhookServer.origin);
     const attempt = await payLocalSession(sessionId, CARD, webhookServer.origin);
-    expect(attempt).toEqual({ status: "succeeded", redirectTo: `${webhookServer.origin}/en/checkout/success?session_id=${sessionId}` });
+    expect(attempt).toEqual({
+      status: "succeeded",
+      redirectTo: `${webhookServer.origin}/en/checkout/success?session_id=${sessionId}`,
+    });
     expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
   });
 
   it("keeps a declined session open for another card", async () => {
     const { order, sessionId } = await openCheckout(webhookServer.origin);
-    expect(await payLocalSession(sessionId, { ...CARD, cardNumber: "4000000000009995" }, webhookServer.origin)).toEqual({ status: "declined", code: "insufficient_funds" });
+    expect(await payLocalSession(sessionId, { ...CARD, cardNumber: "4000000000009995" }, webhookServer.origin)).toEqual(
+      { status: "declined", code: "insufficient_funds" },
+    );
     expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
     expect((await payLocalSession(sessionId, CARD, webhookServer.origin)).status).toBe("succeeded");
     expect(await profilesOf(order.id)).toHaveLength(1);
@@ -126,7 +145,10 @@ describe("the local checkout", () => {
 
   it("expires sessions after 24 hours and the order with them", async () => {
     const { order, sessionId } = await openCheckout(webhookServer.origin);
-    await db.localCheckoutSession.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.localCheckoutSession.update({
+      where: { id: sessionId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
 
     expect(await expireStaleLocalSessions(webhookServer.origin)).toBeGreaterThanOrEqual(1);
     expect(await orderOf(order.id)).toMatchObject({ status: "EXPIRED" });

@@ -14,12 +14,18 @@ export const BUYER_PASSWORD = "correct horse battery";
 
 export async function newBuyer() {
   const email = uniqueEmail("buyer");
-  const result = await registerUser(registerSchema.parse({ name: "Test Buyer", email, password: BUYER_PASSWORD }), "en");
+  const result = await registerUser(
+    registerSchema.parse({ name: "Test Buyer", email, password: BUYER_PASSWORD }),
+    "en",
+  );
   if (result.status !== "created") throw new Error("could not create buyer");
   return { id: result.userId, email };
 }
 
-export async function openCheckout(origin: string, request: { planSlug?: string; quantity?: number; promoCode?: string } = {}) {
+export async function openCheckout(
+  origin: string,
+  request: { planSlug?: string; quantity?: number; promoCode?: string } = {},
+) {
   const buyer = await newBuyer();
   const result = await startCheckout(
     buyer,
@@ -32,7 +38,11 @@ export async function openCheckout(origin: string, request: { planSlug?: string;
 }
 
 // A Stripe-shaped event for the session as it stands, signed as Stripe signs.
-export async function signedSessionEvent(type: LocalEventType, sessionId: string, secret = process.env.STRIPE_WEBHOOK_SECRET!) {
+export async function signedSessionEvent(
+  type: LocalEventType,
+  sessionId: string,
+  secret = process.env.STRIPE_WEBHOOK_SECRET!,
+) {
   const session = await db.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
   const payload = JSON.stringify(checkoutEvent(type, session));
   return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
@@ -64,7 +74,11 @@ export async function paidWithoutDelivery(request?: Parameters<typeof openChecko
 }
 
 // A top-up of the eSIM, paid, with nobody told yet: the test fulfils (or delivers) itself.
-export async function paidTopUpWithoutDelivery(buyer: { id: string; email: string }, esimId: string, pack = "au-topup-1gb-7d") {
+export async function paidTopUpWithoutDelivery(
+  buyer: { id: string; email: string },
+  esimId: string,
+  pack = "au-topup-1gb-7d",
+) {
   const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
   if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
   const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
@@ -78,7 +92,8 @@ export async function activeEsims(planSlug: string, quantity: number) {
   await fulfilCheckout(sessionId);
   const esims = await db.esimProfile.findMany({ where: { orderId: order.id }, orderBy: { iccid: "asc" } });
   for (const esim of esims) {
-    for (const event of ["download", "install", "enable"] as const) await applyLifecycleEvent(esim.id, buyer.id, event, "test");
+    for (const event of ["download", "install", "enable"] as const)
+      await applyLifecycleEvent(esim.id, buyer.id, event, "test");
   }
   return { buyer, esims };
 }

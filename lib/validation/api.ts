@@ -27,7 +27,10 @@ export const usageRecordBody = z.strictObject(
     record_id: z
       .string({ error: "record_id must be 1 to 100 characters: letters, digits, _ . : or -." })
       .regex(/^[A-Za-z0-9_.:-]{1,100}$/)
-      .meta({ description: "The carrier's id for this record; a repeated id is counted once.", examples: ["cdr-2026-12-01-000123"] }),
+      .meta({
+        description: "The carrier's id for this record; a repeated id is counted once.",
+        examples: ["cdr-2026-12-01-000123"],
+      }),
     data_bytes: z
       .int({ error: `data_bytes must be a whole number of bytes from 0 to ${MAX_USAGE_DATA_BYTES}.` })
       .min(0)
@@ -38,8 +41,11 @@ export const usageRecordBody = z.strictObject(
       .min(0)
       .max(MAX_USAGE_VOICE_SECONDS)
       .default(0),
-    occurred_at: z
-      .iso.datetime({ offset: true, error: "occurred_at must be an ISO 8601 date and time with an offset, like 2026-12-01T14:30:00+09:00." })
+    occurred_at: z.iso
+      .datetime({
+        offset: true,
+        error: "occurred_at must be an ISO 8601 date and time with an offset, like 2026-12-01T14:30:00+09:00.",
+      })
       .optional()
       .meta({ description: "When the network saw the usage; defaults to now. At most 5 minutes in the future." }),
   },

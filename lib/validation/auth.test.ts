@@ -14,7 +14,12 @@ function errorsOf(input: unknown) {
 describe("registerSchema", () => {
   it("accepts a complete registration and normalises email and phone", () => {
     const parsed = registerSchema.parse({ ...valid, email: " Aiko@Example.COM ", phone: "+81 90-1234-5678" });
-    expect(parsed).toEqual({ name: "Aiko Tanaka", email: "aiko@example.com", password: "correct horse", phone: "+819012345678" });
+    expect(parsed).toEqual({
+      name: "Aiko Tanaka",
+      email: "aiko@example.com",
+      password: "correct horse",
+      phone: "+819012345678",
+    });
   });
 
   it("treats an empty phone number as not given", () => {
@@ -61,11 +66,17 @@ describe("loginSchema", () => {
 });
 
 describe("changePasswordSchema", () => {
-  const change = { currentPassword: "old", newPassword: "a brand new passphrase", confirmPassword: "a brand new passphrase" };
+  const change = {
+    currentPassword: "old",
+    newPassword: "a brand new passphrase",
+    confirmPassword: "a brand new passphrase",
+  };
 
   function changeErrors(input: unknown) {
     const result = changePasswordSchema.safeParse(input);
-    return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+    return result.success
+      ? {}
+      : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
   }
 
   it("accepts a matching new password of registration strength and any current one", () => {
@@ -83,7 +94,9 @@ describe("changePasswordSchema", () => {
   });
 
   it("applies the registration rules to the new password and still compares the confirmation", () => {
-    expect(changeErrors({ ...change, newPassword: "short", confirmPassword: "short" })).toEqual({ newPassword: "password_too_short" });
+    expect(changeErrors({ ...change, newPassword: "short", confirmPassword: "short" })).toEqual({
+      newPassword: "password_too_short",
+    });
     expect(changeErrors({ ...change, newPassword: "short" })).toEqual({
       newPassword: "password_too_short",
       confirmPassword: "password_mismatch",

@@ -63,7 +63,9 @@ export const changePasswordSchema = z
       .min(1, { error: "current_password_required" })
       .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
     newPassword: passwordSchema,
-    confirmPassword: z.string({ error: "password_confirmation_required" }).min(1, { error: "password_confirmation_required" }),
+    confirmPassword: z
+      .string({ error: "password_confirmation_required" })
+      .min(1, { error: "password_confirmation_required" }),
   })
   .refine(({ newPassword, confirmPassword }) => newPassword === confirmPassword, {
     error: "password_mismatch",

@@ -24,7 +24,10 @@ export const cardSchema = z
       .string({ error: "expiry_required" })
       .trim()
       .regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2})$/, { error: "expiry_invalid" }),
-    cvc: z.string({ error: "cvc_required" }).trim().regex(/^\d{3,4}$/, { error: "cvc_invalid" }),
+    cvc: z
+      .string({ error: "cvc_required" })
+      .trim()
+      .regex(/^\d{3,4}$/, { error: "cvc_invalid" }),
     cardholder: z.string().trim().max(100, { error: "name_too_long" }).optional(),
   })
   .superRefine(({ expiry }, context) => {

@@ -20,8 +20,7 @@ const querySchema = z
 const brandSchema = z.enum(BRANDS).optional().catch(undefined);
 
 export type DeviceSearchParams =
-  | { q?: string; brand?: Brand; error?: undefined }
-  | { q?: undefined; brand?: Brand; error: DeviceQueryError };
+  { q?: string; brand?: Brand; error?: undefined } | { q?: undefined; brand?: Brand; error: DeviceQueryError };
 
 export function parseDeviceSearch(params: Record<string, string | string[] | undefined>): DeviceSearchParams {
   const brand = brandSchema.parse(params.brand);

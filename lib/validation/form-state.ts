@@ -10,9 +10,7 @@ export type FormState<Field extends string, FormError extends string = never> = 
   retryAfterSeconds?: number;
 };
 
-export function fieldErrorsOf<Field extends string>(
-  error: z.ZodError,
-): Partial<Record<Field, string[]>> {
+export function fieldErrorsOf<Field extends string>(error: z.ZodError): Partial<Record<Field, string[]>> {
   return z.flattenError(error).fieldErrors as Partial<Record<Field, string[]>>;
 }
 

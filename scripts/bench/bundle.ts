@@ -24,7 +24,9 @@ function scriptSources(html: string): string[] {
 
 // The bodies of the page's inline scripts (the React Server Components payload, mostly).
 function inlineScripts(html: string): Buffer {
-  return Buffer.from([...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join(""));
+  return Buffer.from(
+    [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!).join(""),
+  );
 }
 
 async function pageHtml(server: AppServer, path: string, headers: Record<string, string>) {
@@ -51,7 +53,10 @@ async function firstLoad(server: AppServer, path: string, html: string) {
     htmlGzipKB: +(gzipSync(html).length / 1024).toFixed(1),
     inlineScriptKB: +(inline.length / 1024).toFixed(1),
     inlineScriptGzipKB: +(gzipSync(inline).length / 1024).toFixed(1),
-    largest: scripts.sort((a, b) => b.gzip - a.gzip).slice(0, 5).map(({ src, gzip }) => ({ src, gzipKB: +(gzip / 1024).toFixed(1) })),
+    largest: scripts
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 5)
+      .map(({ src, gzip }) => ({ src, gzipKB: +(gzip / 1024).toFixed(1) })),
   };
 }
 
@@ -60,7 +65,11 @@ export async function bundle() {
   try {
     const { cookie } = await usedTraveller();
     // The framework's own floor: the built-in not-found page, which has no code of ours.
-    const floor = await firstLoad(server, "(framework floor: _not-found)", readFileSync(".next/server/app/_not-found.html", "utf8"));
+    const floor = await firstLoad(
+      server,
+      "(framework floor: _not-found)",
+      readFileSync(".next/server/app/_not-found.html", "utf8"),
+    );
     const pages = [
       floor,
       await firstLoad(server, "/en/plans", await pageHtml(server, "/en/plans", {})),
@@ -68,7 +77,9 @@ export async function bundle() {
     ];
     for (const page of pages) {
       const verdict = (kB: number) => (kB <= BUDGET_KB ? "met" : "MISSED");
-      console.log(`${page.path.padEnd(14)} ${page.scripts} scripts, ${page.rawKB} kB raw; gzip ${page.gzipKB} kB ${verdict(page.gzipKB)}, brotli ${page.brotliKB} kB ${verdict(page.brotliKB)} (budget ${BUDGET_KB} kB)`);
+      console.log(
+        `${page.path.padEnd(14)} ${page.scripts} scripts, ${page.rawKB} kB raw; gzip ${page.gzipKB} kB ${verdict(page.gzipKB)}, brotli ${page.brotliKB} kB ${verdict(page.brotliKB)} (budget ${BUDGET_KB} kB)`,
+      );
     }
     saveResult("bundle", { budgetKB: BUDGET_KB, framework: `next ${nextVersion()}, react ${reactVersion()}`, pages });
     return pages;

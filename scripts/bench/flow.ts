@@ -102,12 +102,22 @@ export async function flow() {
     console.log(
       `outbox drained ${outboxDrain.drained ? `in ${outboxDrain.ms} ms` : `NOT within ${outboxDrain.ms} ms (${outboxDrain.pending} pending)`} after the last run: ${outboxDrain.emails} emails at ${outboxDrain.emailsPerSecond}/s, longest pause ${outboxDrain.longestPauseMs} ms (${outboxDrain.pausesOver4s} over 4 s); queue → SMTP p50 ${emails.queueToSmtp.p50Ms} ms, p95 ${emails.queueToSmtp.p95Ms} ms`,
     );
-    console.log(`eSIMs: expected ${purchases.esims.expected}, found ${purchases.esims.found}; orders ${purchases.fulfilled}/${purchases.orders} fulfilled, ${purchases.unpaid} unpaid`);
+    console.log(
+      `eSIMs: expected ${purchases.esims.expected}, found ${purchases.esims.found}; orders ${purchases.fulfilled}/${purchases.orders} fulfilled, ${purchases.unpaid} unpaid`,
+    );
     console.log(`emails: ${JSON.stringify(emails.outbox)}; mail catcher ${JSON.stringify(emails.inbox)}`);
 
-    const result = { plan: PLAN, secondsPerRun: SECONDS, warmUpPurchases: WARM_UP_PURCHASES, runs, outboxDrain, integrity: { purchases, emails } };
+    const result = {
+      plan: PLAN,
+      secondsPerRun: SECONDS,
+      warmUpPurchases: WARM_UP_PURCHASES,
+      runs,
+      outboxDrain,
+      integrity: { purchases, emails },
+    };
     saveResult("flow", result);
-    if (!purchases.ok || !emails.ok || !outboxDrain.drained) throw new Error("flow: an order, eSIM or email was lost or duplicated (see benchmarks/flow.json)");
+    if (!purchases.ok || !emails.ok || !outboxDrain.drained)
+      throw new Error("flow: an order, eSIM or email was lost or duplicated (see benchmarks/flow.json)");
     return result;
   } finally {
     await server.stop();

@@ -11,10 +11,21 @@ import { saveResult } from "./lib/results";
 import { usedTraveller } from "./lib/traveller";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
-const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, "best-practices": 100, seo: 95 };
+const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
+  performance: 95,
+  accessibility: 100,
+  "best-practices": 100,
+  seo: 95,
+};
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"];
 
-type PageScores = { name: string; path: string; scores: Record<string, number>; failing: Record<string, string[]>; metrics: Record<string, number> };
+type PageScores = {
+  name: string;
+  path: string;
+  scores: Record<string, number>;
+  failing: Record<string, string[]>;
+  metrics: Record<string, number>;
+};
 
 const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 
@@ -36,7 +47,10 @@ async function runLighthouse(url: string, cookie?: string): Promise<Result> {
     `--chrome-flags=${CHROME_FLAGS.join(" ")}`,
     ...(cookie ? [`--extra-headers=${JSON.stringify({ cookie })}`] : []),
   ];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { env: { ...process.env, CHROME_PATH }, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    env: { ...process.env, CHROME_PATH },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as Result;
 }
 
@@ -99,9 +113,17 @@ export async function lighthouseScores() {
       await (await fetch(`${server.url}${path}`, { headers: pageCookie ? { cookie: pageCookie } : {} })).arrayBuffer();
       results.push(await audit(name, `${server.url}${path}`, pageCookie));
     }
-    const misses = results.flatMap((page) => CATEGORIES.filter((id) => page.scores[id]! < TARGETS[id]).map((id) => `${page.name} ${id} ${page.scores[id]}`));
+    const misses = results.flatMap((page) =>
+      CATEGORIES.filter((id) => page.scores[id]! < TARGETS[id]).map((id) => `${page.name} ${id} ${page.scores[id]}`),
+    );
     console.log(misses.length ? `Below target: ${misses.join(", ")}` : "Every page meets every target.");
-    saveResult("lighthouse", { chromium: await chromiumVersion(), lighthouse: lighthouseVersion(), targets: TARGETS, pages: results, misses });
+    saveResult("lighthouse", {
+      chromium: await chromiumVersion(),
+      lighthouse: lighthouseVersion(),
+      targets: TARGETS,
+      pages: results,
+      misses,
+    });
     return results;
   } finally {
     await server.stop();
@@ -112,4 +134,5 @@ async function chromiumVersion(): Promise<string> {
   return (await promisify(execFile)(CHROME_PATH, ["--version"])).stdout.trim();
 }
 
-const lighthouseVersion = () => JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version as string;
+const lighthouseVersion = () =>
+  JSON.parse(readFileSync("node_modules/lighthouse/package.json", "utf8")).version as string;

@@ -4,18 +4,40 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { readResult } from "./lib/results";
 
 type Machine = { date: string; cpu: string; memoryGiB: number; os: string; node: string };
-type Load = { requestsPerSecond: number; kBPerResponse?: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+type Load = {
+  requestsPerSecond: number;
+  kBPerResponse?: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  errors: number;
+};
 
 const START = "<!-- results:start -->";
 const END = "<!-- results:end -->";
 
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
-const when = (machine: Machine) => `${machine.date.slice(0, 16).replace("T", " ")} UTC, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`;
+const when = (machine: Machine) =>
+  `${machine.date.slice(0, 16).replace("T", " ")} UTC, ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`;
 const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.join(" | ")} |`)].join("\n");
+  [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ].join("\n");
 
 function lighthouseSection(): string | null {
-  const result = readResult<{ chromium: string; targets: Record<string, number>; pages: { name: string; path: string; scores: Record<string, number>; metrics: Record<string, number>; failing: Record<string, string[]> }[] }>("lighthouse");
+  const result = readResult<{
+    chromium: string;
+    targets: Record<string, number>;
+    pages: {
+      name: string;
+      path: string;
+      scores: Record<string, number>;
+      metrics: Record<string, number>;
+      failing: Record<string, string[]>;
+    }[];
+  }>("lighthouse");
   if (!result) return null;
   const ids = Object.keys(result.targets);
   const rows = result.pages.map((page) => [
@@ -31,9 +53,24 @@ function lighthouseSection(): string | null {
 }
 
 function throughputSection(): string | null {
-  const result = readResult<{ rounds: number; runs: Record<string, Load & { path: string; connections: number; seconds: number }>; plansToStatic: number; dashboardToBareDynamic: number; dashboardToDynamicPage?: number; plansCache: string | null }>("throughput");
+  const result = readResult<{
+    rounds: number;
+    runs: Record<string, Load & { path: string; connections: number; seconds: number }>;
+    plansToStatic: number;
+    dashboardToBareDynamic: number;
+    dashboardToDynamicPage?: number;
+    plansCache: string | null;
+  }>("throughput");
   if (!result) return null;
-  const rows = Object.entries(result.runs).map(([name, run]) => [name, run.path, run.requestsPerSecond, run.kBPerResponse ?? "–", run.p50Ms, run.p99Ms, run.non2xx + run.errors]);
+  const rows = Object.entries(result.runs).map(([name, run]) => [
+    name,
+    run.path,
+    run.requestsPerSecond,
+    run.kBPerResponse ?? "–",
+    run.p50Ms,
+    run.p99Ms,
+    run.non2xx + run.errors,
+  ]);
   const dashboard = result.runs.dashboard!;
   return [
     `### Throughput (autocannon, 10 connections; median of ${result.rounds} alternating ${Object.values(result.runs)[0]?.seconds}-s rounds per route)\n\n${when(result.machine)}. /plans answered with \`x-nextjs-cache: ${result.plansCache}\`.\n`,
@@ -43,25 +80,51 @@ function throughputSection(): string | null {
       ["target", "measured", "result"],
       [
         ["/plans ≥ 0.9 × static page", result.plansToStatic.toFixed(2), verdict(result.plansToStatic >= 0.9)],
-        ["dashboard ≥ 0.6 × bare dynamic route", result.dashboardToBareDynamic.toFixed(2), verdict(result.dashboardToBareDynamic >= 0.6)],
+        [
+          "dashboard ≥ 0.6 × bare dynamic route",
+          result.dashboardToBareDynamic.toFixed(2),
+          verdict(result.dashboardToBareDynamic >= 0.6),
+        ],
         ["dashboard p99 < 100 ms at 10 connections", `${dashboard.p99Ms} ms`, verdict(dashboard.p99Ms < 100)],
       ],
     ),
     ...(result.dashboardToDynamicPage === undefined
       ? []
-      : ["", `For reference (no target): the dashboard serves ${result.dashboardToDynamicPage.toFixed(2)} × the requests per second of the cheapest dynamic page (\`dynamicPage\`).`]),
+      : [
+          "",
+          `For reference (no target): the dashboard serves ${result.dashboardToDynamicPage.toFixed(2)} × the requests per second of the cheapest dynamic page (\`dynamicPage\`).`,
+        ]),
   ].join("\n");
 }
 
 function flowSection(): string | null {
-  type Run = { buyers: number; purchases: number; seconds: number; purchasesPerSecond: number; p50Ms: number; p95Ms: number; errors: number };
-  type Integrity = { purchases: { orders: number; fulfilled: number; esims: { expected: number; found: number }; ok: boolean }; emails: { inbox: { expected: number; deliveredOnce: number; lost: number; duplicated: number; extra: number } } };
-  const result = readResult<{ plan: string; runs: Run[]; outboxDrain: { ms: number; emails: number; emailsPerSecond: number }; integrity: Integrity }>("flow");
+  type Run = {
+    buyers: number;
+    purchases: number;
+    seconds: number;
+    purchasesPerSecond: number;
+    p50Ms: number;
+    p95Ms: number;
+    errors: number;
+  };
+  type Integrity = {
+    purchases: { orders: number; fulfilled: number; esims: { expected: number; found: number }; ok: boolean };
+    emails: { inbox: { expected: number; deliveredOnce: number; lost: number; duplicated: number; extra: number } };
+  };
+  const result = readResult<{
+    plan: string;
+    runs: Run[];
+    outboxDrain: { ms: number; emails: number; emailsPerSecond: number };
+    integrity: Integrity;
+  }>("flow");
   if (!result) return null;
   const { purchases, emails } = result.integrity;
   return [
     `### Purchase flow (checkout page → server action → local card form → signed webhook → fulfilment → success page; plan ${result.plan})\n\n${when(result.machine)}.\n`,
-    table(["concurrent buyers", "purchases", "seconds", "purchases/s", "p50 ms", "p95 ms", "errors"], result.runs.map((r) => [r.buyers, r.purchases, r.seconds, r.purchasesPerSecond, r.p50Ms, r.p95Ms, r.errors])),
+    table(
+      ["concurrent buyers", "purchases", "seconds", "purchases/s", "p50 ms", "p95 ms", "errors"],
+      result.runs.map((r) => [r.buyers, r.purchases, r.seconds, r.purchasesPerSecond, r.p50Ms, r.p95Ms, r.errors]),
+    ),
     "",
     `Afterwards: ${purchases.fulfilled} of ${purchases.orders} orders fulfilled; eSIMs expected ${purchases.esims.expected}, found ${purchases.esims.found}. ` +
       `Emails expected ${emails.inbox.expected}, delivered exactly once ${emails.inbox.deliveredOnce}, lost ${emails.inbox.lost}, duplicated ${emails.inbox.duplicated}, unexpected ${emails.inbox.extra}. ` +
@@ -71,9 +134,20 @@ function flowSection(): string | null {
 
 function scaleSection(): string | null {
   type Counts = { orders: number; ledgerEntries: number };
-  const result = readResult<{ small: Counts; large: Counts; samplesPerRoute: number; routes: { route: string; smallP50Ms: number; largeP50Ms: number; ratio: number }[] }>("scale");
+  const result = readResult<{
+    small: Counts;
+    large: Counts;
+    samplesPerRoute: number;
+    routes: { route: string; smallP50Ms: number; largeP50Ms: number; ratio: number }[];
+  }>("scale");
   if (!result) return null;
-  const rows = result.routes.map((r) => [r.route, `${r.smallP50Ms} ms`, `${r.largeP50Ms} ms`, `×${r.ratio}`, verdict(r.ratio <= 1.2)]);
+  const rows = result.routes.map((r) => [
+    r.route,
+    `${r.smallP50Ms} ms`,
+    `${r.largeP50Ms} ms`,
+    `×${r.ratio}`,
+    verdict(r.ratio <= 1.2),
+  ]);
   return [
     `### Scale (${result.samplesPerRoute} requests per route and account, one at a time, alternating accounts)\n\n${when(result.machine)}. Short history: ${result.small.orders} orders, ${result.small.ledgerEntries} ledger entries; long history: ${result.large.orders} orders, ${result.large.ledgerEntries} ledger entries.\n`,
     table(["route", "p50 short", "p50 long", "ratio", "≤ 1.2×"], rows),
@@ -81,23 +155,63 @@ function scaleSection(): string | null {
 }
 
 function bundleSection(): string | null {
-  const result = readResult<{ budgetKB: number; framework: string; pages: { path: string; scripts: number; gzipKB: number; brotliKB: number; rawKB: number; inlineScriptGzipKB: number }[] }>("bundle");
+  const result = readResult<{
+    budgetKB: number;
+    framework: string;
+    pages: {
+      path: string;
+      scripts: number;
+      gzipKB: number;
+      brotliKB: number;
+      rawKB: number;
+      inlineScriptGzipKB: number;
+    }[];
+  }>("bundle");
   if (!result) return null;
   const budget = (kB: number, path: string) => (path.startsWith("/") ? verdict(kB <= result.budgetKB) : "–");
-  const rows = result.pages.map((page) => [page.path, page.scripts, page.rawKB, page.inlineScriptGzipKB, page.gzipKB, budget(page.gzipKB, page.path), page.brotliKB, budget(page.brotliKB, page.path)]);
+  const rows = result.pages.map((page) => [
+    page.path,
+    page.scripts,
+    page.rawKB,
+    page.inlineScriptGzipKB,
+    page.gzipKB,
+    budget(page.gzipKB, page.path),
+    page.brotliKB,
+    budget(page.brotliKB, page.path),
+  ]);
   return [
     `### First-load JavaScript\n\n${when(result.machine)}; ${result.framework}. Every script the HTML loads (nomodule polyfills excluded), compressed. Budget ${result.budgetKB} kB compressed: gzip is what \`next start\` sends, brotli what a CDN in front of it sends.\n`,
-    table(["page", "scripts", "raw kB", "inline RSC payload, gzip kB", "gzip kB", "gzip budget", "brotli kB", "brotli budget"], rows),
+    table(
+      [
+        "page",
+        "scripts",
+        "raw kB",
+        "inline RSC payload, gzip kB",
+        "gzip kB",
+        "gzip budget",
+        "brotli kB",
+        "brotli budget",
+      ],
+      rows,
+    ),
   ].join("\n");
 }
 
 function twoInstancesSection(): string | null {
-  const result = readResult<{ instances: string[]; seconds: number; passed: boolean; checks: { name: string; ok: boolean; expected: unknown; found: unknown }[] }>("two-instances");
+  const result = readResult<{
+    instances: string[];
+    seconds: number;
+    passed: boolean;
+    checks: { name: string; ok: boolean; expected: unknown; found: unknown }[];
+  }>("two-instances");
   if (!result) return null;
   const json = (value: unknown) => `\`${JSON.stringify(value)}\``;
   return [
     `### Two \`next start\` instances on one database (${result.instances.join(", ")})\n\n${when(result.machine)}. ${result.passed ? "Every check passed" : "**A check failed**"} (${result.seconds} s).\n`,
-    table(["check", "expected", "found", "result"], result.checks.map((c) => [c.name, json(c.expected), json(c.found), c.ok ? "ok" : "**failed**"])),
+    table(
+      ["check", "expected", "found", "result"],
+      result.checks.map((c) => [c.name, json(c.expected), json(c.found), c.ok ? "ok" : "**failed**"]),
+    ),
   ].join("\n");
 }
 
@@ -108,10 +222,21 @@ function testSuiteSection(): string | null {
 }
 
 export function writeReport(file = "BENCHMARKS.md") {
-  const sections = [lighthouseSection(), throughputSection(), flowSection(), scaleSection(), bundleSection(), twoInstancesSection(), testSuiteSection()].filter(Boolean);
+  const sections = [
+    lighthouseSection(),
+    throughputSection(),
+    flowSection(),
+    scaleSection(),
+    bundleSection(),
+    twoInstancesSection(),
+    testSuiteSection(),
+  ].filter(Boolean);
   const document = readFileSync(file, "utf8");
   const start = document.indexOf(START);
   const end = document.indexOf(END);
   if (start < 0 || end < start) throw new Error(`${file} lacks the ${START} … ${END} markers`);
-  writeFileSync(file, `${document.slice(0, start + START.length)}\n\n${sections.join("\n\n")}\n\n${document.slice(end)}`);
+  writeFileSync(
+    file,
+    `${document.slice(0, start + START.length)}\n\n${sections.join("\n\n")}\n\n${document.slice(end)}`,
+  );
 }

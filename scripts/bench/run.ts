@@ -23,8 +23,10 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
 async function main() {
   const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
   const unknown = requested.filter((name) => !(name in BENCHMARKS));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
-  if (!process.argv.includes("--no-build")) execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, BENCHMARK_PAGES: "1" } });
+  if (unknown.length)
+    throw new Error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  if (!process.argv.includes("--no-build"))
+    execFileSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, BENCHMARK_PAGES: "1" } });
   for (const name of requested.length ? requested : Object.keys(BENCHMARKS)) {
     console.log(`\n== ${name}`);
     await BENCHMARKS[name]!();

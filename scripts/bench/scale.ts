@@ -33,7 +33,14 @@ async function accountWithHistory(orders: number, ledgerEntries: number) {
     // A day's worth of records, then the eSIM's clock moves to the next day.
     if (i > 0 && i % RECORDS_PER_DAY === 0) await advanceClock(esim.id, buyer.id, 24 * 60);
     // Small records, so no package runs dry and each record is one debit.
-    const result = await recordUsage({ esimId: esim.id, userId: buyer.id, recordId: randomUUID(), dataBytes: 64n * KB, voiceSeconds: 0, source: "benchmark" });
+    const result = await recordUsage({
+      esimId: esim.id,
+      userId: buyer.id,
+      recordId: randomUUID(),
+      dataBytes: 64n * KB,
+      voiceSeconds: 0,
+      source: "benchmark",
+    });
     if (result.status !== "recorded") throw new Error(`usage ${result.status}`);
   }
   const counts = {
@@ -42,11 +49,21 @@ async function accountWithHistory(orders: number, ledgerEntries: number) {
   };
   const token = await createApiToken(buyer.id, "benchmark");
   if (token.status !== "created") throw new Error(`no API token: ${token.status}`);
-  return { counts, cookie: await sessionCookie(buyer), bearer: `Bearer ${token.token}`, iccid: esim.iccid, esimId: esim.id };
+  return {
+    counts,
+    cookie: await sessionCookie(buyer),
+    bearer: `Bearer ${token.token}`,
+    iccid: esim.iccid,
+    esimId: esim.id,
+  };
 }
 
 type Account = Awaited<ReturnType<typeof accountWithHistory>>;
-type Route = { name: string; path: (account: Account) => string; headers: (account: Account) => Record<string, string> };
+type Route = {
+  name: string;
+  path: (account: Account) => string;
+  headers: (account: Account) => Record<string, string>;
+};
 
 const ROUTES: Route[] = [
   { name: "dashboard", path: () => "/en/dashboard", headers: (a) => ({ cookie: a.cookie }) },
@@ -57,7 +74,10 @@ const ROUTES: Route[] = [
 
 async function timedRequest(server: AppServer, route: Route, account: Account): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${server.url}${route.path(account)}`, { headers: route.headers(account), redirect: "manual" });
+  const response = await fetch(`${server.url}${route.path(account)}`, {
+    headers: route.headers(account),
+    redirect: "manual",
+  });
   await response.arrayBuffer();
   const elapsed = performance.now() - started;
   if (response.status !== 200) throw new Error(`${route.path(account)} answered ${response.status}`);
@@ -67,7 +87,8 @@ async function timedRequest(server: AppServer, route: Route, account: Account): 
 const p50 = (values: number[]) => percentile(values, 50, 2)!;
 
 async function compare(server: AppServer, route: Route, small: Account, large: Account) {
-  for (let i = 0; i < 20; i++) await Promise.all([timedRequest(server, route, small), timedRequest(server, route, large)]);
+  for (let i = 0; i < 20; i++)
+    await Promise.all([timedRequest(server, route, small), timedRequest(server, route, large)]);
   const samples = { small: [] as number[], large: [] as number[] };
   for (let i = 0; i < SAMPLES; i++) {
     samples.small.push(await timedRequest(server, route, small));
@@ -88,7 +109,9 @@ export async function scale() {
     const routes = [];
     for (const route of ROUTES) {
       const result = await compare(server, route, small, large);
-      console.log(`${route.name.padEnd(11)} p50 ${result.smallP50Ms} ms → ${result.largeP50Ms} ms: ×${result.ratio} (target ≤ 1.2)`);
+      console.log(
+        `${route.name.padEnd(11)} p50 ${result.smallP50Ms} ms → ${result.largeP50Ms} ms: ×${result.ratio} (target ≤ 1.2)`,
+      );
       routes.push(result);
     }
     saveResult("scale", { small: small.counts, large: large.counts, samplesPerRoute: SAMPLES, routes });

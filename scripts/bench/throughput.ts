@@ -20,7 +20,10 @@ function median(results: LoadResult[]): LoadResult {
 async function warm(url: string, headers: Record<string, string> = {}) {
   for (let i = 0; i < 20; i++) {
     const response = await fetch(url, { headers, redirect: "manual" });
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status} (the build must come from \`npm run bench\`, which adds the benchmark pages)`);
+    if (response.status !== 200)
+      throw new Error(
+        `${url} answered ${response.status} (the build must come from \`npm run bench\`, which adds the benchmark pages)`,
+      );
     await response.arrayBuffer();
   }
 }
@@ -42,15 +45,28 @@ export async function throughput() {
 
     // Rounds that alternate the routes, and the median round of each, so a burst of
     // background work on the shared CPU cannot decide a ratio on its own.
-    const rounds: Record<keyof typeof urls, LoadResult[]> = { staticPage: [], plans: [], bareDynamic: [], dynamicPage: [], dashboard: [] };
+    const rounds: Record<keyof typeof urls, LoadResult[]> = {
+      staticPage: [],
+      plans: [],
+      bareDynamic: [],
+      dynamicPage: [],
+      dashboard: [],
+    };
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, url] of Object.entries(urls) as [keyof typeof urls, string][]) {
-        rounds[name].push(await load(url, { connections: 10, seconds: SECONDS, headers: name === "dashboard" ? signedIn : {} }));
+        rounds[name].push(
+          await load(url, { connections: 10, seconds: SECONDS, headers: name === "dashboard" ? signedIn : {} }),
+        );
       }
     }
-    const runs = Object.fromEntries(Object.entries(rounds).map(([name, results]) => [name, median(results)])) as Record<keyof typeof urls, LoadResult>;
+    const runs = Object.fromEntries(Object.entries(rounds).map(([name, results]) => [name, median(results)])) as Record<
+      keyof typeof urls,
+      LoadResult
+    >;
     for (const [name, run] of Object.entries(runs)) {
-      console.log(`${name.padEnd(12)} ${String(run.requestsPerSecond).padStart(6)} req/s  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  non-2xx ${run.non2xx}`);
+      console.log(
+        `${name.padEnd(12)} ${String(run.requestsPerSecond).padStart(6)} req/s  p50 ${run.p50Ms} ms  p99 ${run.p99Ms} ms  non-2xx ${run.non2xx}`,
+      );
     }
     const result = {
       plansCache: cache,
@@ -60,7 +76,9 @@ export async function throughput() {
       dashboardToBareDynamic: runs.dashboard.requestsPerSecond / runs.bareDynamic.requestsPerSecond,
       dashboardToDynamicPage: runs.dashboard.requestsPerSecond / runs.dynamicPage.requestsPerSecond,
     };
-    console.log(`/plans ÷ static ${result.plansToStatic.toFixed(2)} (target ≥ 0.9); dashboard ÷ bare dynamic ${result.dashboardToBareDynamic.toFixed(2)} (target ≥ 0.6, p99 < 100 ms); dashboard ÷ dynamic page ${result.dashboardToDynamicPage.toFixed(2)}`);
+    console.log(
+      `/plans ÷ static ${result.plansToStatic.toFixed(2)} (target ≥ 0.9); dashboard ÷ bare dynamic ${result.dashboardToBareDynamic.toFixed(2)} (target ≥ 0.6, p99 < 100 ms); dashboard ÷ dynamic page ${result.dashboardToDynamicPage.toFixed(2)}`,
+    );
     saveResult("throughput", result);
     return result;
   } finally {

@@ -14,7 +14,14 @@ import { type AppServer, startApp } from "./lib/app-server";
 import { always, Browser, type Page, type Route, roundRobin, withField } from "./lib/form-client";
 import { purchaseIntegrity } from "./lib/integrity";
 import { emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
-import { expectEsimShown, openPlanCheckout, openTopUpCheckout, payByCard, sessionIdOf, successUrl } from "./lib/purchase";
+import {
+  expectEsimShown,
+  openPlanCheckout,
+  openTopUpCheckout,
+  payByCard,
+  sessionIdOf,
+  successUrl,
+} from "./lib/purchase";
 import { saveResult } from "./lib/results";
 import { SESSION_COOKIE, sessionCookie } from "./lib/session";
 import { watchSmtpSenders } from "./lib/smtp-senders";
@@ -32,7 +39,12 @@ type Instances = { a: AppServer; b: AppServer; both: string[] };
 type User = { id: string; email: string };
 type Check = { name: string; ok: boolean; expected: unknown; found: unknown };
 
-const check = (name: string, expected: unknown, found: unknown): Check => ({ name, ok: isDeepStrictEqual(expected, found), expected, found });
+const check = (name: string, expected: unknown, found: unknown): Check => ({
+  name,
+  ok: isDeepStrictEqual(expected, found),
+  expected,
+  found,
+});
 const path = (page: Page) => new URL(page.url).pathname;
 const tally = (values: string[]) => Object.fromEntries(countBy(values));
 
@@ -44,11 +56,25 @@ async function signedIn(user: User, route: Route): Promise<Browser> {
 
 // Through instance A's login form; the browser keeps the session cookie A sets.
 async function logInOnA(instances: Instances, user: User) {
-  const browser = new Browser({ publicOrigin: PUBLIC, route: always(instances.a.url), headers: { "x-forwarded-for": uniqueIp() } });
+  const browser = new Browser({
+    publicOrigin: PUBLIC,
+    route: always(instances.a.url),
+    headers: { "x-forwarded-for": uniqueIp() },
+  });
   const login = await browser.get(`${PUBLIC}/en/login`);
-  const account = await browser.submit(login.form(withField("email"), "login"), { email: user.email, password: BUYER_PASSWORD });
+  const account = await browser.submit(login.form(withField("email"), "login"), {
+    email: user.email,
+    password: BUYER_PASSWORD,
+  });
   const found = { status: account.status, path: path(account), sessionCookie: browser.hasCookie(SESSION_COOKIE) };
-  return { browser, check: check("sessions: log in through instance A's form", { status: 200, path: "/en/account", sessionCookie: true }, found) };
+  return {
+    browser,
+    check: check(
+      "sessions: log in through instance A's form",
+      { status: 200, path: "/en/account", sessionCookie: true },
+      found,
+    ),
+  };
 }
 
 // Straight after the login, so nothing but A's cookie can sign the browser in on B. The page
@@ -57,7 +83,11 @@ async function dashboardOnB(instances: Instances, browser: Browser, user: User):
   browser.route = always(instances.b.url);
   const dashboard = await browser.get(`${PUBLIC}/en/dashboard`);
   const found = { status: dashboard.status, path: path(dashboard), showsTheirEmail: dashboard.includes(user.email) };
-  return check("sessions: A's session cookie opens the dashboard on B", { status: 200, path: "/en/dashboard", showsTheirEmail: true }, found);
+  return check(
+    "sessions: A's session cookie opens the dashboard on B",
+    { status: 200, path: "/en/dashboard", showsTheirEmail: true },
+    found,
+  );
 }
 
 // The buyer's second tab keeps loading the success page, through both instances, while the
@@ -79,27 +109,55 @@ async function payWhileReloading(browser: Browser, card: Page, secondTab: Browse
 // on the first, the payment on the second, the success page on the first.
 async function buyAcross(instances: Instances, user: User, browser: Browser) {
   const card = await openPlanCheckout(browser, PUBLIC, PLAN);
-  const { success, racingLoads } = await payWhileReloading(browser, card, await signedIn(user, roundRobin(instances.both)));
+  const { success, racingLoads } = await payWhileReloading(
+    browser,
+    card,
+    await signedIn(user, roundRobin(instances.both)),
+  );
   expectEsimShown(success, card);
   return { sessionId: sessionIdOf(card), racingLoads };
 }
 
 async function purchases(instances: Instances, loggedIn: { user: User; browser: Browser }) {
   const others = await Promise.all(Array.from({ length: BUYERS - 1 }, () => newBuyer()));
-  const buyers = [loggedIn, ...(await Promise.all(others.map(async (user, i) => ({ user, browser: await signedIn(user, roundRobin(instances.both, (i + 1) % 2)) }))))];
+  const buyers = [
+    loggedIn,
+    ...(await Promise.all(
+      others.map(async (user, i) => ({ user, browser: await signedIn(user, roundRobin(instances.both, (i + 1) % 2)) })),
+    )),
+  ];
   loggedIn.browser.route = roundRobin(instances.both);
   const bought = await Promise.all(buyers.map(({ user, browser }) => buyAcross(instances, user, browser)));
-  return { users: buyers.map(({ user }) => user), sessionIds: bought.map((b) => b.sessionId), racingLoads: bought.reduce((sum, b) => sum + b.racingLoads, 0) };
+  return {
+    users: buyers.map(({ user }) => user),
+    sessionIds: bought.map((b) => b.sessionId),
+    racingLoads: bought.reduce((sum, b) => sum + b.racingLoads, 0),
+  };
 }
 
 async function purchaseChecks(userIds: string[], sessionIds: string[]): Promise<Check[]> {
   const integrity = await purchaseIntegrity(userIds, sessionIds);
-  const found = { orders: integrity.orders, fulfilled: integrity.fulfilled, esims: integrity.esims.found, wrongEsimCount: integrity.esims.ordersWithWrongCount.length, esimsWithoutOrder: integrity.esims.withoutFulfilledOrder, ok: integrity.ok };
-  return [check("purchases: each fulfilled exactly once, one eSIM each", { orders: BUYERS, fulfilled: BUYERS, esims: BUYERS, wrongEsimCount: 0, esimsWithoutOrder: 0, ok: true }, found)];
+  const found = {
+    orders: integrity.orders,
+    fulfilled: integrity.fulfilled,
+    esims: integrity.esims.found,
+    wrongEsimCount: integrity.esims.ordersWithWrongCount.length,
+    esimsWithoutOrder: integrity.esims.withoutFulfilledOrder,
+    ok: integrity.ok,
+  };
+  return [
+    check(
+      "purchases: each fulfilled exactly once, one eSIM each",
+      { orders: BUYERS, fulfilled: BUYERS, esims: BUYERS, wrongEsimCount: 0, esimsWithoutOrder: 0, ok: true },
+      found,
+    ),
+  ];
 }
 
 async function webhookCheck(since: Date, payments: number): Promise<Check> {
-  const handled = await db.processedWebhookEvent.count({ where: { type: "checkout.session.completed", processedAt: { gte: since } } });
+  const handled = await db.processedWebhookEvent.count({
+    where: { type: "checkout.session.completed", processedAt: { gte: since } },
+  });
   return check("purchases: one checkout.session.completed webhook handled per payment", payments, handled);
 }
 
@@ -110,7 +168,11 @@ async function esimOf(userId: string) {
 // As the phone reports it, through the lifecycle route, each event on the next instance.
 async function activate(browser: Browser, esimId: string) {
   for (const event of ["download", "install", "enable"]) {
-    const response = await browser.request(`${PUBLIC}/api/esims/${esimId}/lifecycle`, { method: "POST", body: JSON.stringify({ event }), headers: { "content-type": "application/json" } });
+    const response = await browser.request(`${PUBLIC}/api/esims/${esimId}/lifecycle`, {
+      method: "POST",
+      body: JSON.stringify({ event }),
+      headers: { "content-type": "application/json" },
+    });
     if (!response.ok) throw new Error(`${event} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
   }
@@ -134,7 +196,9 @@ async function activeEsimWithToken(browser: Browser, userId: string) {
 }
 
 async function usage(upstream: string, token: string, iccid: string): Promise<UsageObject> {
-  const response = await fetch(`${upstream}/api/v1/esims/${iccid}/usage`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${upstream}/api/v1/esims/${iccid}/usage`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!response.ok) throw new Error(`usage of ${iccid} answered ${response.status}`);
   return (await response.json()) as UsageObject;
 }
@@ -146,8 +210,18 @@ async function topUp(instances: Instances, user: User, browser: Browser): Promis
   await payWhileReloading(browser, card, await signedIn(user, roundRobin(instances.both, 1)));
   const after = await usage(instances.a.url, token, esim.iccid);
   const packages = await db.dataPackage.count({ where: { esimId: esim.id, kind: "TOP_UP" } });
-  const found = { addedBytes: after.total! - before.total!, addedDays: (Date.parse(after.expired_at!) - Date.parse(before.expired_at!)) / 86_400_000, topUpPackages: packages };
-  return [check("top-up: paid across instances, credited exactly once", { addedBytes: PACK.bytes, addedDays: PACK.days, topUpPackages: 1 }, found)];
+  const found = {
+    addedBytes: after.total! - before.total!,
+    addedDays: (Date.parse(after.expired_at!) - Date.parse(before.expired_at!)) / 86_400_000,
+    topUpPackages: packages,
+  };
+  return [
+    check(
+      "top-up: paid across instances, credited exactly once",
+      { addedBytes: PACK.bytes, addedDays: PACK.days, topUpPackages: 1 },
+      found,
+    ),
+  ];
 }
 
 const RATE_LIMITED = core.Auth.rateLimited.split("{")[0]!;
@@ -160,7 +234,8 @@ async function attemptsUntilLimited(route: Route, email: string): Promise<number
   for (let attempt = 1; attempt <= MAX_LOGIN_ATTEMPTS; attempt++) {
     page = await browser.submit(page.form(withField("email"), "login"), { email, password: "not the password" });
     if (page.status === 429 || page.alerts.some((alert) => alert.startsWith(RATE_LIMITED))) return attempt;
-    if (!page.alerts.includes(WRONG_PASSWORD)) throw new Error(`login attempt ${attempt} answered ${page.status} with alerts ${JSON.stringify(page.alerts)}`);
+    if (!page.alerts.includes(WRONG_PASSWORD))
+      throw new Error(`login attempt ${attempt} answered ${page.status} with alerts ${JSON.stringify(page.alerts)}`);
   }
   return null;
 }
@@ -172,7 +247,14 @@ async function rateLimits(instances: Instances) {
     alternating: await attemptsUntilLimited(roundRobin(instances.both), spread.email),
   };
   const refusedAt = LOGIN_FAILURES_PER_ACCOUNT + 1;
-  return { users: [alone, spread], check: check("rate limits: failed logins spread over both instances are counted together", { oneInstance: refusedAt, alternating: refusedAt }, found) };
+  return {
+    users: [alone, spread],
+    check: check(
+      "rate limits: failed logins spread over both instances are counted together",
+      { oneInstance: refusedAt, alternating: refusedAt },
+      found,
+    ),
+  };
 }
 
 async function postUsage(instances: Instances, token: string, iccid: string) {
@@ -195,11 +277,24 @@ async function alerts(instances: Instances, user: User, browser: Browser): Promi
   const before = await usage(instances.a.url, token, esim.iccid);
   const statuses = await postUsage(instances, token, esim.iccid);
   const after = await usage(instances.b.url, token, esim.iccid);
-  const raised = tally((await db.balanceAlert.findMany({ where: { esimId: esim.id }, select: { kind: true } })).map((alert) => alert.kind));
-  const emailed = tally((await db.outboxEmail.findMany({ where: { userId: user.id, template: "balance-alert" }, select: { payload: true } })).map((row) => String((row.payload as { kind: string }).kind)));
+  const raised = tally(
+    (await db.balanceAlert.findMany({ where: { esimId: esim.id }, select: { kind: true } })).map((alert) => alert.kind),
+  );
+  const emailed = tally(
+    (
+      await db.outboxEmail.findMany({
+        where: { userId: user.id, template: "balance-alert" },
+        select: { payload: true },
+      })
+    ).map((row) => String((row.payload as { kind: string }).kind)),
+  );
   const oncePerKind = { ...Object.fromEntries(Object.keys(raised).map((kind) => [kind, 1])), DATA_75: 1, DATA_90: 1 };
   return [
-    check("alerts: concurrent usage records on both instances all recorded and added up", { statuses: { 201: USAGE.records }, usedBytes: USAGE.records * USAGE.bytes }, { statuses, usedBytes: before.remaining! - after.remaining! }),
+    check(
+      "alerts: concurrent usage records on both instances all recorded and added up",
+      { statuses: { 201: USAGE.records }, usedBytes: USAGE.records * USAGE.bytes },
+      { statuses, usedBytes: before.remaining! - after.remaining! },
+    ),
     check("alerts: 75 % and 90 % (and any other) raised exactly once", oncePerKind, raised),
     check("alerts: one email queued per alert", raised, emailed),
   ];
@@ -208,12 +303,25 @@ async function alerts(instances: Instances, user: User, browser: Browser): Promi
 async function emails(userIds: string[]): Promise<Check[]> {
   const drain = await waitForOutboxDrain(userIds, 60_000);
   const integrity = await emailIntegrity(userIds);
-  const sent = Object.fromEntries(Object.entries(integrity.outbox).map(([template, t]) => [template, `${t.sent}/${t.expected}`]));
-  const expected = Object.fromEntries(Object.entries(integrity.outbox).map(([template, t]) => [template, `${t.expected}/${t.expected}`]));
+  const sent = Object.fromEntries(
+    Object.entries(integrity.outbox).map(([template, t]) => [template, `${t.sent}/${t.expected}`]),
+  );
+  const expected = Object.fromEntries(
+    Object.entries(integrity.outbox).map(([template, t]) => [template, `${t.expected}/${t.expected}`]),
+  );
   return [
     check("emails: outbox drained by the two workers", true, drain.drained),
     check("emails: every expected email sent once (outbox)", expected, sent),
-    check("emails: every sent email in the mail catcher once, nothing extra", { lost: 0, duplicated: 0, extra: 0, ok: true }, { lost: integrity.inbox.lost, duplicated: integrity.inbox.duplicated, extra: integrity.inbox.extra, ok: integrity.ok }),
+    check(
+      "emails: every sent email in the mail catcher once, nothing extra",
+      { lost: 0, duplicated: 0, extra: 0, ok: true },
+      {
+        lost: integrity.inbox.lost,
+        duplicated: integrity.inbox.duplicated,
+        extra: integrity.inbox.extra,
+        ok: integrity.ok,
+      },
+    ),
   ];
 }
 
@@ -223,7 +331,12 @@ async function scenario(instances: Instances) {
   const login = await logInOnA(instances, loginUser);
   const checks = [login.check, await dashboardOnB(instances, login.browser, loginUser)];
   const bought = await purchases(instances, { user: loginUser, browser: login.browser });
-  checks.push(...(await purchaseChecks(bought.users.map((u) => u.id), bought.sessionIds)));
+  checks.push(
+    ...(await purchaseChecks(
+      bought.users.map((u) => u.id),
+      bought.sessionIds,
+    )),
+  );
   checks.push(...(await topUp(instances, loginUser, login.browser)));
   checks.push(await webhookCheck(since, BUYERS + 1));
   const alertUser = bought.users[1]!;
@@ -245,15 +358,29 @@ export async function twoInstances() {
   const [a, b] = await Promise.all([startApp(3100), startApp(3101)]);
   try {
     const started = performance.now();
-    const senders = watchSmtpSenders(Number(new URL(process.env.SMTP_URL!).port), { A: Number(new URL(a.url).port), B: Number(new URL(b.url).port) });
+    const senders = watchSmtpSenders(Number(new URL(process.env.SMTP_URL!).port), {
+      A: Number(new URL(a.url).port),
+      B: Number(new URL(b.url).port),
+    });
     const { checks, racingSuccessPageLoads } = await scenario({ a, b, both: [a.url, b.url] });
     const smtpConnectionsByInstance = await senders.stop();
     printChecks(checks);
-    console.log(`SMTP connections seen per instance: ${JSON.stringify(smtpConnectionsByInstance)}; success-page loads racing the payments: ${racingSuccessPageLoads}`);
-    const result = { instances: [a.url, b.url], publicOrigin: PUBLIC, seconds: Math.round((performance.now() - started) / 100) / 10, racingSuccessPageLoads, smtpConnectionsByInstance, passed: checks.every((c) => c.ok), checks };
+    console.log(
+      `SMTP connections seen per instance: ${JSON.stringify(smtpConnectionsByInstance)}; success-page loads racing the payments: ${racingSuccessPageLoads}`,
+    );
+    const result = {
+      instances: [a.url, b.url],
+      publicOrigin: PUBLIC,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      racingSuccessPageLoads,
+      smtpConnectionsByInstance,
+      passed: checks.every((c) => c.ok),
+      checks,
+    };
     saveResult("two-instances", result);
     const failed = checks.filter((c) => !c.ok);
-    if (failed.length) throw new Error(`two-instances: ${failed.length} check(s) failed: ${failed.map((c) => c.name).join("; ")}`);
+    if (failed.length)
+      throw new Error(`two-instances: ${failed.length} check(s) failed: ${failed.map((c) => c.name).join("; ")}`);
     return result;
   } finally {
     await Promise.all([a.stop(), b.stop()]);

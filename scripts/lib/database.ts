@@ -116,6 +116,9 @@ export async function startDatabase(name: EmbeddedClusterName): Promise<Database
 
 export async function migrateAndSeed(url: string): Promise<void> {
   const env = { ...process.env, DATABASE_URL: url };
-  await runCommand("prisma", ["migrate", "deploy"], { env, doneWhenOutput: /migrations? (have been successfully applied|to apply)|No pending migrations/ });
+  await runCommand("prisma", ["migrate", "deploy"], {
+    env,
+    doneWhenOutput: /migrations? (have been successfully applied|to apply)|No pending migrations/,
+  });
   await runCommand("tsx", ["--conditions=react-server", "prisma/seed.ts"], { env });
 }

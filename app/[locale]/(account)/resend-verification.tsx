@@ -9,12 +9,17 @@ export function ResendVerification() {
   const [state, formAction, pending] = useActionState(resendVerification, {} as ResendVerificationState);
   return (
     <form action={formAction} className="flex items-center gap-3">
-      <button type="submit" disabled={pending} className="rounded-md border border-amber-700 px-3 py-1 font-semibold hover:bg-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-amber-700 px-3 py-1 font-semibold hover:bg-white disabled:opacity-60"
+      >
         {t("resend")}
       </button>
       <span aria-live="polite">
         {state.result === "sent" && t("resent")}
-        {state.result === "rate_limited" && t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}
+        {state.result === "rate_limited" &&
+          t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}
       </span>
     </form>
   );

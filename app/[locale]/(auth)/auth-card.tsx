@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 
-export function AuthCard({ title, lead, children, footer }: {
+export function AuthCard({
+  title,
+  lead,
+  children,
+  footer,
+}: {
   title: string;
   lead: string;
   children: ReactNode;

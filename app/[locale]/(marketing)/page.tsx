@@ -28,7 +28,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">{t("title")}</h1>
           <p className="mt-5 max-w-2xl text-lg text-slate-700">{t("lead")}</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href="/plans" className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800">
+            <Link
+              href="/plans"
+              className="rounded-md bg-brand-700 px-5 py-3 font-semibold text-white hover:bg-brand-800"
+            >
               {t("ctaPlans")}
             </Link>
             <ClientTranslations messages={["Home.accountCta"]}>
@@ -39,8 +42,14 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         </div>
       </section>
 
-      <section id="how-it-works" aria-labelledby="how-it-works-title" className="mx-auto max-w-6xl scroll-mt-4 px-4 py-14">
-        <h2 id="how-it-works-title" className="text-2xl font-bold tracking-tight">{t("flowTitle")}</h2>
+      <section
+        id="how-it-works"
+        aria-labelledby="how-it-works-title"
+        className="mx-auto max-w-6xl scroll-mt-4 px-4 py-14"
+      >
+        <h2 id="how-it-works-title" className="text-2xl font-bold tracking-tight">
+          {t("flowTitle")}
+        </h2>
         <ol className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
           {FLOW_STEPS.map((step, index) => (
             <li key={step} className="rounded-xl border border-slate-200 p-5">
@@ -54,13 +63,18 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
 
       <section id="carriers" aria-labelledby="carriers-title" className="scroll-mt-4 bg-slate-50">
         <div className="mx-auto max-w-6xl px-4 py-14">
-          <h2 id="carriers-title" className="text-2xl font-bold tracking-tight">{t("carriersTitle")}</h2>
+          <h2 id="carriers-title" className="text-2xl font-bold tracking-tight">
+            {t("carriersTitle")}
+          </h2>
           <p className="mt-2 text-slate-700">{t("carriersLead")}</p>
           <ul className="mt-8 grid gap-6 md:grid-cols-3">
             {carriers.map((carrier) => (
               <li key={carrier.code} className="rounded-xl border border-slate-200 bg-white p-5">
                 <h3 className="text-lg font-semibold">
-                  <Link href={{ pathname: "/plans", query: { carrier: FILTER_FOR_CARRIER[carrier.code] } }} className="hover:underline">
+                  <Link
+                    href={{ pathname: "/plans", query: { carrier: FILTER_FOR_CARRIER[carrier.code] } }}
+                    className="hover:underline"
+                  >
                     {carrier.name}
                   </Link>
                 </h3>
@@ -83,7 +97,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
       </section>
 
       <section aria-labelledby="tips-title" className="mx-auto max-w-6xl px-4 py-14">
-        <h2 id="tips-title" className="text-2xl font-bold tracking-tight">{t("tipsTitle")}</h2>
+        <h2 id="tips-title" className="text-2xl font-bold tracking-tight">
+          {t("tipsTitle")}
+        </h2>
         <ul className="mt-8 grid gap-6 sm:grid-cols-2">
           {TIPS.map((tip) => (
             <li key={tip} className="border-l-4 border-brand-600 pl-4">

@@ -40,11 +40,15 @@ const post = (path: string, token: string | undefined, body: unknown) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 
-const report = (iccid: string, token: string | undefined, body: unknown) => postUsage(post(`/esims/${iccid}/usage`, token, body), at(iccid));
-const usageOf = async (iccid: string, token: string) => (await getUsage(get(`/esims/${iccid}/usage`, token), at(iccid))).json();
+const report = (iccid: string, token: string | undefined, body: unknown) =>
+  postUsage(post(`/esims/${iccid}/usage`, token, body), at(iccid));
+const usageOf = async (iccid: string, token: string) =>
+  (await getUsage(get(`/esims/${iccid}/usage`, token), at(iccid))).json();
 const recordsOf = (esimId: string) => db.usageRecord.count({ where: { esimId } });
-const lifecycle = (iccid: string, token: string | undefined, body: unknown) => postEvent(post(`/esims/${iccid}/events`, token, body), at(iccid));
-const profileOf = (esimId: string) => db.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: { state: true, eid: true, validFrom: true } });
+const lifecycle = (iccid: string, token: string | undefined, body: unknown) =>
+  postEvent(post(`/esims/${iccid}/events`, token, body), at(iccid));
+const profileOf = (esimId: string) =>
+  db.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: { state: true, eid: true, validFrom: true } });
 
 // The example EID of GSMA SGP.29.
 const PHONE_EID = "89001012012341234012345678901224";
@@ -126,9 +130,11 @@ describe("the v1 API", () => {
     expect(await recordsOf(owner.esim.id)).toBe(0);
     expect((await profileOf(owner.esim.id)).state).toBe("ENABLED");
     expect((await usageOf(iccid, owner.token)).remaining).toBe(Number(GB));
-    expect((await listEsims(get("/esims", stranger.token), noParams).then((r) => r.json())).data.map((u: { iccid: string }) => u.iccid)).toEqual([
-      stranger.esim.iccid,
-    ]);
+    expect(
+      (await listEsims(get("/esims", stranger.token), noParams).then((r) => r.json())).data.map(
+        (u: { iccid: string }) => u.iccid,
+      ),
+    ).toEqual([stranger.esim.iccid]);
   });
 
   it.each([
@@ -140,7 +146,11 @@ describe("the v1 API", () => {
     ["negative voice", '{"record_id":"r1","voice_seconds":-60}', "voice_seconds"],
     ["all zero", '{"record_id":"r1","data_bytes":0}', "greater than 0"],
     ["without a record id", '{"data_bytes":1}', "record_id"],
-    ["from the future", `{"record_id":"r1","data_bytes":1,"occurred_at":"${new Date(Date.now() + 10 * 60_000).toISOString()}"}`, "future"],
+    [
+      "from the future",
+      `{"record_id":"r1","data_bytes":1,"occurred_at":"${new Date(Date.now() + 10 * 60_000).toISOString()}"}`,
+      "future",
+    ],
     ["not JSON", "data_bytes=1", "valid JSON"],
     ["a JSON array", "[1]", "JSON object"],
   ])("answers 400 to usage that is %s, and records nothing", async (_case, body, mentioned) => {
@@ -157,20 +167,37 @@ describe("the v1 API", () => {
   it("reduces remaining by exactly the bytes and seconds reported", async () => {
     const { esim, token } = await account();
     const occurredAt = new Date(Date.now() - 60_000);
-    const response = await report(esim.iccid, token, { record_id: "cdr:0001", data_bytes: 123_456_789, voice_seconds: 61, occurred_at: occurredAt.toISOString() });
+    const response = await report(esim.iccid, token, {
+      record_id: "cdr:0001",
+      data_bytes: 123_456_789,
+      voice_seconds: 61,
+      occurred_at: occurredAt.toISOString(),
+    });
     expect(response.status).toBe(201);
     const usage = await response.json();
-    expect(usage).toMatchObject({ status: "ACTIVE", total: Number(GB), remaining: Number(GB) - 123_456_789, remaining_voice: 15 * 60 - 61 });
+    expect(usage).toMatchObject({
+      status: "ACTIVE",
+      total: Number(GB),
+      remaining: Number(GB) - 123_456_789,
+      remaining_voice: 15 * 60 - 61,
+    });
     expect(usage.as_of).toMatch(/\+09:00$/);
     expect(await usageOf(esim.iccid, token)).toEqual(usage);
-    expect(await db.usageRecord.findFirstOrThrow({ where: { esimId: esim.id } })).toMatchObject({ recordId: "cdr:0001", dataBytes: 123_456_789n, occurredAt, source: "api" });
+    expect(await db.usageRecord.findFirstOrThrow({ where: { esimId: esim.id } })).toMatchObject({
+      recordId: "cdr:0001",
+      dataBytes: 123_456_789n,
+      occurredAt,
+      source: "api",
+    });
   });
 
   it("counts a repeated record id once", async () => {
     const { esim, token } = await account();
     expect((await report(esim.iccid, token, { record_id: "r1", data_bytes: 1_000_000 })).status).toBe(201);
 
-    const repeats = await Promise.all([1, 2, 3].map(() => report(esim.iccid, token, { record_id: "r1", data_bytes: 1_000_000 })));
+    const repeats = await Promise.all(
+      [1, 2, 3].map(() => report(esim.iccid, token, { record_id: "r1", data_bytes: 1_000_000 })),
+    );
     for (const response of repeats) {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ duplicate: true, usage: { remaining: Number(GB) - 1_000_000 } });
@@ -196,7 +223,9 @@ describe("the v1 API", () => {
     await db.esimProfile.update({ where: { id: esim.id }, data: { validUntil: new Date(Date.now() - 60_000) } });
     const expired = await report(esim.iccid, token, { record_id: "r1", data_bytes: 1 });
     expect(expired.status).toBe(409);
-    expect(await expired.json()).toMatchObject({ error: { code: "esim_expired", message: expect.stringContaining("+09:00") } });
+    expect(await expired.json()).toMatchObject({
+      error: { code: "esim_expired", message: expect.stringContaining("+09:00") },
+    });
     expect(await recordsOf(esim.id)).toBe(0);
     expect((await usageOf(esim.iccid, token)).status).toBe("EXPIRED");
   });
@@ -205,15 +234,28 @@ describe("the v1 API", () => {
     const { esim, token } = await account([]);
     const downloaded = await lifecycle(esim.iccid, token, { event: "download", eid: PHONE_EID });
     expect(downloaded.status).toBe(200);
-    expect(await downloaded.json()).toMatchObject({ iccid: esim.iccid, status: "NOT_ACTIVE", profile_state: "downloaded", eid: PHONE_EID, expired_at: null });
+    expect(await downloaded.json()).toMatchObject({
+      iccid: esim.iccid,
+      status: "NOT_ACTIVE",
+      profile_state: "downloaded",
+      eid: PHONE_EID,
+      expired_at: null,
+    });
 
     const again = await lifecycle(esim.iccid, token, { event: "download" });
     expect(again.status).toBe(409);
-    expect(await again.json()).toEqual({ error: { code: "invalid_transition", message: "Cannot download an eSIM that is downloaded." } });
+    expect(await again.json()).toEqual({
+      error: { code: "invalid_transition", message: "Cannot download an eSIM that is downloaded." },
+    });
 
     expect((await lifecycle(esim.iccid, token, { event: "install" })).status).toBe(200);
     const enabled = await lifecycle(esim.iccid, token, { event: "enable" });
-    expect(await enabled.json()).toMatchObject({ status: "ACTIVE", profile_state: "enabled", eid: PHONE_EID, expired_at: expect.stringMatching(/T23:59:59\+09:00$/) });
+    expect(await enabled.json()).toMatchObject({
+      status: "ACTIVE",
+      profile_state: "enabled",
+      eid: PHONE_EID,
+      expired_at: expect.stringMatching(/T23:59:59\+09:00$/),
+    });
     expect(await profileOf(esim.id)).toMatchObject({ state: "ENABLED", eid: PHONE_EID, validFrom: expect.any(Date) });
   });
 
@@ -237,7 +279,10 @@ describe("the v1 API", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
 
-    const auPacks = await db.topUpPack.findMany({ where: { carrierCode: "KDDI_AU", active: true }, orderBy: { sortOrder: "asc" } });
+    const auPacks = await db.topUpPack.findMany({
+      where: { carrierCode: "KDDI_AU", active: true },
+      orderBy: { sortOrder: "asc" },
+    });
     expect(auPacks.length).toBeGreaterThan(0);
     expect(body.data).toEqual(
       auPacks.map((pack) => ({
@@ -253,7 +298,12 @@ describe("the v1 API", () => {
   it("describes itself in OpenAPI 3.1 and answers unknown paths in its error shape", async () => {
     const document = await openApi().json();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths).sort()).toEqual(["/esims", "/esims/{iccid}/events", "/esims/{iccid}/topups", "/esims/{iccid}/usage"]);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/esims",
+      "/esims/{iccid}/events",
+      "/esims/{iccid}/topups",
+      "/esims/{iccid}/usage",
+    ]);
     expect(document.paths["/esims/{iccid}/usage"].post.requestBody.content["application/json"].schema).toMatchObject({
       type: "object",
       required: ["record_id"],

@@ -21,10 +21,14 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
 
 export async function startApp(port: number): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: process.env,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: process.env,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   await waitUntilServing(url, child);
   return {
     url,

@@ -42,7 +42,10 @@ export const withField = (name: string, value?: string) => (form: Form) =>
 // Which app instance a request goes to. Without one, requests go where their URL says.
 export type Route = () => string;
 
-export const always = (upstream: string): Route => () => upstream;
+export const always =
+  (upstream: string): Route =>
+  () =>
+    upstream;
 
 export function roundRobin(upstreams: string[], first = 0): Route {
   let next = first;
@@ -95,7 +98,10 @@ export class Browser {
   }
 
   // One request without following redirects, e.g. for JSON routes.
-  async request(url: string, init: { method: string; body?: BodyInit; headers?: Record<string, string> }): Promise<Response> {
+  async request(
+    url: string,
+    init: { method: string; body?: BodyInit; headers?: Record<string, string> },
+  ): Promise<Response> {
     const target = new URL(url);
     const upstream = this.route?.();
     const headers: Record<string, string> = { ...this.options.headers, ...init.headers };
@@ -104,7 +110,11 @@ export class Browser {
     // whose origin differs from the (forwarded) host.
     if (init.method !== "GET") headers.origin = this.options.publicOrigin ?? target.origin;
     if (upstream) headers["x-forwarded-host"] = new URL(this.options.publicOrigin!).host;
-    const response = await fetch(upstream ? upstream + target.pathname + target.search : target, { ...init, headers, redirect: "manual" });
+    const response = await fetch(upstream ? upstream + target.pathname + target.search : target, {
+      ...init,
+      headers,
+      redirect: "manual",
+    });
     this.keepCookies(response);
     return response;
   }
@@ -220,7 +230,8 @@ function openField(open: Open, tag: string, attributes: Attributes) {
   if (tag === "input") {
     const type = (attributes.type ?? "text").toLowerCase();
     const unchecked = (type === "checkbox" || type === "radio") && !("checked" in attributes);
-    if (!NOT_SUBMITTED.has(type) && !unchecked) open.form!.fields.push({ name, value: attributes.value ?? (type === "checkbox" ? "on" : "") });
+    if (!NOT_SUBMITTED.has(type) && !unchecked)
+      open.form!.fields.push({ name, value: attributes.value ?? (type === "checkbox" ? "on" : "") });
   } else if (tag === "select") open.select = { name };
   else if (tag === "textarea") open.textarea = { name, value: "" };
 }

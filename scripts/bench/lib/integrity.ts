@@ -17,23 +17,37 @@ type PurchaseIntegrity = {
 export async function purchaseIntegrity(userIds: string[], confirmed: string[]): Promise<PurchaseIntegrity> {
   const orders = await db.order.findMany({
     where: { userId: { in: userIds } },
-    select: { id: true, kind: true, status: true, quantity: true, paymentSessionId: true, localSession: { select: { status: true } }, _count: { select: { esimProfiles: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      quantity: true,
+      paymentSessionId: true,
+      localSession: { select: { status: true } },
+      _count: { select: { esimProfiles: true } },
+    },
   });
   const fulfilled = orders.filter((order) => order.status === "FULFILLED");
   const fulfilledSessions = new Set(fulfilled.map((order) => order.paymentSessionId));
   const esimOrders = fulfilled.filter((order) => order.kind === "ESIM");
   const found = await db.esimProfile.count({ where: { userId: { in: userIds } } });
-  const withoutFulfilledOrder = await db.esimProfile.count({ where: { userId: { in: userIds }, order: { status: { not: "FULFILLED" } } } });
+  const withoutFulfilledOrder = await db.esimProfile.count({
+    where: { userId: { in: userIds }, order: { status: { not: "FULFILLED" } } },
+  });
   const result = {
     orders: orders.length,
     fulfilled: fulfilled.length,
     unpaid: orders.filter((order) => order.localSession?.status !== "COMPLETE").length,
-    paidButNotFulfilled: orders.filter((order) => order.localSession?.status === "COMPLETE" && order.status !== "FULFILLED").map((order) => order.id),
+    paidButNotFulfilled: orders
+      .filter((order) => order.localSession?.status === "COMPLETE" && order.status !== "FULFILLED")
+      .map((order) => order.id),
     confirmedButNotFulfilled: confirmed.filter((sessionId) => !fulfilledSessions.has(sessionId)),
     esims: {
       expected: esimOrders.reduce((sum, order) => sum + order.quantity, 0),
       found,
-      ordersWithWrongCount: esimOrders.filter((order) => order._count.esimProfiles !== order.quantity).map((order) => order.id),
+      ordersWithWrongCount: esimOrders
+        .filter((order) => order._count.esimProfiles !== order.quantity)
+        .map((order) => order.id),
       withoutFulfilledOrder,
     },
   };

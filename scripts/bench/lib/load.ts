@@ -14,7 +14,10 @@ export type LoadResult = {
   non2xx: number;
 };
 
-export async function load(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1[:/]/.test(url)) throw new Error(`load tests target 127.0.0.1 only, not ${url}`);
   const connections = options.connections ?? 10;
   const seconds = options.seconds ?? 10;

@@ -10,7 +10,16 @@ import { countBy, latencySummary } from "./stats";
 const MAIL_CATCHER_URL = process.env.MAIL_CATCHER_URL ?? "http://127.0.0.1:1081";
 const INBOX_PAGE = 500;
 
-type OutboxRow = { userId: string | null; to: string; template: string; payload: Prisma.JsonValue; status: string; messageId: string | null; createdAt: Date; sentAt: Date | null };
+type OutboxRow = {
+  userId: string | null;
+  to: string;
+  template: string;
+  payload: Prisma.JsonValue;
+  status: string;
+  messageId: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+};
 type Caught = { to: string[]; messageId: string };
 type MaildevEmail = { to?: { address: string }[]; headers?: Record<string, string | string[]> };
 
@@ -95,7 +104,8 @@ async function caughtEmails(recipients: Set<string>): Promise<Caught[]> {
     for (const email of page) {
       const to = (email.to ?? []).map((address) => address.address.toLowerCase());
       const messageId = email.headers?.["message-id"];
-      if (to.some((address) => recipients.has(address))) caught.push({ to, messageId: normalise(String(messageId ?? "")) });
+      if (to.some((address) => recipients.has(address)))
+        caught.push({ to, messageId: normalise(String(messageId ?? "")) });
     }
     if (page.length < INBOX_PAGE) return caught;
   }
@@ -128,19 +138,40 @@ async function inboxCheck(rows: OutboxRow[], timeoutMs = 15_000) {
 export async function emailIntegrity(userIds: string[]) {
   const rows: OutboxRow[] = await db.outboxEmail.findMany({
     where: { userId: { in: userIds } },
-    select: { userId: true, to: true, template: true, payload: true, status: true, messageId: true, createdAt: true, sentAt: true },
+    select: {
+      userId: true,
+      to: true,
+      template: true,
+      payload: true,
+      status: true,
+      messageId: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   const expected = await expectedSubjects(userIds);
   const templates = [...new Set([...Object.keys(expected), ...rows.map((row) => row.template)])];
   const outbox = Object.fromEntries(
     templates.map((template) => {
       const subjectOf = SUBJECT_OF[template] ?? ((row: OutboxRow) => `${row.userId}:${JSON.stringify(row.payload)}`);
-      return [template, compareTemplate(expected[template] ?? [], rows.filter((row) => row.template === template), subjectOf)];
+      return [
+        template,
+        compareTemplate(
+          expected[template] ?? [],
+          rows.filter((row) => row.template === template),
+          subjectOf,
+        ),
+      ];
     }),
   );
   const inbox = await inboxCheck(rows);
-  const lag = latencySummary(rows.filter((row) => row.sentAt).map((row) => row.sentAt!.getTime() - row.createdAt.getTime()));
-  const outboxOk = Object.values(outbox).every((t) => t.missing === 0 && t.duplicated === 0 && t.unexpected === 0 && t.sent === t.expected && t.queued === t.expected);
+  const lag = latencySummary(
+    rows.filter((row) => row.sentAt).map((row) => row.sentAt!.getTime() - row.createdAt.getTime()),
+  );
+  const outboxOk = Object.values(outbox).every(
+    (t) =>
+      t.missing === 0 && t.duplicated === 0 && t.unexpected === 0 && t.sent === t.expected && t.queued === t.expected,
+  );
   const inboxOk = inbox.lost === 0 && inbox.duplicated === 0 && inbox.extra === 0;
   return { outbox, inbox, queueToSmtp: lag, ok: outboxOk && inboxOk };
 }

@@ -24,7 +24,12 @@ export async function openPlanCheckout(browser: Browser, origin: string, planSlu
   return cardPage(await browser.submit(checkout.form(withField("planSlug", planSlug), "payment")));
 }
 
-export async function openTopUpCheckout(browser: Browser, origin: string, esimId: string, packSlug: string): Promise<Page> {
+export async function openTopUpCheckout(
+  browser: Browser,
+  origin: string,
+  esimId: string,
+  packSlug: string,
+): Promise<Page> {
   const esim = await browser.get(`${origin}/en/esims/${esimId}`);
   return cardPage(await browser.submit(esim.form(withField("pack", packSlug), `top-up ${packSlug}`)));
 }
@@ -43,7 +48,8 @@ export async function payByCard(browser: Browser, card: Page): Promise<Page> {
 
 // The success page lists the issued eSIM.
 export function expectEsimShown(success: Page, card: Page) {
-  if (!success.includes('data-testid="iccid"')) throw new Error(`the success page for ${sessionIdOf(card)} shows no eSIM`);
+  if (!success.includes('data-testid="iccid"'))
+    throw new Error(`the success page for ${sessionIdOf(card)} shows no eSIM`);
 }
 
 // Bought and shown.

@@ -19,7 +19,10 @@ export function machine() {
 export function saveResult(name: string, data: unknown) {
   mkdirSync(DIRECTORY, { recursive: true });
   const replacer = (_key: string, value: unknown) => (typeof value === "bigint" ? value.toString() : value);
-  writeFileSync(path.join(DIRECTORY, `${name}.json`), `${JSON.stringify({ machine: machine(), ...(data as object) }, replacer, 2)}\n`);
+  writeFileSync(
+    path.join(DIRECTORY, `${name}.json`),
+    `${JSON.stringify({ machine: machine(), ...(data as object) }, replacer, 2)}\n`,
+  );
 }
 
 export function readResult<T>(name: string): (T & { machine: ReturnType<typeof machine> }) | null {

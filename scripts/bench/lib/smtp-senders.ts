@@ -20,7 +20,9 @@ async function smtpConnections(smtpPort: number): Promise<[string, string][]> {
 
 export function watchSmtpSenders(smtpPort: number, instancePorts: Record<string, number>) {
   const connections = new Map<string, string>();
-  const owners = Promise.all(Object.entries(instancePorts).map(async ([name, port]) => [name, await pidsListeningOn(port)] as const));
+  const owners = Promise.all(
+    Object.entries(instancePorts).map(async ([name, port]) => [name, await pidsListeningOn(port)] as const),
+  );
   const timer = setInterval(() => {
     smtpConnections(smtpPort).then(
       (open) => open.forEach(([local, pid]) => connections.set(`${pid} ${local}`, pid)),
@@ -33,7 +35,9 @@ export function watchSmtpSenders(smtpPort: number, instancePorts: Record<string,
       const byInstance = await owners.catch(() => null);
       if (!byInstance) return null;
       const pids = [...connections.values()];
-      return Object.fromEntries(byInstance.map(([name, own]) => [name, pids.filter((pid) => own.includes(pid)).length]));
+      return Object.fromEntries(
+        byInstance.map(([name, own]) => [name, pids.filter((pid) => own.includes(pid)).length]),
+      );
     },
   };
 }

@@ -29,7 +29,10 @@ export type ContactDetailsState = FormState<"name" | "email" | "phone" | "passwo
   saved?: "details" | "email_changed";
 };
 
-export async function saveContactDetails(_previous: ContactDetailsState, formData: FormData): Promise<ContactDetailsState> {
+export async function saveContactDetails(
+  _previous: ContactDetailsState,
+  formData: FormData,
+): Promise<ContactDetailsState> {
   const values = submittedValues(formData, ["name", "email", "phone"] as const);
   const user = await requireUser("/account");
   const parsed = contactDetailsSchema.safeParse(Object.fromEntries(formData));

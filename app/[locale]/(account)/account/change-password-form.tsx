@@ -15,7 +15,11 @@ const initialState: ChangePasswordState = { values: {}, fieldErrors: {} };
 export function ChangePasswordForm({ email }: { email: string }) {
   const t = useTranslations("Account");
   const tAuth = useTranslations("Auth");
-  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(changePasswordSchema, changeOwnPassword, initialState);
+  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(
+    changePasswordSchema,
+    changeOwnPassword,
+    initialState,
+  );
   const minutes = Math.ceil((state.retryAfterSeconds ?? 0) / 60);
 
   return (

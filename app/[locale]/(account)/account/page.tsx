@@ -13,7 +13,10 @@ import { ContactDetailsForm } from "./contact-details-form";
 import { LocalePreferenceForm } from "./locale-preference-form";
 import { signOutEverywhere } from "./security-actions";
 
-type AccountPageProps = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ password?: string | string[] }> };
+type AccountPageProps = {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<{ password?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: AccountPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Account" });
@@ -49,7 +52,9 @@ export default async function AccountPage({ params, searchParams }: AccountPageP
       <div className="mx-auto max-w-3xl px-4 py-12">
         <h1 className="text-3xl font-bold tracking-tight">{t("greeting", { name: user.name })}</h1>
         <section aria-labelledby="details-title" className="mt-8 rounded-xl border border-slate-200 p-6">
-          <h2 id="details-title" className="text-lg font-semibold">{t("details")}</h2>
+          <h2 id="details-title" className="text-lg font-semibold">
+            {t("details")}
+          </h2>
           <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
             {details.map(([term, value]) => (
               <div key={term} className="contents">
@@ -68,11 +73,15 @@ export default async function AccountPage({ params, searchParams }: AccountPageP
             <LocalePreferenceForm current={preferredLocale} />
           </div>
           <p className="mt-4">
-            <Link href="/api-tokens" className="font-semibold text-brand-700 underline">{t("apiTokens")}</Link>
+            <Link href="/api-tokens" className="font-semibold text-brand-700 underline">
+              {t("apiTokens")}
+            </Link>
           </p>
         </section>
         <section aria-labelledby="security-title" className="mt-8 rounded-xl border border-slate-200 p-6">
-          <h2 id="security-title" className="text-lg font-semibold">{t("security")}</h2>
+          <h2 id="security-title" className="text-lg font-semibold">
+            {t("security")}
+          </h2>
           {passwordChanged && <SuccessNote className="mt-4">{t("passwordChanged")}</SuccessNote>}
           <h3 className="mt-4 font-semibold">{t("changePassword")}</h3>
           <div className="mt-3 max-w-sm">
@@ -80,13 +89,18 @@ export default async function AccountPage({ params, searchParams }: AccountPageP
           </div>
           <form action={signOutEverywhere} className="mt-6 space-y-3 border-t border-slate-200 pt-4">
             <p className="text-slate-700">{t("signOutEverywhereLead")}</p>
-            <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50"
+            >
               {t("signOutEverywhere")}
             </button>
           </form>
         </section>
         <section aria-labelledby="esims-title" className="mt-8 rounded-xl border border-slate-200 p-6">
-          <h2 id="esims-title" className="text-lg font-semibold">{t("esimsTitle")}</h2>
+          <h2 id="esims-title" className="text-lg font-semibold">
+            {t("esimsTitle")}
+          </h2>
           {esims.length === 0 ? (
             <p className="mt-2 text-slate-700">{t("esimsEmpty")}</p>
           ) : (
@@ -94,8 +108,12 @@ export default async function AccountPage({ params, searchParams }: AccountPageP
               {esims.map((esim) => (
                 <li key={esim.id} className="py-3" data-testid="esim">
                   <p className="flex flex-wrap items-baseline justify-between gap-2">
-                    <span className="font-semibold"><PlanName plan={esim.plan} /></span>
-                    <Link href={`/esims/${esim.id}`} className="text-sm font-semibold text-brand-700 underline">{tEsim("open")}</Link>
+                    <span className="font-semibold">
+                      <PlanName plan={esim.plan} />
+                    </span>
+                    <Link href={`/esims/${esim.id}`} className="text-sm font-semibold text-brand-700 underline">
+                      {tEsim("open")}
+                    </Link>
                   </p>
                   <p className="text-sm text-slate-700">
                     {tResult("iccid")} <span className="font-mono">{esim.iccid}</span> · {tEsim(`states.${esim.state}`)}

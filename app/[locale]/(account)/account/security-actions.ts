@@ -15,7 +15,10 @@ import { type FormState, fieldErrorsOf } from "@/lib/validation/form-state";
 // Only passwords are typed here, and passwords are never echoed back to the form.
 export type ChangePasswordState = FormState<"currentPassword" | "newPassword" | "confirmPassword", "rate_limited">;
 
-export async function changeOwnPassword(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changeOwnPassword(
+  _previous: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
   const user = await requireUser("/account");
   const parsed = changePasswordSchema.safeParse({
     currentPassword: formData.get("currentPassword"),
@@ -25,7 +28,8 @@ export async function changeOwnPassword(_previous: ChangePasswordState, formData
   if (!parsed.success) return { values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
 
   const result = await changePassword(user, parsed.data, clientIp(await headers()));
-  if (result.status === "wrong_password") return { values: {}, fieldErrors: { currentPassword: ["current_password_wrong"] } };
+  if (result.status === "wrong_password")
+    return { values: {}, fieldErrors: { currentPassword: ["current_password_wrong"] } };
   if (result.status === "rate_limited") {
     return { values: {}, fieldErrors: {}, formError: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   }
@@ -34,7 +38,11 @@ export async function changeOwnPassword(_previous: ChangePasswordState, formData
   // it a fresh one. The redirect matters: the page rendered after it reads the new cookie.
   const locale = await getLocale();
   try {
-    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: `/${locale}/account?password=changed` });
+    await signIn("credentials", {
+      email: user.email,
+      password: parsed.data.newPassword,
+      redirectTo: `/${locale}/account?password=changed`,
+    });
   } catch (error) {
     if (!(error instanceof CredentialsSignin)) throw error;
     // Locked out by failures from elsewhere in the meantime: the password is changed all the same.

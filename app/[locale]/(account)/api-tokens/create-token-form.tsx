@@ -13,7 +13,11 @@ const initialState: CreateTokenState = { values: {}, fieldErrors: {} };
 
 export function CreateTokenForm({ maxTokens }: { maxTokens: number }) {
   const t = useTranslations("ApiTokens");
-  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(createApiTokenSchema, createToken, initialState);
+  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(
+    createApiTokenSchema,
+    createToken,
+    initialState,
+  );
   const minutes = Math.ceil((state.retryAfterSeconds ?? 0) / 60);
 
   return (

@@ -11,9 +11,15 @@ export function NewToken({ name, token }: { name: string; token: string }) {
 
   return (
     <section aria-labelledby="new-token-title" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4">
-      <h3 id="new-token-title" className="font-semibold text-emerald-950">{t("createdTitle", { name })}</h3>
-      <p role="alert" className="mt-1 text-sm font-medium text-emerald-950">{t("createdWarning")}</p>
-      <label htmlFor="new-token" className="mt-3 block text-sm font-medium">{t("tokenLabel")}</label>
+      <h3 id="new-token-title" className="font-semibold text-emerald-950">
+        {t("createdTitle", { name })}
+      </h3>
+      <p role="alert" className="mt-1 text-sm font-medium text-emerald-950">
+        {t("createdWarning")}
+      </p>
+      <label htmlFor="new-token" className="mt-3 block text-sm font-medium">
+        {t("tokenLabel")}
+      </label>
       <div className="mt-1 flex gap-2">
         <input
           id="new-token"
@@ -41,7 +47,9 @@ export function NewToken({ name, token }: { name: string; token: string }) {
           {t("copy")}
         </button>
       </div>
-      <p aria-live="polite" className="mt-1 text-sm text-emerald-900">{copy && t(copy === "copied" ? "copied" : "copyFailed")}</p>
+      <p aria-live="polite" className="mt-1 text-sm text-emerald-900">
+        {copy && t(copy === "copied" ? "copied" : "copyFailed")}
+      </p>
     </section>
   );
 }

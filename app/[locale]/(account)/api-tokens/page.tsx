@@ -19,7 +19,12 @@ export async function generateMetadata({ params }: ApiTokensPageProps): Promise<
 export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
   setRequestLocale((await params).locale);
   const user = await requireUser("/api-tokens");
-  const [tokens, t, format, requestHeaders] = await Promise.all([apiTokensOf(user.id), getTranslations("ApiTokens"), getFormatter(), headers()]);
+  const [tokens, t, format, requestHeaders] = await Promise.all([
+    apiTokensOf(user.id),
+    getTranslations("ApiTokens"),
+    getFormatter(),
+    headers(),
+  ]);
   const activeCount = tokens.filter((token) => !token.revokedAt).length;
   const apiBase = `${requestOrigin(requestHeaders)}/api/v1`;
   const dateTime = (instant: Date) => format.dateTime(instant, { dateStyle: "medium", timeStyle: "short" });
@@ -30,7 +35,9 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-3 max-w-2xl text-slate-700">{t("lead")}</p>
         <p className="mt-2">
-          <a href="/api/v1/openapi.json" className="font-semibold text-brand-700 underline">{t("reference")}</a>
+          <a href="/api/v1/openapi.json" className="font-semibold text-brand-700 underline">
+            {t("reference")}
+          </a>
         </p>
         <figure className="mt-4">
           <figcaption className="text-sm text-slate-600">{t("example")}</figcaption>
@@ -40,29 +47,47 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
         </figure>
 
         <section aria-labelledby="create-title" className="mt-8 max-w-xl rounded-xl border border-slate-200 p-6">
-          <h2 id="create-title" className="text-lg font-semibold">{t("createTitle")}</h2>
+          <h2 id="create-title" className="text-lg font-semibold">
+            {t("createTitle")}
+          </h2>
           <div className="mt-4">
             <CreateTokenForm maxTokens={MAX_ACTIVE_API_TOKENS} />
           </div>
         </section>
 
         <section aria-labelledby="list-title" className="mt-8">
-          <h2 id="list-title" className="text-lg font-semibold">{t("listTitle")}</h2>
+          <h2 id="list-title" className="text-lg font-semibold">
+            {t("listTitle")}
+          </h2>
           {tokens.length === 0 ? (
             <p className="mt-2 text-slate-700">{t("empty")}</p>
           ) : (
             <>
-              <p className="mt-1 text-sm text-slate-600">{t("activeCount", { count: activeCount, max: MAX_ACTIVE_API_TOKENS })}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                {t("activeCount", { count: activeCount, max: MAX_ACTIVE_API_TOKENS })}
+              </p>
               <div className="mt-4 overflow-x-auto">
                 <table className="w-full min-w-[44rem] text-left">
                   <thead className="border-b border-slate-300 text-sm text-slate-600">
                     <tr>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("columns.name")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("columns.token")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("columns.created")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("columns.lastUsed")}</th>
-                      <th scope="col" className="py-2 pr-4 font-medium">{t("columns.status")}</th>
-                      <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("columns.actions")}</span></th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.name")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.token")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.created")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.lastUsed")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.status")}
+                      </th>
+                      <th scope="col" className="py-2 font-medium">
+                        <span className="sr-only">{t("columns.actions")}</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -71,15 +96,23 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
                         <td className="py-3 pr-4 break-all">{token.name}</td>
                         <td className="py-3 pr-4 font-mono text-sm">{token.prefix}…</td>
                         <td className="py-3 pr-4 text-sm">{dateTime(token.createdAt)}</td>
-                        <td className="py-3 pr-4 text-sm">{token.lastUsedAt ? dateTime(token.lastUsedAt) : t("never")}</td>
+                        <td className="py-3 pr-4 text-sm">
+                          {token.lastUsedAt ? dateTime(token.lastUsedAt) : t("never")}
+                        </td>
                         <td className="py-3 pr-4 text-sm">
                           {token.revokedAt ? (
-                            <span className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-800">{t("revokedAt", { dateTime: dateTime(token.revokedAt) })}</span>
+                            <span className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-800">
+                              {t("revokedAt", { dateTime: dateTime(token.revokedAt) })}
+                            </span>
                           ) : (
-                            <span className="rounded bg-emerald-100 px-2 py-0.5 font-medium text-emerald-900">{t("active")}</span>
+                            <span className="rounded bg-emerald-100 px-2 py-0.5 font-medium text-emerald-900">
+                              {t("active")}
+                            </span>
                           )}
                         </td>
-                        <td className="py-3 text-right">{!token.revokedAt && <RevokeButton tokenId={token.id} name={token.name} />}</td>
+                        <td className="py-3 text-right">
+                          {!token.revokedAt && <RevokeButton tokenId={token.id} name={token.name} />}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -35,12 +35,22 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
 
       {notices.length > 0 && (
         <section aria-labelledby="notices-title" className="rounded-xl border border-amber-300 bg-amber-50 p-5">
-          <h2 id="notices-title" className="font-semibold text-amber-950">{t("noticesTitle")}</h2>
+          <h2 id="notices-title" className="font-semibold text-amber-950">
+            {t("noticesTitle")}
+          </h2>
           <ul className="mt-2 space-y-1 text-amber-950" data-testid="notices">
             {notices.map((notice) => (
               <li key={notice.id}>
-                <Link href={`/esims/${notice.esim.id}`} className="underline">{t(`notices.${notice.kind}`, { iccid: notice.esim.iccid })}</Link>{" "}
-                <span className="text-sm">({t("noticeAt", { dateTime: format.dateTime(notice.createdAt, { dateStyle: "medium", timeStyle: "short" }) })})</span>
+                <Link href={`/esims/${notice.esim.id}`} className="underline">
+                  {t(`notices.${notice.kind}`, { iccid: notice.esim.iccid })}
+                </Link>{" "}
+                <span className="text-sm">
+                  (
+                  {t("noticeAt", {
+                    dateTime: format.dateTime(notice.createdAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
+                  )
+                </span>
               </li>
             ))}
           </ul>
@@ -49,21 +59,32 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
 
       {balances.length === 0 ? (
         <p className="text-slate-700">
-          {t("empty")} <Link href="/plans" className="font-semibold text-brand-700 underline">{t("browse")}</Link>
+          {t("empty")}{" "}
+          <Link href="/plans" className="font-semibold text-brand-700 underline">
+            {t("browse")}
+          </Link>
         </p>
       ) : (
         <ul className="space-y-6">
           {balances.map((balance) => (
             <li key={balance.id} className="rounded-xl border border-slate-200 p-6" data-testid="esim-balance">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="text-lg font-semibold"><PlanName plan={balance.plan} /></h2>
-                <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium">{t(`status.${balance.status}`)} · {tEsim(`states.${balance.state}`)}</span>
+                <h2 className="text-lg font-semibold">
+                  <PlanName plan={balance.plan} />
+                </h2>
+                <span className="rounded bg-slate-100 px-2 py-0.5 text-sm font-medium">
+                  {t(`status.${balance.status}`)} · {tEsim(`states.${balance.state}`)}
+                </span>
               </div>
-              <p className="mt-1 text-sm text-slate-600">ICCID <span className="font-mono">{balance.iccid}</span></p>
+              <p className="mt-1 text-sm text-slate-600">
+                ICCID <span className="font-mono">{balance.iccid}</span>
+              </p>
               <div className="mt-4">
                 <BalanceSummary balance={balance} />
               </div>
-              <Link href={`/esims/${balance.id}`} className="mt-4 inline-block font-semibold text-brand-700 underline">{t("details")}</Link>
+              <Link href={`/esims/${balance.id}`} className="mt-4 inline-block font-semibold text-brand-700 underline">
+                {t("details")}
+              </Link>
             </li>
           ))}
         </ul>

@@ -49,38 +49,75 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       {orders.length === 0 && page === 0 ? (
         <p className="mt-6 text-slate-700">
-          {t("empty")} <Link href="/plans" className="font-semibold text-brand-700 underline">{t("browse")}</Link>
+          {t("empty")}{" "}
+          <Link href="/plans" className="font-semibold text-brand-700 underline">
+            {t("browse")}
+          </Link>
         </p>
       ) : (
         <div className="mt-6 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left">
             <thead className="border-b border-slate-300 text-sm text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("date")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("item")}</th>
-                <th scope="col" className="py-2 pr-4 font-medium">{t("total")}</th>
-                <th scope="col" className="py-2 font-medium">{t("status")}</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("date")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("item")}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  {t("total")}
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  {t("status")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {orders.map((order) => (
                 <tr key={order.id} className="border-b border-slate-200" data-testid="order-row">
-                  <td className="py-3 pr-4 text-sm">{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+                  <td className="py-3 pr-4 text-sm">
+                    {format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
                   <td className="py-3 pr-4">
                     {order.plan && <PlanName plan={order.plan} />}
                     {order.topUpPack &&
-                      t("topUpItem", { pack: planFormat.name({ dataMb: order.topUpPack.dataMb, days: order.topUpPack.daysAdded, carrier: order.topUpPack.carrier }) })}{" "}
+                      t("topUpItem", {
+                        pack: planFormat.name({
+                          dataMb: order.topUpPack.dataMb,
+                          days: order.topUpPack.daysAdded,
+                          carrier: order.topUpPack.carrier,
+                        }),
+                      })}{" "}
                     {t("quantity", { quantity: order.quantity })}
                   </td>
-                  <td className="py-3 pr-4">{formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}</td>
+                  <td className="py-3 pr-4">
+                    {formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}
+                  </td>
                   <OrderStatus order={order} />
                 </tr>
               ))}
             </tbody>
           </table>
           <nav aria-label={t("pages")} className="mt-4 flex justify-between">
-            {page > 0 ? <Link href={{ pathname: "/orders", query: { page: page - 1 } }} className="font-semibold text-brand-700 underline">{t("newer")}</Link> : <span />}
-            {hasMore && <Link href={{ pathname: "/orders", query: { page: page + 1 } }} className="font-semibold text-brand-700 underline">{t("older")}</Link>}
+            {page > 0 ? (
+              <Link
+                href={{ pathname: "/orders", query: { page: page - 1 } }}
+                className="font-semibold text-brand-700 underline"
+              >
+                {t("newer")}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {hasMore && (
+              <Link
+                href={{ pathname: "/orders", query: { page: page + 1 } }}
+                className="font-semibold text-brand-700 underline"
+              >
+                {t("older")}
+              </Link>
+            )}
           </nav>
         </div>
       )}
@@ -95,7 +132,9 @@ async function OrderStatus({ order }: { order: Pick<Order, "status" | "failureRe
   const reason = refundReason(order.failureReason);
   return (
     <td className="py-3" data-testid="order-status">
-      <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[refundDue ? "PENDING" : order.status] ?? "bg-slate-100 text-slate-800"}`}>
+      <span
+        className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[refundDue ? "PENDING" : order.status] ?? "bg-slate-100 text-slate-800"}`}
+      >
         {refundDue ? t("refundDue") : t(`statuses.${order.status}`)}
       </span>
       {reason && (

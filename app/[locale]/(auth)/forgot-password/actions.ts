@@ -13,6 +13,7 @@ export async function forgotPassword(_previous: ForgotPasswordState, formData: F
   const parsed = forgotPasswordSchema.safeParse({ email: formData.get("email") });
   if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
   const result = await requestPasswordReset(parsed.data.email, clientIp(await headers()));
-  if (typeof result === "object") return { values, fieldErrors: {}, formError: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
+  if (typeof result === "object")
+    return { values, fieldErrors: {}, formError: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
   return { values, fieldErrors: {}, requested: true };
 }

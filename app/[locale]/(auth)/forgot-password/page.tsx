@@ -20,7 +20,11 @@ export default async function ForgotPasswordPage({ params }: ForgotPasswordPageP
     <AuthCard
       title={t("requestTitle")}
       lead={t("requestLead")}
-      footer={<Link href="/login" className="font-semibold text-brand-700 underline">{tAuth("loginLink")}</Link>}
+      footer={
+        <Link href="/login" className="font-semibold text-brand-700 underline">
+          {tAuth("loginLink")}
+        </Link>
+      }
     >
       <ClientTranslations messages={["Auth", "PasswordReset", "Errors"]}>
         <ForgotPasswordForm />

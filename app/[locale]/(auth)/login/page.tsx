@@ -48,7 +48,9 @@ export default async function LoginPage({ params, searchParams }: LoginPageProps
         <LoginForm callbackUrl={callbackUrl} />
       </ClientTranslations>
       <p className="mt-4 text-sm">
-        <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{tReset("forgotLink")}</Link>
+        <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+          {tReset("forgotLink")}
+        </Link>
       </p>
     </AuthCard>
   );

@@ -24,15 +24,24 @@ export async function generateMetadata({ params }: ActivatePageProps): Promise<M
 export default async function ActivatePage({ params }: ActivatePageProps) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const [found, visitor, t] = await Promise.all([findByActivationToken(token), currentUserId(), getTranslations("Activation")]);
+  const [found, visitor, t] = await Promise.all([
+    findByActivationToken(token),
+    currentUserId(),
+    getTranslations("Activation"),
+  ]);
   if (found.status !== "unknown" && visitor && visitor !== found.userId) notFound();
 
   if (found.status !== "ok") {
     return (
       <div className="mx-auto max-w-xl px-4 py-16">
-        <h1 className="text-3xl font-bold tracking-tight">{t(found.status === "expired" ? "expiredTitle" : "unknownTitle")}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">
+          {t(found.status === "expired" ? "expiredTitle" : "unknownTitle")}
+        </h1>
         <p className="mt-3 text-slate-700">{t("invalidBody")}</p>
-        <Link href={found.status === "expired" ? `/esims/${found.esimId}` : "/account"} className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href={found.status === "expired" ? `/esims/${found.esimId}` : "/account"}
+          className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {visitor ? t("toAccount") : t("toLogin")}
         </Link>
       </div>

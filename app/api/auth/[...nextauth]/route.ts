@@ -10,7 +10,10 @@ export const { GET } = handlers;
 // before Auth.js verifies anything.
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = emailSchema.safeParse(form?.get("email"));
     if (email.success) {
       const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email: email.data });

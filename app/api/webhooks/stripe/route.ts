@@ -11,7 +11,10 @@ export async function POST(request: Request) {
     event = verifyWebhookEvent(payload, request.headers.get("stripe-signature"));
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;
-    return Response.json({ error: "invalid_signature", message: "The Stripe-Signature header does not match this payload." }, { status: 400 });
+    return Response.json(
+      { error: "invalid_signature", message: "The Stripe-Signature header does not match this payload." },
+      { status: 400 },
+    );
   }
   const result = await handleWebhookEvent(event);
   // Any non-2xx makes Stripe deliver the event again later.

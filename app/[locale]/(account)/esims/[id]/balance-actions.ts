@@ -27,7 +27,11 @@ async function ownedEsim(esimId: string) {
   return user;
 }
 
-export async function simulate(esimId: string, _previous: SimulationState, formData: FormData): Promise<SimulationState> {
+export async function simulate(
+  esimId: string,
+  _previous: SimulationState,
+  formData: FormData,
+): Promise<SimulationState> {
   const user = await ownedEsim(esimId);
   const parsed = simulationSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return {};

@@ -9,14 +9,22 @@ export function NetworkSimulator({ esimId, clockLabel }: { esimId: string; clock
   const [state, formAction, pending] = useActionState(simulate.bind(null, esimId), {} satisfies SimulationState);
   return (
     <section aria-labelledby="network-simulator-title" className="rounded-lg border border-dashed border-slate-400 p-4">
-      <h2 id="network-simulator-title" className="font-semibold">{t("title")}</h2>
+      <h2 id="network-simulator-title" className="font-semibold">
+        {t("title")}
+      </h2>
       <p className="text-sm text-slate-600">{t("lead")}</p>
-      <p className="mt-1 text-sm text-slate-700" data-testid="simulated-clock">{t("clock", { dateTime: clockLabel })}</p>
+      <p className="mt-1 text-sm text-slate-700" data-testid="simulated-clock">
+        {t("clock", { dateTime: clockLabel })}
+      </p>
       <div className="mt-3 flex flex-wrap gap-2">
         {(["data", "call", "advance"] as const).map((action) => (
           <form key={action} action={formAction}>
             <input type="hidden" name="action" value={action} />
-            <button type="submit" disabled={pending} className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:opacity-60"
+            >
               {t(action === "data" ? "useData" : action)}
             </button>
           </form>

@@ -35,7 +35,12 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   const user = await requireUser(`/esims/${id}`);
   const esim = esimIdSchema.safeParse(id).success ? await esimForOwner(id, user.id) : null;
   if (!esim) notFound();
-  const [t, format, balance, { topup }] = await Promise.all([getTranslations("Esim"), getFormatter(), esimBalance(esim.id, user.id), searchParams]);
+  const [t, format, balance, { topup }] = await Promise.all([
+    getTranslations("Esim"),
+    getFormatter(),
+    esimBalance(esim.id, user.id),
+    searchParams,
+  ]);
   if (!balance) notFound();
   const usage = await dailyUsage(esim.id, balance.now);
 
@@ -43,8 +48,15 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
     <ClientTranslations messages={["Simulator", "Esim"]}>
       <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
         <header>
-          <h1 className="text-3xl font-bold tracking-tight"><PlanName plan={esim.plan} /></h1>
-          <p className="mt-1 text-slate-700">ICCID <span className="font-mono" data-testid="iccid">{esim.iccid}</span></p>
+          <h1 className="text-3xl font-bold tracking-tight">
+            <PlanName plan={esim.plan} />
+          </h1>
+          <p className="mt-1 text-slate-700">
+            ICCID{" "}
+            <span className="font-mono" data-testid="iccid">
+              {esim.iccid}
+            </span>
+          </p>
           <EsimProfileState esim={esim} />
         </header>
 
@@ -54,7 +66,10 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
         </section>
         <TopUp esimId={esim.id} userId={user.id} carrierName={esim.plan.carrier.name} notice={topup} />
         {simulatorAvailable() && esim.state !== "DELETED" && (
-          <NetworkSimulator esimId={esim.id} clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })} />
+          <NetworkSimulator
+            esimId={esim.id}
+            clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })}
+          />
         )}
         {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
         <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
@@ -62,7 +77,9 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
 
         {esim.events.length > 0 && (
           <section aria-labelledby="history-title">
-            <h2 id="history-title" className="font-semibold">{t("history")}</h2>
+            <h2 id="history-title" className="font-semibold">
+              {t("history")}
+            </h2>
             <ul className="mt-2 space-y-1 text-sm text-slate-700">
               {esim.events.map((event) => (
                 <li key={event.id}>

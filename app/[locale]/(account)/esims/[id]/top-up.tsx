@@ -10,7 +10,17 @@ import { buyTopUp } from "./balance-actions";
 const PROBLEMS = ["not_found", "wrong_carrier", "closed", "payment_unavailable"] as const;
 
 // Packs of this eSIM's carrier only, with the window in which they can be bought said up front.
-export async function TopUp({ esimId, userId, carrierName, notice }: { esimId: string; userId: string; carrierName: string; notice?: string }) {
+export async function TopUp({
+  esimId,
+  userId,
+  carrierName,
+  notice,
+}: {
+  esimId: string;
+  userId: string;
+  carrierName: string;
+  notice?: string;
+}) {
   const [options, t, format, plan, locale] = await Promise.all([
     topUpOptions(esimId, userId),
     getTranslations("TopUp"),
@@ -24,15 +34,24 @@ export async function TopUp({ esimId, userId, carrierName, notice }: { esimId: s
 
   return (
     <section aria-labelledby="top-up-title" className="rounded-xl border border-slate-200 p-6">
-      <h2 id="top-up-title" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="top-up-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       {notice === "cancelled" && <p className="mt-2 rounded-md bg-slate-100 px-3 py-2">{t("cancelled")}</p>}
-      {problem && <p role="alert" className="mt-2 rounded-md bg-brand-50 px-3 py-2 font-medium text-brand-800">{t(`problems.${problem}`)}</p>}
+      {problem && (
+        <p role="alert" className="mt-2 rounded-md bg-brand-50 px-3 py-2 font-medium text-brand-800">
+          {t(`problems.${problem}`)}
+        </p>
+      )}
       {window.open ? (
         <>
           <p className="mt-1 text-slate-700">{t("lead", { carrier: carrierName })}</p>
           <p className="mt-1 text-sm text-slate-700" data-testid="top-up-window">
             {window.closesAt
-              ? t("openUntil", { dateTime: format.dateTime(window.closesAt, { dateStyle: "medium", timeStyle: "short" }), graceDays: GRACE_DAYS_AFTER_EXPIRY })
+              ? t("openUntil", {
+                  dateTime: format.dateTime(window.closesAt, { dateStyle: "medium", timeStyle: "short" }),
+                  graceDays: GRACE_DAYS_AFTER_EXPIRY,
+                })
               : t("openNoEnd")}
           </p>
           <ul className="mt-4 grid gap-3 sm:grid-cols-2">
@@ -41,7 +60,9 @@ export async function TopUp({ esimId, userId, carrierName, notice }: { esimId: s
                 <p className="font-semibold">{t("pack", { data: plan.data(pack.dataMb), days: pack.daysAdded })}</p>
                 <form action={buyTopUp.bind(null, esimId)} className="mt-3">
                   <input type="hidden" name="pack" value={pack.slug} />
-                  <SubmitButton pendingLabel={t("buying")}>{t("buy", { price: formatMoney({ amount: pack.priceAmount, currency: pack.currency }, locale) })}</SubmitButton>
+                  <SubmitButton pendingLabel={t("buying")}>
+                    {t("buy", { price: formatMoney({ amount: pack.priceAmount, currency: pack.currency }, locale) })}
+                  </SubmitButton>
                 </form>
               </li>
             ))}
@@ -49,8 +70,12 @@ export async function TopUp({ esimId, userId, carrierName, notice }: { esimId: s
         </>
       ) : (
         <div className="mt-2 space-y-3">
-          <p className="text-slate-700">{t(window.reason === "deleted" ? "closedDeleted" : "closedGrace", { graceDays: GRACE_DAYS_AFTER_EXPIRY })}</p>
-          <Link href="/plans" className="font-semibold text-brand-700 underline">{t("newEsim")}</Link>
+          <p className="text-slate-700">
+            {t(window.reason === "deleted" ? "closedDeleted" : "closedGrace", { graceDays: GRACE_DAYS_AFTER_EXPIRY })}
+          </p>
+          <Link href="/plans" className="font-semibold text-brand-700 underline">
+            {t("newEsim")}
+          </Link>
         </div>
       )}
     </section>

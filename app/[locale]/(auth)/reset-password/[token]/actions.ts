@@ -8,9 +8,14 @@ import { type FormState, fieldErrorsOf } from "@/lib/validation/form-state";
 
 export type ResetPasswordState = FormState<"password", "invalid_link">;
 
-export async function chooseNewPassword(token: string, _previous: ResetPasswordState, formData: FormData): Promise<ResetPasswordState> {
+export async function chooseNewPassword(
+  token: string,
+  _previous: ResetPasswordState,
+  formData: FormData,
+): Promise<ResetPasswordState> {
   const parsed = resetPasswordSchema.safeParse({ password: formData.get("password") });
   if (!parsed.success) return { values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  if ((await resetPassword(token, parsed.data.password)) === "invalid") return { values: {}, fieldErrors: {}, formError: "invalid_link" };
+  if ((await resetPassword(token, parsed.data.password)) === "invalid")
+    return { values: {}, fieldErrors: {}, formError: "invalid_link" };
   redirect(`/${await getLocale()}/login?reset=1`);
 }

@@ -8,7 +8,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { AuthCard } from "../../auth-card";
 import { ResetPasswordForm } from "./reset-password-form";
 
-type ResetPasswordPageProps = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<{ restored?: string }> };
+type ResetPasswordPageProps = {
+  params: Promise<{ locale: Locale; token: string }>;
+  searchParams: Promise<{ restored?: string }>;
+};
 
 export async function generateMetadata({ params }: ResetPasswordPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "PasswordReset" });
@@ -18,8 +21,17 @@ export async function generateMetadata({ params }: ResetPasswordPageProps): Prom
 export default async function ResetPasswordPage({ params, searchParams }: ResetPasswordPageProps) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const [usable, t, tRestore, { restored }] = await Promise.all([resetTokenIsUsable(token), getTranslations("PasswordReset"), getTranslations("RestoreEmail"), searchParams]);
-  const requestAgain = <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{t("requestAgain")}</Link>;
+  const [usable, t, tRestore, { restored }] = await Promise.all([
+    resetTokenIsUsable(token),
+    getTranslations("PasswordReset"),
+    getTranslations("RestoreEmail"),
+    searchParams,
+  ]);
+  const requestAgain = (
+    <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+      {t("requestAgain")}
+    </Link>
+  );
   if (!usable) {
     return (
       <AuthCard title={t("invalidTitle")} lead={t("invalidBody")} footer={requestAgain}>

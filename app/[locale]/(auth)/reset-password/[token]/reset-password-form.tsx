@@ -9,7 +9,10 @@ import { chooseNewPassword, type ResetPasswordState } from "./actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("PasswordReset");
-  const [state, formAction] = useActionState(chooseNewPassword.bind(null, token), { values: {}, fieldErrors: {} } satisfies ResetPasswordState);
+  const [state, formAction] = useActionState(chooseNewPassword.bind(null, token), {
+    values: {},
+    fieldErrors: {},
+  } satisfies ResetPasswordState);
   return (
     <form action={formAction} noValidate className="space-y-5">
       {state.formError === "invalid_link" && <FormAlert>{t("invalidBody")}</FormAlert>}

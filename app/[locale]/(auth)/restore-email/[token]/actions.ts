@@ -9,5 +9,7 @@ export async function putEmailBack(token: string): Promise<void> {
   const result = await restoreEmail(token);
   if (result.status === "restored") redirect(`/${locale}/reset-password/${result.resetToken}?restored=1`);
   // Back to the link's page, which explains an unusable link or a taken address.
-  redirect(`/${locale}/restore-email/${encodeURIComponent(token)}${result.status === "email_in_use" ? "?problem=email_in_use" : ""}`);
+  redirect(
+    `/${locale}/restore-email/${encodeURIComponent(token)}${result.status === "email_in_use" ? "?problem=email_in_use" : ""}`,
+  );
 }

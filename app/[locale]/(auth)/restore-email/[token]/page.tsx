@@ -8,7 +8,10 @@ import { Link } from "@/lib/i18n/navigation";
 import { AuthCard } from "../../auth-card";
 import { putEmailBack } from "./actions";
 
-type RestoreEmailPageProps = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<{ problem?: string }> };
+type RestoreEmailPageProps = {
+  params: Promise<{ locale: Locale; token: string }>;
+  searchParams: Promise<{ problem?: string }>;
+};
 
 export async function generateMetadata({ params }: RestoreEmailPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "RestoreEmail" });
@@ -19,8 +22,17 @@ export async function generateMetadata({ params }: RestoreEmailPageProps): Promi
 export default async function RestoreEmailPage({ params, searchParams }: RestoreEmailPageProps) {
   const { locale, token } = await params;
   setRequestLocale(locale);
-  const [email, { problem }, t, tReset] = await Promise.all([emailToRestore(token), searchParams, getTranslations("RestoreEmail"), getTranslations("PasswordReset")]);
-  const forgotPassword = <Link href="/forgot-password" className="font-semibold text-brand-700 underline">{tReset("forgotLink")}</Link>;
+  const [email, { problem }, t, tReset] = await Promise.all([
+    emailToRestore(token),
+    searchParams,
+    getTranslations("RestoreEmail"),
+    getTranslations("PasswordReset"),
+  ]);
+  const forgotPassword = (
+    <Link href="/forgot-password" className="font-semibold text-brand-700 underline">
+      {tReset("forgotLink")}
+    </Link>
+  );
   if (!email) {
     return (
       <AuthCard title={t("invalidTitle")} lead={t("invalidBody")} footer={forgotPassword}>

@@ -20,7 +20,10 @@ export default async function VerifyEmailPage({ params }: VerifyPageProps) {
     <div className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-3xl font-bold tracking-tight">{t(verified ? "verifiedTitle" : "invalidTitle")}</h1>
       <p className="mt-3 text-slate-700">{t(verified ? "verifiedBody" : "invalidBody")}</p>
-      <Link href="/account" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+      <Link
+        href="/account"
+        className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+      >
         {t("toAccount")}
       </Link>
     </div>

@@ -57,7 +57,9 @@ export async function DeviceCard({ device }: { device: Device }) {
   return (
     <article aria-labelledby={titleId} className="h-full rounded-xl border border-slate-200 p-4">
       <div className="flex items-start justify-between gap-2">
-        <h4 id={titleId} className="font-semibold">{device.model}</h4>
+        <h4 id={titleId} className="font-semibold">
+          {device.model}
+        </h4>
         {/* A tick or a cross, so the answer does not rest on colour alone. */}
         {device.esim ? (
           <p className={`${badge} bg-emerald-100 text-emerald-900`}>
@@ -71,8 +73,14 @@ export async function DeviceCard({ device }: { device: Device }) {
           </p>
         )}
       </div>
-      {device.aliases && <p className="mt-1 text-sm text-slate-600">{t("aliases", { names: format.list(device.aliases) })}</p>}
-      {device.esim ? <InstallFacts device={device} /> : <p className="mt-3 text-sm text-slate-700">{t("noEsimBody")}</p>}
+      {device.aliases && (
+        <p className="mt-1 text-sm text-slate-600">{t("aliases", { names: format.list(device.aliases) })}</p>
+      )}
+      {device.esim ? (
+        <InstallFacts device={device} />
+      ) : (
+        <p className="mt-3 text-sm text-slate-700">{t("noEsimBody")}</p>
+      )}
     </article>
   );
 }

@@ -12,7 +12,9 @@ export async function DeviceSearchForm({ search }: { search: DeviceSearchParams 
   return (
     <section aria-labelledby="search-title" className="rounded-xl border border-slate-200 p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="search-title" className="text-xl font-semibold">{t("title")}</h2>
+        <h2 id="search-title" className="text-xl font-semibold">
+          {t("title")}
+        </h2>
         {searched && (
           <Link href="/devices" className="font-semibold text-brand-700 underline">
             {t("clear")}
@@ -52,7 +54,10 @@ export async function DeviceSearchForm({ search }: { search: DeviceSearchParams 
           </select>
         </div>
         {/* Level with the fields, below their labels. */}
-        <button type="submit" className="rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 sm:mt-6">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 sm:mt-6"
+        >
           {t("submit")}
         </button>
       </form>

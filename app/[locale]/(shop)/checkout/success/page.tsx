@@ -46,9 +46,16 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
       <div className="mx-auto max-w-2xl px-4 py-12">
         <h1 className="text-3xl font-bold tracking-tight">{t("topUpTitle")}</h1>
         <p className="mt-3 text-slate-700">
-          {t("topUpBody", { data: format.data(order.topUpPack.dataMb), days: order.topUpPack.daysAdded, iccid: order.esim.iccid })}
+          {t("topUpBody", {
+            data: format.data(order.topUpPack.dataMb),
+            days: order.topUpPack.daysAdded,
+            iccid: order.esim.iccid,
+          })}
         </p>
-        <Link href={`/esims/${order.esim.id}`} className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+        <Link
+          href={`/esims/${order.esim.id}`}
+          className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
           {t("viewBalance")}
         </Link>
       </div>
@@ -63,16 +70,29 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
         <ul className="mt-6 space-y-3">
           {order.esimProfiles.map((esim) => (
             <li key={esim.id} className="rounded-lg border border-slate-200 p-4">
-              <p className="font-semibold"><PlanName plan={esim.plan} /></p>
+              <p className="font-semibold">
+                <PlanName plan={esim.plan} />
+              </p>
               <p className="mt-1 text-sm">
-                {t("iccid")}: <span className="font-mono" data-testid="iccid">{esim.iccid}</span> · {t("state")}: {tEsim(`states.${esim.state}`)}
+                {t("iccid")}:{" "}
+                <span className="font-mono" data-testid="iccid">
+                  {esim.iccid}
+                </span>{" "}
+                · {t("state")}: {tEsim(`states.${esim.state}`)}
               </p>
             </li>
           ))}
         </ul>
         <div className="mt-6 flex flex-wrap gap-4">
-          <Link href="/account" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("viewAccount")}</Link>
-          <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">{t("viewOrders")}</Link>
+          <Link
+            href="/account"
+            className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("viewAccount")}
+          </Link>
+          <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+            {t("viewOrders")}
+          </Link>
         </div>
       </div>
     );
@@ -88,7 +108,10 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
       {closed === "pending" ? (
         <RefreshWhilePending />
       ) : (
-        <Link href={order.esim ? `/esims/${order.esim.id}` : `/plans/${order.plan?.slug ?? ""}`} className="mt-6 inline-block font-semibold text-brand-700 underline">
+        <Link
+          href={order.esim ? `/esims/${order.esim.id}` : `/plans/${order.plan?.slug ?? ""}`}
+          className="mt-6 inline-block font-semibold text-brand-700 underline"
+        >
           {t("tryAgain")}
         </Link>
       )}

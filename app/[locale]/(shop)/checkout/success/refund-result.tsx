@@ -27,9 +27,13 @@ export async function RefundResult({ order }: { order: RefundedOrder }) {
       {!refunded && <RefreshWhilePending />}
       <div className="mt-6 flex flex-wrap gap-4">
         {reason === "topup_closed" && (
-          <Link href="/plans" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("newEsim")}</Link>
+          <Link href="/plans" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            {t("newEsim")}
+          </Link>
         )}
-        <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">{t("viewOrders")}</Link>
+        <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
+          {t("viewOrders")}
+        </Link>
       </div>
     </div>
   );

@@ -56,7 +56,9 @@ export default async function PlanPage({ params }: PlanPageProps) {
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{format.name(plan)}</h1>
           <OfferBadges plan={plan} />
           <section aria-labelledby="included-title" className="rounded-xl border border-slate-200 p-5">
-            <h2 id="included-title" className="mb-4 text-xl font-semibold">{t("included")}</h2>
+            <h2 id="included-title" className="mb-4 text-xl font-semibold">
+              {t("included")}
+            </h2>
             <PlanFacts plan={plan} />
           </section>
         </div>
@@ -66,7 +68,9 @@ export default async function PlanPage({ params }: PlanPageProps) {
           aria-labelledby="price-title"
           className="space-y-4 self-start rounded-xl border-2 border-brand-700 p-5 lg:sticky lg:top-4 lg:col-start-2 lg:row-span-2 lg:row-start-1"
         >
-          <h2 id="price-title" className="text-xl font-semibold">{t("priceTitle")}</h2>
+          <h2 id="price-title" className="text-xl font-semibold">
+            {t("priceTitle")}
+          </h2>
           <Price plan={plan} />
           {plan.buyOneGetOne && <p className="text-slate-700">{t("bogoNote")}</p>}
           <Link
@@ -83,25 +87,33 @@ export default async function PlanPage({ params }: PlanPageProps) {
         <div className="space-y-8">
           {fairUse && (
             <section aria-labelledby="fair-use-title" className="border-l-4 border-brand-700 pl-4">
-              <h2 id="fair-use-title" className="text-xl font-semibold">{t("fairUseTitle")}</h2>
+              <h2 id="fair-use-title" className="text-xl font-semibold">
+                {t("fairUseTitle")}
+              </h2>
               <p className="mt-2 text-slate-800">{t("fairUseBody", fairUse)}</p>
               <p className="mt-2 text-slate-700">{t("fairUseHint", { speed: fairUse.speed })}</p>
             </section>
           )}
           <section aria-labelledby="validity-title">
-            <h2 id="validity-title" className="text-xl font-semibold">{t("validityTitle")}</h2>
+            <h2 id="validity-title" className="text-xl font-semibold">
+              {t("validityTitle")}
+            </h2>
             <p className="mt-2 text-slate-700">{t("validityStart", { days: plan.days })}</p>
             <p className="mt-2 text-slate-700">{t("validityEnd", { days: plan.days })}</p>
           </section>
           <section aria-labelledby="network-title">
-            <h2 id="network-title" className="text-xl font-semibold">{t("networkTitle")}</h2>
+            <h2 id="network-title" className="text-xl font-semibold">
+              {t("networkTitle")}
+            </h2>
             <p className="mt-2 text-slate-700">
               {t("networkBody", { name: plan.carrier.networkName, plmn: plan.carrier.plmn })}
             </p>
             <p className="mt-2 text-slate-700">{tHome(`carrierNotes.${plan.carrierCode}`)}</p>
           </section>
           <section aria-labelledby="device-title">
-            <h2 id="device-title" className="text-xl font-semibold">{t("deviceTitle")}</h2>
+            <h2 id="device-title" className="text-xl font-semibold">
+              {t("deviceTitle")}
+            </h2>
             <p className="mt-2 text-slate-700">{t("deviceBody")}</p>
           </section>
         </div>

@@ -19,7 +19,9 @@ export async function PlanCatalog({ filters }: { filters: Filters }) {
       <PlanGuide />
       <PlanFilters filters={filters} />
       <section aria-labelledby="results-title">
-        <h2 id="results-title" className="text-xl font-semibold">{t("results", { count: plans.length })}</h2>
+        <h2 id="results-title" className="text-xl font-semibold">
+          {t("results", { count: plans.length })}
+        </h2>
         {plans.length > 0 ? (
           <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
             {plans.map((plan) => (

@@ -13,9 +13,15 @@ export async function PlanFilters({ filters }: { filters: Filters }) {
   const filtered = Object.values(filters).some(Boolean);
 
   return (
-    <section id="filters" aria-labelledby="filters-title" className="scroll-mt-4 rounded-xl border border-slate-200 p-5">
+    <section
+      id="filters"
+      aria-labelledby="filters-title"
+      className="scroll-mt-4 rounded-xl border border-slate-200 p-5"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="filters-title" className="text-xl font-semibold">{t("title")}</h2>
+        <h2 id="filters-title" className="text-xl font-semibold">
+          {t("title")}
+        </h2>
         {filtered && (
           <Link href={plansHref({})} className="font-semibold text-brand-700 underline">
             {t("clear")}
@@ -25,7 +31,9 @@ export async function PlanFilters({ filters }: { filters: Filters }) {
       <div className="mt-4 grid gap-4 md:grid-cols-3">
         {(Object.keys(GROUPS) as Group[]).map((group) => (
           <div key={group} role="group" aria-labelledby={`filter-${group}`}>
-            <h3 id={`filter-${group}`} className="text-sm font-semibold text-slate-700">{t(`groups.${group}`)}</h3>
+            <h3 id={`filter-${group}`} className="text-sm font-semibold text-slate-700">
+              {t(`groups.${group}`)}
+            </h3>
             <ul className="mt-2 flex flex-wrap gap-2">
               {[undefined, ...GROUPS[group]].map((value) => {
                 const active = filters[group] === value;

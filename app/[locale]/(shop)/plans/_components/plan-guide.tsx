@@ -18,14 +18,18 @@ export async function PlanGuide() {
 
   return (
     <section aria-labelledby="guide-title" className="rounded-xl bg-brand-50 p-5">
-      <h2 id="guide-title" className="text-xl font-semibold">{t("title")}</h2>
+      <h2 id="guide-title" className="text-xl font-semibold">
+        {t("title")}
+      </h2>
       <p className="mt-1 text-slate-700">{t("lead")}</p>
       <ul className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {TIPS.map(({ tip, filters }) => (
           <li key={tip} className="rounded-lg bg-white p-4">
             <p>{t(`tips.${tip}.situation`)}</p>
             <p className="mt-1">
-              <span aria-hidden className="text-slate-600">→ </span>
+              <span aria-hidden className="text-slate-600">
+                →{" "}
+              </span>
               <Link href={plansHref(filters)} className="font-semibold text-brand-700 underline">
                 {t(`tips.${tip}.pick`)}
               </Link>

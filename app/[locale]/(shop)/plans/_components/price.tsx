@@ -16,7 +16,9 @@ export async function Price({ plan }: { plan: Pricing }) {
       <p className="flex flex-wrap items-baseline gap-x-2">
         <span className="text-2xl font-bold text-brand-700">{price}</span>
         {/* Screen readers do not announce strike-through, so they get the words instead. */}
-        <s aria-hidden className="text-slate-600">{listPrice}</s>
+        <s aria-hidden className="text-slate-600">
+          {listPrice}
+        </s>
         <span className="sr-only">{t("was", { price: listPrice })}</span>
       </p>
       {plan.saleEndsAt && (

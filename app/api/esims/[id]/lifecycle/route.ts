@@ -22,5 +22,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (result.status === "invalid_transition") {
     return error(409, "invalid_transition", `Cannot ${body.data.event} an eSIM that is ${result.state.toLowerCase()}.`);
   }
-  return Response.json({ state: result.state.toLowerCase(), eid: result.eid, valid_until: result.validUntil?.toISOString() ?? null });
+  return Response.json({
+    state: result.state.toLowerCase(),
+    eid: result.eid,
+    valid_until: result.validUntil?.toISOString() ?? null,
+  });
 }

@@ -2,7 +2,12 @@
 
 import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { localWebhookOrigin, type PaymentAttempt, payLocalSession, resolveChallenge } from "@/lib/payments/local-checkout";
+import {
+  localWebhookOrigin,
+  type PaymentAttempt,
+  payLocalSession,
+  resolveChallenge,
+} from "@/lib/payments/local-checkout";
 import type { DeclineCode } from "@/lib/payments/test-cards";
 import { cardSchema } from "@/lib/validation/card";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
@@ -19,11 +24,16 @@ async function followAttempt(attempt: PaymentAttempt, sessionId: string): Promis
   const locale = await getLocale();
   if (attempt.status === "succeeded") redirect(attempt.redirectTo);
   if (attempt.status === "requires_authentication") redirect(`/${locale}/checkout/local/${sessionId}/authenticate`);
-  if (attempt.status === "declined") return { values: {}, fieldErrors: {}, formError: "declined", declineCode: attempt.code };
+  if (attempt.status === "declined")
+    return { values: {}, fieldErrors: {}, formError: "declined", declineCode: attempt.code };
   return { values: {}, fieldErrors: {}, formError: "closed" };
 }
 
-export async function payWithCard(sessionId: string, _previous: CardFormState, formData: FormData): Promise<CardFormState> {
+export async function payWithCard(
+  sessionId: string,
+  _previous: CardFormState,
+  formData: FormData,
+): Promise<CardFormState> {
   const values = submittedValues(formData, ["cardholder"] as const);
   const owned = await ownedSessionId(sessionId, `/checkout/local/${sessionId}`);
   const parsed = cardSchema.safeParse(Object.fromEntries(formData));

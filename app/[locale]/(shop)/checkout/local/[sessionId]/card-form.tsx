@@ -36,17 +36,46 @@ export function CardForm({ sessionId, totalLabel, declineCode }: CardFormProps) 
     >
       {decline && (
         <FormAlert>
-          {t(`declines.${decline}`)}{" "}
-          <span className="font-normal">({t("declineCode", { code: decline })})</span>
+          {t(`declines.${decline}`)} <span className="font-normal">({t("declineCode", { code: decline })})</span>
         </FormAlert>
       )}
       {state.formError === "closed" && <FormAlert>{t("closed")}</FormAlert>}
-      <FormField name="cardNumber" label={t("cardNumber")} inputMode="numeric" autoComplete="cc-number" placeholder="4242 4242 4242 4242" errors={fieldErrors.cardNumber} required />
+      <FormField
+        name="cardNumber"
+        label={t("cardNumber")}
+        inputMode="numeric"
+        autoComplete="cc-number"
+        placeholder="4242 4242 4242 4242"
+        errors={fieldErrors.cardNumber}
+        required
+      />
       <div className="grid grid-cols-2 gap-4">
-        <FormField name="expiry" label={t("expiry")} inputMode="numeric" autoComplete="cc-exp" placeholder="12 / 34" errors={fieldErrors.expiry} required />
-        <FormField name="cvc" label={t("cvc")} inputMode="numeric" autoComplete="cc-csc" placeholder="123" errors={fieldErrors.cvc} required />
+        <FormField
+          name="expiry"
+          label={t("expiry")}
+          inputMode="numeric"
+          autoComplete="cc-exp"
+          placeholder="12 / 34"
+          errors={fieldErrors.expiry}
+          required
+        />
+        <FormField
+          name="cvc"
+          label={t("cvc")}
+          inputMode="numeric"
+          autoComplete="cc-csc"
+          placeholder="123"
+          errors={fieldErrors.cvc}
+          required
+        />
       </div>
-      <FormField name="cardholder" label={t("cardholder")} autoComplete="cc-name" defaultValue={state.values.cardholder} errors={fieldErrors.cardholder} />
+      <FormField
+        name="cardholder"
+        label={t("cardholder")}
+        autoComplete="cc-name"
+        defaultValue={state.values.cardholder}
+        errors={fieldErrors.cardholder}
+      />
       <SubmitButton pendingLabel={t("paying")}>{t("pay", { total: totalLabel })}</SubmitButton>
     </form>
   );

@@ -52,7 +52,8 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
 
   // A code that does not work is reported, and the total is shown without it.
   let priced = await quoteForBuyer(plan, quantity, enteredCode, user.id);
-  let problem: Problem | undefined = PROBLEMS.find((p) => p === query.problem) ?? (code.success ? undefined : "code_unknown");
+  let problem: Problem | undefined =
+    PROBLEMS.find((p) => p === query.problem) ?? (code.success ? undefined : "code_unknown");
   if (!priced.ok) {
     problem = priced.problem;
     priced = await quoteForBuyer(plan, quantity, undefined, user.id);
@@ -79,19 +80,43 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
 
         <form method="get" className="mt-6 grid gap-4 sm:grid-cols-[auto_1fr_auto] sm:items-end">
           <div className="space-y-1">
-            <label htmlFor="quantity" className="block text-sm font-medium">{t("quantity")}</label>
-            <select id="quantity" name="quantity" defaultValue={quote.quantity} aria-describedby="quantity-hint" className="rounded-md border border-slate-400 bg-white px-3 py-2">
+            <label htmlFor="quantity" className="block text-sm font-medium">
+              {t("quantity")}
+            </label>
+            <select
+              id="quantity"
+              name="quantity"
+              defaultValue={quote.quantity}
+              aria-describedby="quantity-hint"
+              className="rounded-md border border-slate-400 bg-white px-3 py-2"
+            >
               {Array.from({ length: MAX_QUANTITY }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>{n}</option>
+                <option key={n} value={n}>
+                  {n}
+                </option>
               ))}
             </select>
-            <p id="quantity-hint" className="text-sm text-slate-600">{t("quantityHint")}</p>
+            <p id="quantity-hint" className="text-sm text-slate-600">
+              {t("quantityHint")}
+            </p>
           </div>
           <div className="space-y-1 self-start">
-            <label htmlFor="code" className="block text-sm font-medium">{t("promoCode")}</label>
-            <input id="code" name="code" defaultValue={typeof query.code === "string" ? query.code : ""} maxLength={40} autoCapitalize="characters" className="block w-full rounded-md border border-slate-400 px-3 py-2 uppercase" />
+            <label htmlFor="code" className="block text-sm font-medium">
+              {t("promoCode")}
+            </label>
+            <input
+              id="code"
+              name="code"
+              defaultValue={typeof query.code === "string" ? query.code : ""}
+              maxLength={40}
+              autoCapitalize="characters"
+              className="block w-full rounded-md border border-slate-400 px-3 py-2 uppercase"
+            />
           </div>
-          <button type="submit" className="self-start rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50 sm:mt-6">
+          <button
+            type="submit"
+            className="self-start rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50 sm:mt-6"
+          >
             {t("update")}
           </button>
         </form>

@@ -28,11 +28,17 @@ export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
     case "not_found":
       return esimNotFound();
     case "not_active":
-      return apiError(409, "esim_not_active", `The eSIM is ${result.state.toLowerCase()}; usage is recorded once it is enabled on the network.`);
+      return apiError(
+        409,
+        "esim_not_active",
+        `The eSIM is ${result.state.toLowerCase()}; usage is recorded once it is enabled on the network.`,
+      );
     case "expired":
       return apiError(409, "esim_expired", `The eSIM's validity ended at ${jstIso(result.validUntil)}.`);
   }
   const balance = await ownEsimBalance(iccid, userId);
   if (!balance) return esimNotFound();
-  return result.status === "recorded" ? apiJson(usageObject(balance), 201) : apiJson({ duplicate: true, usage: usageObject(balance) });
+  return result.status === "recorded"
+    ? apiJson(usageObject(balance), 201)
+    : apiJson({ duplicate: true, usage: usageObject(balance) });
 });

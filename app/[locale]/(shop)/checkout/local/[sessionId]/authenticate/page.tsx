@@ -30,12 +30,18 @@ export default async function ChallengePage({ params }: ChallengePageProps) {
         <p className="mt-3">{t("challengeBody", { total, last4: session.pendingChallenge })}</p>
         <div className="mt-6 flex flex-col gap-3">
           <form action={answerChallenge.bind(null, session.id, true)}>
-            <button type="submit" className="w-full rounded-md bg-emerald-800 px-4 py-2.5 font-semibold text-white hover:bg-emerald-900">
+            <button
+              type="submit"
+              className="w-full rounded-md bg-emerald-800 px-4 py-2.5 font-semibold text-white hover:bg-emerald-900"
+            >
               {t("challengeComplete")}
             </button>
           </form>
           <form action={answerChallenge.bind(null, session.id, false)}>
-            <button type="submit" className="w-full rounded-md border border-slate-400 px-4 py-2.5 font-semibold hover:bg-slate-50">
+            <button
+              type="submit"
+              className="w-full rounded-md border border-slate-400 px-4 py-2.5 font-semibold hover:bg-slate-50"
+            >
               {t("challengeFail")}
             </button>
           </form>
