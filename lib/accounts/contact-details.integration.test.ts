@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { confirmEmail } from "../auth/email-verification";
-import { registerUser } from "../auth/registration";
+import { confirmEmail } from "./email-verification";
+import { registerUser } from "./registration";
 import { db } from "../db/client";
 import { uniqueEmail } from "../testing/users";
 import { contactDetailsSchema } from "../validation/account";

@@ -1,6 +1,6 @@
 import "server-only";
 import { confirmOwnPassword } from "../auth/credentials";
-import { issueEmailVerification } from "../auth/email-verification";
+import { issueEmailVerification } from "./email-verification";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { kickEmailDelivery } from "../email/worker";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { confirmEmail } from "../auth/email-verification";
-import { registerUser } from "../auth/registration";
-import { resetPassword, resetTokenIsUsable } from "../auth/password-reset";
+import { confirmEmail } from "./email-verification";
+import { registerUser } from "./registration";
+import { resetPassword, resetTokenIsUsable } from "./password-reset";
 import { db } from "../db/client";
 import { uniqueEmail } from "../testing/users";
 import { contactDetailsSchema } from "../validation/account";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { createResetToken } from "../auth/password-reset";
-import { expiresAfter, newToken } from "../auth/tokens";
-import { spendToken, usableToken } from "../auth/user-tokens";
+import { createResetToken } from "./password-reset";
+import { expiresAfter, newToken } from "./tokens";
+import { spendToken, usableToken } from "./user-tokens";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { enqueueEmail } from "../email/outbox";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashToken } from "../auth/tokens";
+import { hashToken } from "../accounts/tokens";
 import { db } from "../db/client";
 import { newBuyer } from "../testing/shop";
 import { apiTokensOf, createApiToken, MAX_ACTIVE_API_TOKENS, revokeApiToken, userIdForAuthorization } from "./tokens";

@@ -1,5 +1,5 @@
 import "server-only";
-import { hashToken, looksLikeToken, newToken } from "../auth/tokens";
+import { hashToken, looksLikeToken, newToken } from "../accounts/tokens";
 import { db } from "../db/client";
 import { postgresLimiter, spend } from "../rate-limit";
 

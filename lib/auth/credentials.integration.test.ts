@@ -5,7 +5,7 @@ import { uniqueEmail, uniqueIp } from "../testing/users";
 import { registerSchema } from "../validation/auth";
 import { verifyCredentials } from "./credentials";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP } from "./login-rate-limit";
-import { registerUser } from "./registration";
+import { registerUser } from "../accounts/registration";
 
 const PASSWORD = "correct horse battery";
 

@@ -8,9 +8,9 @@ import { uniqueEmail, uniqueIp } from "../testing/users";
 import { registerSchema } from "../validation/auth";
 import { verifyCredentials } from "./credentials";
 import { LOGIN_FAILURES_PER_ACCOUNT } from "./login-rate-limit";
-import { changePassword } from "./password-change";
-import { requestPasswordReset, resetPassword } from "./password-reset";
-import { registerUser } from "./registration";
+import { changePassword } from "../accounts/password-change";
+import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
+import { registerUser } from "../accounts/registration";
 import { endAllSessions, signedInSince } from "./session-revocation";
 
 const PASSWORD = "correct horse battery";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "../auth/tokens";
+import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "../accounts/tokens";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { ACTIVATION_LINK_DAYS } from "../email/token-lifetimes";

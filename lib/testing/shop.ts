@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { registerUser } from "../auth/registration";
+import { registerUser } from "../accounts/registration";
 import { startTopUp } from "../balance/topups";
 import { db } from "../db/client";
 import { applyLifecycleEvent } from "../esim/profiles";

@@ -1,6 +1,6 @@
 "use server";
 
-import { resendEmailVerification } from "@/lib/auth/email-verification";
+import { resendEmailVerification } from "@/lib/accounts/email-verification";
 import { requireUser } from "@/lib/auth/session";
 
 export type ResendVerificationState = { result?: "sent" | "rate_limited"; retryAfterSeconds?: number };

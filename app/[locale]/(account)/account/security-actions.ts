@@ -6,7 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { changePassword } from "@/lib/auth/password-change";
+import { changePassword } from "@/lib/accounts/password-change";
 import { requireUser } from "@/lib/auth/session";
 import { endAllSessions } from "@/lib/auth/session-revocation";
 import { changePasswordSchema } from "@/lib/validation/auth";

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
-import { requestPasswordReset } from "@/lib/auth/password-reset";
+import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { forgotPasswordSchema } from "@/lib/validation/auth";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
 

@@ -2,7 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { signIn } from "@/lib/auth/auth";
-import { registerUser } from "@/lib/auth/registration";
+import { registerUser } from "@/lib/accounts/registration";
 import { registerSchema, safeRedirectPath } from "@/lib/validation/auth";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
 

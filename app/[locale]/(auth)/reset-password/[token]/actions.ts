@@ -2,7 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { resetPassword } from "@/lib/auth/password-reset";
+import { resetPassword } from "@/lib/accounts/password-reset";
 import { resetPasswordSchema } from "@/lib/validation/auth";
 import { type FormState, fieldErrorsOf } from "@/lib/validation/form-state";
 

@@ -3,7 +3,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ClientTranslations } from "@/app/_components/client-translations";
 import { SuccessNote } from "@/app/_components/success-note";
-import { resetTokenIsUsable } from "@/lib/auth/password-reset";
+import { resetTokenIsUsable } from "@/lib/accounts/password-reset";
 import { Link } from "@/lib/i18n/navigation";
 import { AuthCard } from "../../auth-card";
 import { ResetPasswordForm } from "./reset-password-form";

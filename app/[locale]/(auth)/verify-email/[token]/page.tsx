@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { confirmEmail } from "@/lib/auth/email-verification";
+import { confirmEmail } from "@/lib/accounts/email-verification";
 import { Link } from "@/lib/i18n/navigation";
 
 type VerifyPageProps = { params: Promise<{ locale: Locale; token: string }> };

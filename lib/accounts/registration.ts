@@ -4,7 +4,7 @@ import { isUniqueViolation } from "../db/errors";
 import type { RegisterInput } from "../validation/auth";
 import { kickEmailDelivery } from "../email/worker";
 import { issueEmailVerification } from "./email-verification";
-import { hashPassword } from "./password";
+import { hashPassword } from "../auth/password";
 
 export type RegistrationResult = { status: "created"; userId: string } | { status: "email_taken" };
 

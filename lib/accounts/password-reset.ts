@@ -6,7 +6,7 @@ import { PASSWORD_RESET_MINUTES } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
 import { storeNewPassword } from "./new-password";
-import { hashPassword } from "./password";
+import { hashPassword } from "../auth/password";
 import { expiresAfter, newToken } from "./tokens";
 import { spendToken, usableToken } from "./user-tokens";
 

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "../db/client";
 import { kickEmailDelivery } from "../email/worker";
 import type { ChangePasswordInput } from "../validation/auth";
-import { confirmOwnPassword } from "./credentials";
+import { confirmOwnPassword } from "../auth/credentials";
 import { storeNewPassword } from "./new-password";
-import { hashPassword } from "./password";
+import { hashPassword } from "../auth/password";
 
 export type PasswordChangeResult =
   { status: "changed" } | { status: "wrong_password" } | { status: "rate_limited"; retryAfterSeconds: number };
