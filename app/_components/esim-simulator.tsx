@@ -4,15 +4,20 @@ import type { EsimState } from "@prisma/client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { allowedEvents } from "@/lib/esim/lifecycle";
-import { type EsimTarget, type LifecycleFormState, reportLifecycleEvent } from "./esim-lifecycle-actions";
+import { type LifecycleFormState, reportLifecycleEvent } from "./esim-lifecycle-actions";
+
+// The eSIM by id on the owner's pages, or by the activation link's token (see esimOfForm).
+type EsimTarget = { esimId: string } | { token: string };
 
 // Buttons for what the simulated phone and network can report from the eSIM's current state.
 export function EsimSimulator({ target, state }: { target: EsimTarget; state: EsimState }) {
   const t = useTranslations("Esim");
-  const [result, formAction, pending] = useActionState(
-    reportLifecycleEvent.bind(null, target),
-    {} satisfies LifecycleFormState,
-  );
+  const [result, formAction, pending] = useActionState(reportLifecycleEvent, {
+    values: {},
+    fieldErrors: {},
+  } satisfies LifecycleFormState);
+  const targetField =
+    "esimId" in target ? { name: "esimId", value: target.esimId } : { name: "token", value: target.token };
   const events = allowedEvents(state);
   if (events.length === 0) return null;
 
@@ -27,6 +32,7 @@ export function EsimSimulator({ target, state }: { target: EsimTarget; state: Es
           .filter((event) => event !== "delete")
           .map((event) => (
             <form key={event} action={formAction}>
+              <input type="hidden" {...targetField} />
               <input type="hidden" name="event" value={event} />
               <button
                 type="submit"
@@ -40,6 +46,7 @@ export function EsimSimulator({ target, state }: { target: EsimTarget; state: Es
       </div>
       {events.includes("delete") && (
         <form action={formAction} className="mt-4 rounded-md bg-brand-50 p-3">
+          <input type="hidden" {...targetField} />
           <input type="hidden" name="event" value="delete" />
           <p className="text-sm font-medium text-brand-800">{t("deleteWarning")}</p>
           <label className="mt-2 flex items-center gap-2 text-sm">
@@ -56,11 +63,11 @@ export function EsimSimulator({ target, state }: { target: EsimTarget; state: Es
         </form>
       )}
       <p aria-live="polite" className="mt-2 text-sm font-medium text-brand-700">
-        {result.error === "invalid_transition" &&
+        {result.formError === "invalid_transition" &&
           result.state &&
           t("invalidTransition", { state: t(`states.${result.state}`) })}
-        {result.error === "invalid_event" && t("invalidEvent")}
-        {result.error === "delete_unconfirmed" && t("deleteUnconfirmed")}
+        {result.fieldErrors.event && t("invalidEvent")}
+        {result.fieldErrors.confirm && t("deleteUnconfirmed")}
       </p>
     </section>
   );

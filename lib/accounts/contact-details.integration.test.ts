@@ -71,9 +71,9 @@ describe("updateContactDetails", () => {
     expect(await stored(user.id)).toMatchObject({ email: newEmail, emailVerified: null });
 
     // The link sent to the old address no longer confirms anything; the new one does.
-    expect(await confirmEmail(oldLink!)).toBe("invalid");
+    expect(await confirmEmail(oldLink!)).toEqual({ status: "invalid_link" });
     const [newLink] = await verificationTokensTo(newEmail);
-    expect(await confirmEmail(newLink!)).toBe("verified");
+    expect(await confirmEmail(newLink!)).toEqual({ status: "verified" });
     expect((await stored(user.id)).emailVerified).toBeInstanceOf(Date);
   });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { RateLimited } from "../result";
 import { confirmOwnPassword } from "../auth/credentials";
 import { issueEmailVerification } from "./email-verification";
 import { db } from "../db/client";
@@ -10,7 +11,7 @@ import { issueEmailRestore } from "./email-restore";
 export type ContactDetailsResult =
   | { status: "saved"; emailChanged: boolean }
   | { status: "password_required" | "wrong_password" | "email_in_use" }
-  | { status: "rate_limited"; retryAfterSeconds: number };
+  | RateLimited;
 
 type Account = { id: string; email: string; emailVerified: Date | null; locale: string };
 

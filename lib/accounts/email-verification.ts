@@ -5,6 +5,7 @@ import { enqueueEmail } from "../email/outbox";
 import { EMAIL_VERIFICATION_HOURS } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
+import { type RateLimited, rateLimited } from "../result";
 import { expiresAfter, newToken } from "./tokens";
 import { spendToken, usableToken } from "./user-tokens";
 
@@ -32,30 +33,30 @@ export async function issueEmailVerification(tx: Prisma.TransactionClient, user:
   });
 }
 
-export async function confirmEmail(token: string): Promise<"verified" | "invalid"> {
+export async function confirmEmail(token: string): Promise<{ status: "verified" } | { status: "invalid_link" }> {
   const record = await usableToken(token, "VERIFY_EMAIL");
-  if (!record) return "invalid";
+  if (!record) return { status: "invalid_link" };
   return db.$transaction(async (tx) => {
-    if (!(await spendToken(tx, record))) return "invalid";
+    if (!(await spendToken(tx, record))) return { status: "invalid_link" } as const;
     await tx.user.updateMany({
       where: { id: record.userId, emailVerified: null },
       data: { emailVerified: new Date() },
     });
-    return "verified";
+    return { status: "verified" } as const;
   });
 }
 
 export async function resendEmailVerification(
   userId: string,
-): Promise<"sent" | "already_verified" | { retryAfterSeconds: number }> {
+): Promise<{ status: "sent" | "already_verified" } | RateLimited> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, name: true, email: true, locale: true, emailVerified: true },
   });
-  if (user.emailVerified) return "already_verified";
+  if (user.emailVerified) return { status: "already_verified" };
   const retryAfterSeconds = await spend(resendsByUser, user.id);
-  if (retryAfterSeconds > 0) return { retryAfterSeconds };
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   await db.$transaction((tx) => issueEmailVerification(tx, user));
   kickEmailDelivery();
-  return "sent";
+  return { status: "sent" };
 }

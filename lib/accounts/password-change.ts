@@ -1,4 +1,5 @@
 import "server-only";
+import type { RateLimited } from "../result";
 import { db } from "../db/client";
 import { kickEmailDelivery } from "../email/worker";
 import type { ChangePasswordInput } from "../validation/auth";
@@ -6,8 +7,7 @@ import { confirmOwnPassword } from "../auth/credentials";
 import { storeNewPassword } from "./new-password";
 import { hashPassword } from "../auth/password";
 
-export type PasswordChangeResult =
-  { status: "changed" } | { status: "wrong_password" } | { status: "rate_limited"; retryAfterSeconds: number };
+export type PasswordChangeResult = { status: "changed" } | { status: "wrong_password" } | RateLimited;
 
 // Ends every session of the account, the caller's included: the caller signs itself in again
 // with the new password (app/[locale]/(account)/account/security-actions.ts).

@@ -5,6 +5,7 @@ import { enqueueEmail } from "../email/outbox";
 import { PASSWORD_RESET_MINUTES } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
+import { type RateLimited, rateLimited } from "../result";
 import { storeNewPassword } from "./new-password";
 import { hashPassword } from "../auth/password";
 import { expiresAfter, newToken } from "./tokens";
@@ -29,17 +30,14 @@ export async function createResetToken(tx: Prisma.TransactionClient, userId: str
 
 // The answer is the same whether or not an account exists, so the form cannot be used to find
 // out who has one.
-export async function requestPasswordReset(
-  email: string,
-  ip: string,
-): Promise<"requested" | { retryAfterSeconds: number }> {
+export async function requestPasswordReset(email: string, ip: string): Promise<{ status: "requested" } | RateLimited> {
   const retryAfterSeconds = Math.max(await spend(requestsByIp, ip), await spend(requestsByEmail, email));
-  if (retryAfterSeconds > 0) return { retryAfterSeconds };
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, name: true, email: true, locale: true },
   });
-  if (!user) return "requested";
+  if (!user) return { status: "requested" };
   await db.$transaction(async (tx) => {
     const token = await createResetToken(tx, user.id);
     await enqueueEmail(tx, {
@@ -51,22 +49,25 @@ export async function requestPasswordReset(
     });
   });
   kickEmailDelivery();
-  return "requested";
+  return { status: "requested" };
 }
 
 export async function resetTokenIsUsable(token: string): Promise<boolean> {
   return (await usableToken(token, "RESET_PASSWORD")) !== null;
 }
 
-export async function resetPassword(token: string, newPassword: string): Promise<"reset" | "invalid"> {
+export async function resetPassword(
+  token: string,
+  newPassword: string,
+): Promise<{ status: "reset" } | { status: "invalid_link" }> {
   const record = await usableToken(token, "RESET_PASSWORD");
-  if (!record) return "invalid";
+  if (!record) return { status: "invalid_link" };
   const passwordHash = await hashPassword(newPassword);
   const outcome = await db.$transaction(async (tx) => {
-    if (!(await spendToken(tx, record))) return "invalid";
+    if (!(await spendToken(tx, record))) return { status: "invalid_link" } as const;
     await storeNewPassword(tx, record.userId, passwordHash);
-    return "reset";
+    return { status: "reset" } as const;
   });
-  if (outcome === "reset") kickEmailDelivery();
+  if (outcome.status === "reset") kickEmailDelivery();
   return outcome;
 }

@@ -5,6 +5,7 @@ export const API_ERROR_CODES = [
   "invalid_token",
   "not_found",
   "invalid_request",
+  "body_too_large",
   "esim_not_active",
   "esim_expired",
   "invalid_transition",

@@ -1,11 +1,16 @@
 import "server-only";
 import type { z } from "zod";
+import { currentUserId } from "../auth/session";
 import { log } from "../log";
+import { MAX_JSON_BODY_BYTES } from "../validation/api";
 import type { ApiErrorCode } from "./error-codes";
 import { userIdForAuthorization } from "./tokens";
 
 // Balances change with every usage record; no cache may keep one.
 const NO_STORE = { "cache-control": "no-store" };
+
+// "unauthenticated" is for the site's own session routes; integrators only ever see ApiErrorCode.
+type ErrorCode = ApiErrorCode | "unauthenticated";
 
 export function apiJson(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
@@ -13,7 +18,7 @@ export function apiJson(body: unknown, status = 200): Response {
 
 export function apiError(
   status: number,
-  code: ApiErrorCode,
+  code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
 ): Response {
@@ -23,18 +28,43 @@ export function apiError(
 // The same answer for an eSIM that does not exist and one that belongs to someone else.
 export const esimNotFound = () => apiError(404, "not_found", "No eSIM with this ICCID in your account.");
 
-export function invalidRequest(error: z.ZodError): Response {
-  return apiError(400, "invalid_request", error.issues[0]?.message ?? "The request body is not valid.");
+const bodyTooLarge = () =>
+  apiError(413, "body_too_large", `The body must be at most ${MAX_JSON_BODY_BYTES / 1024} kB.`);
+
+async function boundedText(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function jsonBody(
+export type BodyResult<Body> = { status: "valid"; body: Body } | { status: "refused"; response: Response };
+
+// The request's JSON body checked against its schema, or the 400/413 answer to send instead.
+export async function jsonBody<Schema extends z.ZodType>(
   request: Request,
-): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  schema: Schema,
+): Promise<BodyResult<z.output<Schema>>> {
+  const text = await boundedText(request);
+  if (text === null) return { status: "refused", response: bodyTooLarge() };
+  let json: unknown;
   try {
-    return { ok: true, body: await request.json() };
+    json = JSON.parse(text);
   } catch {
-    return { ok: false, response: apiError(400, "invalid_request", "The body must be valid JSON.") };
+    return { status: "refused", response: apiError(400, "invalid_request", "The body must be valid JSON.") };
   }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "The request body is not valid.";
+    return { status: "refused", response: apiError(400, "invalid_request", message) };
+  }
+  return { status: "valid", body: parsed.data };
 }
 
 const REALM = 'Bearer realm="Tabi eSIM API"';
@@ -52,18 +82,37 @@ function unauthorized(presented: boolean): Response {
 type RouteContext<Params> = { params: Promise<Params> };
 type AuthenticatedHandler<Params> = (request: Request, userId: string, params: Params) => Promise<Response>;
 
-// Every v1 route: the bearer token first, then the handler. Anything unexpected still answers
-// in the API's error shape instead of Next's HTML error page.
-export function withApiToken<Params>(handler: AuthenticatedHandler<Params>) {
+// Who is asking comes first, then the handler. Anything unexpected still answers in the JSON
+// error shape instead of Next's HTML error page.
+function authenticated<Params>(
+  identify: (request: Request) => Promise<{ userId: string } | { response: Response }>,
+  handler: AuthenticatedHandler<Params>,
+) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     try {
-      const authorization = request.headers.get("authorization");
-      const userId = await userIdForAuthorization(authorization);
-      if (!userId) return unauthorized(authorization !== null);
-      return await handler(request, userId, await context.params);
+      const caller = await identify(request);
+      if ("response" in caller) return caller.response;
+      return await handler(request, caller.userId, await context.params);
     } catch (error) {
       log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
       return apiError(500, "internal_error", "Something went wrong on our side. Try again.");
     }
   };
+}
+
+// Every v1 route: an integrator's bearer token.
+export function withApiToken<Params>(handler: AuthenticatedHandler<Params>) {
+  return authenticated(async (request) => {
+    const authorization = request.headers.get("authorization");
+    const userId = await userIdForAuthorization(authorization);
+    return userId ? { userId } : { response: unauthorized(authorization !== null) };
+  }, handler);
+}
+
+// Routes the site's own pages call: the signed-in visitor's session cookie.
+export function withSession<Params>(handler: AuthenticatedHandler<Params>) {
+  return authenticated(async () => {
+    const userId = await currentUserId();
+    return userId ? { userId } : { response: apiError(401, "unauthenticated", "Log in first.") };
+  }, handler);
 }

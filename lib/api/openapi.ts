@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { usageRecordBody } from "../validation/api";
+import { MAX_JSON_BODY_BYTES, usageRecordBody } from "../validation/api";
 import { lifecycleEventSchema } from "../validation/esim";
 import { API_ERROR_CODES } from "./error-codes";
 
@@ -39,6 +39,7 @@ const errorResponse = (description: string) => ({
 
 const unauthorized = errorResponse("Missing (`missing_token`), invalid or revoked (`invalid_token`) API token.");
 const notFound = errorResponse("No eSIM with this ICCID in the token owner's account (`not_found`).");
+const bodyTooLarge = errorResponse(`The body is over ${MAX_JSON_BODY_BYTES / 1024} kB (\`body_too_large\`).`);
 
 const usageResponse = (description: string) => ({
   description,
@@ -109,6 +110,7 @@ export const openApiDocument = {
           ),
           "401": unauthorized,
           "404": notFound,
+          "413": bodyTooLarge,
           "409": errorResponse(
             "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), or the record falls after its validity ended (`esim_expired`).",
           ),
@@ -133,6 +135,7 @@ export const openApiDocument = {
           ),
           "401": unauthorized,
           "404": notFound,
+          "413": bodyTooLarge,
           "409": errorResponse(
             "The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`).",
           ),

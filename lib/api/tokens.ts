@@ -1,4 +1,5 @@
 import "server-only";
+import { type RateLimited, rateLimited } from "../result";
 import { hashToken, looksLikeToken, newToken } from "../accounts/tokens";
 import { db } from "../db/client";
 import { postgresLimiter, spend } from "../rate-limit";
@@ -17,14 +18,12 @@ const LAST_USED_PRECISION_MS = 60_000;
 const creationsByUser = postgresLimiter("api_token_create", 30, 60 * 60);
 
 export type CreateApiTokenResult =
-  | { status: "created"; id: string; token: string }
-  | { status: "limit_reached" }
-  | { status: "rate_limited"; retryAfterSeconds: number };
+  { status: "created"; id: string; token: string } | { status: "limit_reached" } | RateLimited;
 
 // The raw token is returned here and never again.
 export async function createApiToken(userId: string, name: string): Promise<CreateApiTokenResult> {
   const retryAfterSeconds = await spend(creationsByUser, userId);
-  if (retryAfterSeconds > 0) return { status: "rate_limited", retryAfterSeconds };
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const token = API_TOKEN_PREFIX + newToken().token;
   return db.$transaction(async (tx): Promise<CreateApiTokenResult> => {
     // Locks the account, so two creations at once cannot both pass the count.

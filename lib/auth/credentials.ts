@@ -1,4 +1,5 @@
 import "server-only";
+import { type RateLimited, rateLimited } from "../result";
 import { db } from "../db/client";
 import type { LoginInput } from "../validation/auth";
 import { type LoginAttemptKey, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./login-rate-limit";
@@ -6,8 +7,7 @@ import { decoyPasswordHash, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; name: string; email: string };
 
-export type PasswordCheck<Account> =
-  { status: "ok"; account: Account } | { status: "invalid" } | { status: "rate_limited"; retryAfterSeconds: number };
+export type PasswordCheck<Account> = { status: "ok"; account: Account } | { status: "invalid" } | RateLimited;
 
 // Every form that takes the account's password (login, changing it) counts wrong ones against
 // the same limits, so a stolen session cannot guess the password faster than the login form.
@@ -17,7 +17,7 @@ export async function checkPassword<Account extends { passwordHash: string }>(
   password: string,
 ): Promise<PasswordCheck<Account>> {
   const retryAfterSeconds = await loginRetryAfter(attempt);
-  if (retryAfterSeconds > 0) return { status: "rate_limited", retryAfterSeconds };
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
 
   const account = await findAccount();
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
@@ -34,7 +34,7 @@ export async function confirmOwnPassword(
   account: { id: string; email: string },
   password: string,
   ip: string,
-): Promise<{ status: "ok" } | { status: "wrong_password" } | { status: "rate_limited"; retryAfterSeconds: number }> {
+): Promise<{ status: "ok" } | { status: "wrong_password" } | RateLimited> {
   const check = await checkPassword(
     { ip, email: account.email },
     () => db.user.findUnique({ where: { id: account.id }, select: { passwordHash: true } }),

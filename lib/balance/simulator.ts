@@ -26,13 +26,17 @@ export async function simulateUsage(
   return recordUsage({ esimId, userId, recordId: `sim-${randomUUID()}`, ...usage, source: "simulator" });
 }
 
-export async function advanceClock(esimId: string, userId: string, minutes: number): Promise<"advanced" | "not_found"> {
+export async function advanceClock(
+  esimId: string,
+  userId: string,
+  minutes: number,
+): Promise<{ status: "advanced" | "not_found" }> {
   assertSimulator();
   const { count } = await db.esimProfile.updateMany({
     where: { id: esimId, userId },
     data: { clockOffsetMinutes: { increment: minutes } },
   });
-  if (count === 0) return "not_found";
+  if (count === 0) return { status: "not_found" };
   const esim = await db.esimProfile.findUniqueOrThrow({
     where: { id: esimId },
     select: { validUntil: true, clockOffsetMinutes: true },
@@ -41,5 +45,5 @@ export async function advanceClock(esimId: string, userId: string, minutes: numb
     await db.$transaction((tx) => lapseRemainingBalance(tx, esimId, esim.validUntil!));
   }
   await raiseDueExpiryAlerts();
-  return "advanced";
+  return { status: "advanced" };
 }

@@ -6,6 +6,7 @@ import { enqueueEmail } from "../email/outbox";
 import { ACTIVATION_LINK_DAYS } from "../email/token-lifetimes";
 import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
+import { type RateLimited, rateLimited } from "../result";
 
 const resendsByEsim = postgresLimiter("activation_resend", 3, 60 * 60);
 
@@ -69,17 +70,17 @@ export async function findByActivationToken(token: string): Promise<ActivationLo
 export async function resendActivationEmail(
   esimId: string,
   userId: string,
-): Promise<"sent" | "not_found" | "deleted" | { retryAfterSeconds: number }> {
+): Promise<{ status: "sent" | "not_found" | "deleted" } | RateLimited> {
   const esim = await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: { id: true, state: true } });
-  if (!esim) return "not_found";
-  if (esim.state === "DELETED") return "deleted";
+  if (!esim) return { status: "not_found" };
+  if (esim.state === "DELETED") return { status: "deleted" };
   const retryAfterSeconds = await spend(resendsByEsim, esim.id);
-  if (retryAfterSeconds > 0) return { retryAfterSeconds };
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const { token, fields } = activationTokenFields();
   await db.$transaction(async (tx) => {
     await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
     await enqueueActivationEmail(tx, esim.id, token);
   });
   kickEmailDelivery();
-  return "sent";
+  return { status: "sent" };
 }

@@ -12,7 +12,11 @@ export const createApiTokenSchema = z.object({
     .max(API_TOKEN_NAME_MAX_LENGTH, { error: "token_name_too_long" }),
 });
 
-export const apiTokenIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+export const revokeApiTokenSchema = z.object({ tokenId: z.string().regex(/^[a-z0-9]{20,40}$/) });
+
+// Far above any request body the API takes (a usage record is a few hundred bytes); a larger
+// one is refused before it is read whole.
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 // Usage records posted to the API. Messages here go to integrators as they are, so each one
 // names its field. The limits are those of lib/balance/usage.ts, repeated because this file is

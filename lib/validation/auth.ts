@@ -74,7 +74,11 @@ export const changePasswordSchema = z
   });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
-export const resetPasswordSchema = z.object({ password: passwordSchema });
+// The token of an emailed link (lib/accounts/tokens.ts makes them), carried by the link's form.
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const resetPasswordSchema = z.object({ token: linkTokenSchema, password: passwordSchema });
+export const restoreEmailSchema = z.object({ token: linkTokenSchema });
 
 // Only same-site absolute paths: "//evil.test" and "https://…" would be open redirects.
 export const redirectPathSchema = z

@@ -1,6 +1,7 @@
 // The local test-mode checkout's card form, checked in the browser and again on the server.
 import { z } from "zod";
 import { passesLuhn } from "../esim/luhn";
+import { checkoutSessionIdSchema } from "./checkout";
 
 export function expiryIsPast(month: number, year: number, now: Date): boolean {
   // A card is valid through the last day of its expiry month.
@@ -38,3 +39,11 @@ export const cardSchema = z
   });
 
 export type CardInput = z.infer<typeof cardSchema>;
+
+// The form names its checkout session; the server checks it is the buyer's own.
+export const cardPaymentSchema = cardSchema.safeExtend({ sessionId: checkoutSessionIdSchema });
+
+export const challengeAnswerSchema = z.object({
+  sessionId: checkoutSessionIdSchema,
+  answer: z.enum(["complete", "fail"]),
+});

@@ -6,7 +6,10 @@ import { resendVerification, type ResendVerificationState } from "./verification
 
 export function ResendVerification() {
   const t = useTranslations("Verification");
-  const [state, formAction, pending] = useActionState(resendVerification, {} as ResendVerificationState);
+  const [state, formAction, pending] = useActionState(resendVerification, {
+    values: {},
+    fieldErrors: {},
+  } satisfies ResendVerificationState);
   return (
     <form action={formAction} className="flex items-center gap-3">
       <button
@@ -17,8 +20,8 @@ export function ResendVerification() {
         {t("resend")}
       </button>
       <span aria-live="polite">
-        {state.result === "sent" && t("resent")}
-        {state.result === "rate_limited" &&
+        {state.sent && t("resent")}
+        {state.formError === "rate_limited" &&
           t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}
       </span>
     </form>

@@ -1,14 +1,19 @@
 "use server";
 
+import { z } from "zod";
+import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { resendEmailVerification } from "@/lib/accounts/email-verification";
-import { requireUser } from "@/lib/auth/session";
+import type { FormState } from "@/lib/validation/form-state";
 
-export type ResendVerificationState = { result?: "sent" | "rate_limited"; retryAfterSeconds?: number };
+export type ResendVerificationState = FormState<never, "rate_limited"> & { sent?: boolean };
 
-export async function resendVerification(): Promise<ResendVerificationState> {
-  const user = await requireUser("/account");
-  const result = await resendEmailVerification(user.id);
-  if (typeof result === "object") return { result: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
-  // Already verified: the banner is gone on the next render, nothing to say.
-  return result === "sent" ? { result: "sent" } : {};
-}
+// A new confirmation link for the signed-in user's own address.
+export const resendVerification = userAction(
+  { schema: z.object({}), returnTo: "/account" },
+  async (_input, { user }): Promise<ActionReply<ResendVerificationState>> => {
+    const result = await resendEmailVerification(user.id);
+    if (result.status === "rate_limited") return result;
+    // Already verified: the banner is gone on the next render, nothing to say.
+    return result.status === "sent" ? { sent: true } : {};
+  },
+);

@@ -1,8 +1,15 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
+import { z } from "zod";
+import { type ActionReply, publicAction } from "@/app/_lib/form-action";
 import { signOut } from "@/lib/auth/auth";
+import type { FormState } from "@/lib/validation/form-state";
 
-export async function logout() {
-  await signOut({ redirectTo: `/${await getLocale()}` });
-}
+// Anyone may log out; without a session it only leads home.
+export const logout = publicAction(
+  { schema: z.object({}) },
+  async (_input, { locale }): Promise<ActionReply<FormState<never>>> => {
+    await signOut({ redirectTo: `/${locale}` });
+    return {};
+  },
+);

@@ -6,7 +6,7 @@ import { CurrentPasswordField } from "@/app/_components/current-password-field";
 import { FormField } from "@/app/_components/form-field";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { type ChangePasswordState, changeOwnPassword } from "./security-actions";
 

@@ -6,7 +6,7 @@ import { CurrentPasswordField } from "@/app/_components/current-password-field";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import { SuccessNote } from "@/app/_components/success-note";
-import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { contactDetailsSchema } from "@/lib/validation/account";
 import { type ContactDetailsState, saveContactDetails } from "./actions";
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { FormAlert } from "@/app/_components/form-alert";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { API_TOKEN_NAME_MAX_LENGTH, createApiTokenSchema } from "@/lib/validation/api";
 import { type CreateTokenState, createToken } from "./actions";
 import { NewToken } from "./new-token";

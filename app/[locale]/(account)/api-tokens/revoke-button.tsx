@@ -7,7 +7,7 @@ import { revokeToken } from "./actions";
 // Revoking stops every integration using the token at once, so it is confirmed first.
 export function RevokeButton({ tokenId, name }: { tokenId: string; name: string }) {
   const t = useTranslations("ApiTokens");
-  const [, formAction, pending] = useActionState(revokeToken, undefined);
+  const [, formAction, pending] = useActionState(revokeToken, { values: {}, fieldErrors: {} });
   return (
     <form
       action={formAction}

@@ -1,19 +1,19 @@
 "use server";
 
 import { headers } from "next/headers";
+import { type ActionReply, publicAction } from "@/app/_lib/form-action";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { forgotPasswordSchema } from "@/lib/validation/auth";
-import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 
 export type ForgotPasswordState = FormState<"email", "rate_limited"> & { requested?: boolean };
 
-export async function forgotPassword(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
-  const values = submittedValues(formData, ["email"] as const);
-  const parsed = forgotPasswordSchema.safeParse({ email: formData.get("email") });
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
-  const result = await requestPasswordReset(parsed.data.email, clientIp(await headers()));
-  if (typeof result === "object")
-    return { values, fieldErrors: {}, formError: "rate_limited", retryAfterSeconds: result.retryAfterSeconds };
-  return { values, fieldErrors: {}, requested: true };
-}
+// Anyone may ask; the answer is the same whether or not the address has an account.
+export const forgotPassword = publicAction(
+  { schema: forgotPasswordSchema, echo: ["email"] },
+  async ({ email }): Promise<ActionReply<ForgotPasswordState>> => {
+    const result = await requestPasswordReset(email, clientIp(await headers()));
+    return result.status === "requested" ? { requested: true } : result;
+  },
+);

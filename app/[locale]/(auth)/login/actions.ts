@@ -1,38 +1,33 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
+import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { type ActionReply, publicAction } from "@/app/_lib/form-action";
 import { LoginRateLimited, signIn } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { loginRetryAfter } from "@/lib/auth/login-rate-limit";
+import { rateLimited } from "@/lib/result";
 import { loginSchema, safeRedirectPath } from "@/lib/validation/auth";
-import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
-import { CredentialsSignin } from "next-auth";
+import type { FormState } from "@/lib/validation/form-state";
 
 export type LoginState = FormState<"email" | "password", "invalid_credentials" | "rate_limited">;
 
-export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const values = submittedValues(formData, ["email"] as const);
-  const parsed = loginSchema.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-  });
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
-
-  const redirectTo = safeRedirectPath(formData.get("callbackUrl"), `/${await getLocale()}/account`);
-  try {
-    await signIn("credentials", { ...parsed.data, redirectTo });
-  } catch (error) {
-    if (error instanceof LoginRateLimited) {
-      const ip = clientIp(await headers());
-      const retryAfterSeconds = await loginRetryAfter({ ip, email: parsed.data.email });
-      return { values, fieldErrors: {}, formError: "rate_limited", retryAfterSeconds };
+// Anyone may try; failures count against the account and the address (lib/auth/credentials.ts).
+export const login = publicAction(
+  { schema: loginSchema, echo: ["email"] },
+  async (credentials, { locale, formData }): Promise<ActionReply<LoginState>> => {
+    const redirectTo = safeRedirectPath(formData.get("callbackUrl"), `/${locale}/account`);
+    try {
+      await signIn("credentials", { ...credentials, redirectTo });
+    } catch (error) {
+      if (error instanceof LoginRateLimited) {
+        const ip = clientIp(await headers());
+        return rateLimited(await loginRetryAfter({ ip, email: credentials.email }));
+      }
+      if (error instanceof CredentialsSignin) return { formError: "invalid_credentials" };
+      // A successful sign-in ends in a thrown redirect, which Next must see.
+      throw error;
     }
-    if (error instanceof CredentialsSignin) {
-      return { values, fieldErrors: {}, formError: "invalid_credentials" };
-    }
-    // A successful sign-in ends in a thrown redirect, which Next must see.
-    throw error;
-  }
-  return { values, fieldErrors: {} };
-}
+    return {};
+  },
+);

@@ -5,7 +5,7 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { CurrentPasswordField } from "@/app/_components/current-password-field";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { loginSchema } from "@/lib/validation/auth";
 import { type LoginState, login } from "./actions";
 

@@ -1,34 +1,21 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
-import { signIn } from "@/lib/auth/auth";
+import { type ActionReply, publicAction } from "@/app/_lib/form-action";
 import { registerUser } from "@/lib/accounts/registration";
+import { signIn } from "@/lib/auth/auth";
 import { registerSchema, safeRedirectPath } from "@/lib/validation/auth";
-import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
-
-const ECHOED_FIELDS = ["name", "email", "phone"] as const;
+import type { FormState } from "@/lib/validation/form-state";
 
 export type RegisterState = FormState<"name" | "email" | "password" | "phone">;
 
-export async function register(_previous: RegisterState, formData: FormData): Promise<RegisterState> {
-  const values = submittedValues(formData, ECHOED_FIELDS);
-  const parsed = registerSchema.safeParse({
-    name: formData.get("name"),
-    email: formData.get("email"),
-    password: formData.get("password"),
-    phone: formData.get("phone") ?? undefined,
-  });
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
-
-  const locale = await getLocale();
-  const result = await registerUser(parsed.data, locale);
-  if (result.status === "email_taken") return { values, fieldErrors: { email: ["email_taken"] } };
-
-  const redirectTo = safeRedirectPath(formData.get("callbackUrl"), `/${locale}/account`);
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo,
-  });
-  return { values, fieldErrors: {} };
-}
+// Anyone may register; the new account is signed in and sent on to where it was going.
+export const register = publicAction(
+  { schema: registerSchema, echo: ["name", "email", "phone"] },
+  async (input, { locale, formData }): Promise<ActionReply<RegisterState>> => {
+    const result = await registerUser(input, locale);
+    if (result.status === "email_taken") return { fieldErrors: { email: ["email_taken"] } };
+    const redirectTo = safeRedirectPath(formData.get("callbackUrl"), `/${locale}/account`);
+    await signIn("credentials", { email: input.email, password: input.password, redirectTo });
+    return {};
+  },
+);

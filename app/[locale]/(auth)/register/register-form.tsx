@@ -5,7 +5,7 @@ import { FormAlert } from "@/app/_components/form-alert";
 import { FormField } from "@/app/_components/form-field";
 import { NewPasswordField } from "@/app/_components/new-password-field";
 import { SubmitButton } from "@/app/_components/submit-button";
-import { useCheckedAction } from "@/app/_components/use-checked-action";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { registerSchema } from "@/lib/validation/auth";
 import { type RegisterState, register } from "./actions";
 

@@ -3,6 +3,7 @@ import { handlers } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
 import { loginRetryAfter } from "@/lib/auth/login-rate-limit";
 import { emailSchema } from "@/lib/validation/auth";
+import { validOrUndefined } from "@/lib/validation/parse";
 
 export const { GET } = handlers;
 
@@ -14,9 +15,9 @@ export async function POST(request: NextRequest) {
       .clone()
       .formData()
       .catch(() => null);
-    const email = emailSchema.safeParse(form?.get("email"));
-    if (email.success) {
-      const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email: email.data });
+    const email = validOrUndefined(emailSchema, form?.get("email"));
+    if (email) {
+      const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email });
       if (retryAfterSeconds > 0) {
         return Response.json(
           { error: "rate_limited", message: "Too many failed login attempts.", retryAfterSeconds },

@@ -6,7 +6,10 @@ import { simulate, type SimulationState } from "./balance-actions";
 
 export function NetworkSimulator({ esimId, clockLabel }: { esimId: string; clockLabel: string }) {
   const t = useTranslations("Simulator");
-  const [state, formAction, pending] = useActionState(simulate.bind(null, esimId), {} satisfies SimulationState);
+  const [state, formAction, pending] = useActionState(simulate, {
+    values: {},
+    fieldErrors: {},
+  } satisfies SimulationState);
   return (
     <section aria-labelledby="network-simulator-title" className="rounded-lg border border-dashed border-slate-400 p-4">
       <h2 id="network-simulator-title" className="font-semibold">
@@ -19,6 +22,7 @@ export function NetworkSimulator({ esimId, clockLabel }: { esimId: string; clock
       <div className="mt-3 flex flex-wrap gap-2">
         {(["data", "call", "advance"] as const).map((action) => (
           <form key={action} action={formAction}>
+            <input type="hidden" name="esimId" value={esimId} />
             <input type="hidden" name="action" value={action} />
             <button
               type="submit"

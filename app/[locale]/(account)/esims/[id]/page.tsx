@@ -15,6 +15,7 @@ import { simulatorAvailable } from "@/lib/balance/simulator";
 import { dailyUsage, esimBalance } from "@/lib/balance/summary";
 import { esimForOwner } from "@/lib/esim/profiles";
 import { esimIdSchema } from "@/lib/validation/esim";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { NetworkSimulator } from "./network-simulator";
 import { TopUp } from "./top-up";
 
@@ -33,7 +34,8 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   const { locale, id } = await params;
   setRequestLocale(locale);
   const user = await requireUser(`/esims/${id}`);
-  const esim = esimIdSchema.safeParse(id).success ? await esimForOwner(id, user.id) : null;
+  const esimId = validOrUndefined(esimIdSchema, id);
+  const esim = esimId ? await esimForOwner(esimId, user.id) : null;
   if (!esim) notFound();
   const [t, format, balance, { topup }] = await Promise.all([
     getTranslations("Esim"),

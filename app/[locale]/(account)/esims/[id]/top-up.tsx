@@ -58,7 +58,8 @@ export async function TopUp({
             {packs.map((pack) => (
               <li key={pack.id} className="rounded-lg border border-slate-200 p-4">
                 <p className="font-semibold">{t("pack", { data: plan.data(pack.dataMb), days: pack.daysAdded })}</p>
-                <form action={buyTopUp.bind(null, esimId)} className="mt-3">
+                <form action={buyTopUp} className="mt-3">
+                  <input type="hidden" name="esimId" value={esimId} />
                   <input type="hidden" name="pack" value={pack.slug} />
                   <SubmitButton pendingLabel={t("buying")}>
                     {t("buy", { price: formatMoney({ amount: pack.priceAmount, currency: pack.currency }, locale) })}

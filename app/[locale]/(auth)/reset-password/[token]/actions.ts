@@ -1,21 +1,19 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { type ActionReply, publicAction } from "@/app/_lib/form-action";
 import { resetPassword } from "@/lib/accounts/password-reset";
 import { resetPasswordSchema } from "@/lib/validation/auth";
-import { type FormState, fieldErrorsOf } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/validation/form-state";
 
 export type ResetPasswordState = FormState<"password", "invalid_link">;
 
-export async function chooseNewPassword(
-  token: string,
-  _previous: ResetPasswordState,
-  formData: FormData,
-): Promise<ResetPasswordState> {
-  const parsed = resetPasswordSchema.safeParse({ password: formData.get("password") });
-  if (!parsed.success) return { values: {}, fieldErrors: fieldErrorsOf(parsed.error) };
-  if ((await resetPassword(token, parsed.data.password)) === "invalid")
-    return { values: {}, fieldErrors: {}, formError: "invalid_link" };
-  redirect(`/${await getLocale()}/login?reset=1`);
-}
+// Whoever holds the emailed link (signed in or not) chooses the new password.
+export const chooseNewPassword = publicAction(
+  { schema: resetPasswordSchema, identifiers: ["token"] },
+  async ({ token, password }, { locale }): Promise<ActionReply<ResetPasswordState>> => {
+    const result = await resetPassword(token, password);
+    if (result.status === "invalid_link") return { formError: "invalid_link" };
+    redirect(`/${locale}/login?reset=1`);
+  },
+);

@@ -47,7 +47,8 @@ export default async function RestoreEmailPage({ params, searchParams }: Restore
           <FormAlert>{t("emailInUse", { email })}</FormAlert>
         </div>
       )}
-      <form action={putEmailBack.bind(null, token)}>
+      <form action={putEmailBack}>
+        <input type="hidden" name="token" value={token} />
         <SubmitButton pendingLabel={t("pending")}>{t("submit", { email })}</SubmitButton>
       </form>
     </AuthCard>

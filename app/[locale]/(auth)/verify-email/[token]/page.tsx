@@ -15,7 +15,7 @@ export default async function VerifyEmailPage({ params }: VerifyPageProps) {
   const { locale, token } = await params;
   setRequestLocale(locale);
   const [result, t] = await Promise.all([confirmEmail(token), getTranslations("Verification")]);
-  const verified = result === "verified";
+  const verified = result.status === "verified";
   return (
     <div className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-3xl font-bold tracking-tight">{t(verified ? "verifiedTitle" : "invalidTitle")}</h1>

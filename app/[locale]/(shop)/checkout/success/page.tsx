@@ -10,6 +10,7 @@ import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { orderForBuyerBySession } from "@/lib/orders/queries";
 import { isRefundDue } from "@/lib/orders/refunds";
 import { checkoutSessionIdSchema } from "@/lib/validation/checkout";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { RefreshWhilePending } from "./refresh-while-pending";
 import { RefundResult } from "./refund-result";
 
@@ -28,15 +29,15 @@ export async function generateMetadata({ params }: SuccessPageProps): Promise<Me
 // for a refund the payment gateway has not taken yet.
 export default async function CheckoutSuccessPage({ params, searchParams }: SuccessPageProps) {
   setRequestLocale((await params).locale);
-  const sessionId = checkoutSessionIdSchema.safeParse((await searchParams).session_id);
-  const user = await requireUser(`/checkout/success?session_id=${sessionId.data ?? ""}`);
-  if (!sessionId.success) notFound();
+  const sessionId = validOrUndefined(checkoutSessionIdSchema, (await searchParams).session_id);
+  const user = await requireUser(`/checkout/success?session_id=${sessionId ?? ""}`);
+  if (!sessionId) notFound();
 
-  let order = await orderForBuyerBySession(sessionId.data, user.id);
+  let order = await orderForBuyerBySession(sessionId, user.id);
   if (!order) notFound();
   if (order.status === "PENDING" || isRefundDue(order)) {
-    await fulfilCheckout(sessionId.data);
-    order = (await orderForBuyerBySession(sessionId.data, user.id))!;
+    await fulfilCheckout(sessionId);
+    order = (await orderForBuyerBySession(sessionId, user.id))!;
   }
   const [t, tEsim] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Esim")]);
 

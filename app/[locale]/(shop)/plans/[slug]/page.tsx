@@ -6,6 +6,7 @@ import { cache } from "react";
 import { planBySlug } from "@/lib/catalog/plans";
 import { Link } from "@/lib/i18n/navigation";
 import { planSlugSchema } from "@/lib/validation/catalog";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { OfferBadges } from "../_components/offer-badges";
 import { PlanFacts } from "../_components/plan-facts";
 import { getPlanFormat } from "@/app/_components/plan-format";
@@ -15,8 +16,8 @@ type PlanPageProps = { params: Promise<{ locale: Locale; slug: string }> };
 
 // Shared by the metadata and the page within one request.
 const findPlan = cache(async (slug: string) => {
-  const parsed = planSlugSchema.safeParse(slug);
-  return parsed.success ? planBySlug(parsed.data) : null;
+  const valid = validOrUndefined(planSlugSchema, slug);
+  return valid ? planBySlug(valid) : null;
 });
 
 // Cached like the plan list (see ../page.tsx): the same for every visitor.

@@ -1,30 +1,30 @@
-import { auth } from "@/lib/auth/auth";
+import { apiError, apiJson, jsonBody, withSession } from "@/lib/api/http";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimIdSchema, lifecycleEventSchema } from "@/lib/validation/esim";
+import { validOrUndefined } from "@/lib/validation/parse";
 
-function error(status: number, code: string, message: string) {
-  return Response.json({ error: { code, message } }, { status });
-}
+type Params = { id: string };
 
-// For a simulated phone to report what it does with the signed-in owner's eSIM:
-// POST {"event": "download" | "install" | "enable" | "disable" | "delete"}, and with a download
-// optionally the phone's "eid".
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const session = await auth();
-  if (!session?.user?.id) return error(401, "unauthenticated", "Log in to report eSIM events.");
-  const { id } = await params;
-  if (!esimIdSchema.safeParse(id).success) return error(404, "not_found", "No such eSIM.");
-  const body = lifecycleEventSchema.safeParse(await request.json().catch(() => null));
-  if (!body.success) return error(400, "invalid_request", body.error.issues[0]?.message ?? "Invalid request body.");
+const noSuchEsim = () => apiError(404, "not_found", "No such eSIM.");
 
-  const result = await applyLifecycleEvent(id, session.user.id, body.data.event, "api", { eid: body.data.eid });
-  if (result.status === "not_found") return error(404, "not_found", "No such eSIM.");
+// For a simulated phone to report what it does with the signed-in owner's eSIM (another
+// account's id answers 404): POST {"event": "download" | "install" | "enable" | "disable" |
+// "delete"}, and with a download optionally the phone's "eid".
+export const POST = withSession<Params>(async (request, userId, { id }) => {
+  const esimId = validOrUndefined(esimIdSchema, id);
+  if (!esimId) return noSuchEsim();
+  const report = await jsonBody(request, lifecycleEventSchema);
+  if (report.status === "refused") return report.response;
+
+  const { event, eid } = report.body;
+  const result = await applyLifecycleEvent(esimId, userId, event, "api", { eid });
+  if (result.status === "not_found") return noSuchEsim();
   if (result.status === "invalid_transition") {
-    return error(409, "invalid_transition", `Cannot ${body.data.event} an eSIM that is ${result.state.toLowerCase()}.`);
+    return apiError(409, "invalid_transition", `Cannot ${event} an eSIM that is ${result.state.toLowerCase()}.`);
   }
-  return Response.json({
+  return apiJson({
     state: result.state.toLowerCase(),
     eid: result.eid,
     valid_until: result.validUntil?.toISOString() ?? null,
   });
-}
+});

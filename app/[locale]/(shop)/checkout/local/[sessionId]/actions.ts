@@ -1,52 +1,42 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
-import {
-  localWebhookOrigin,
-  type PaymentAttempt,
-  payLocalSession,
-  resolveChallenge,
-} from "@/lib/payments/local-checkout";
+import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { localWebhookOrigin, payLocalSession, resolveChallenge } from "@/lib/payments/local-checkout";
 import type { DeclineCode } from "@/lib/payments/test-cards";
-import { cardSchema } from "@/lib/validation/card";
-import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
+import { cardPaymentSchema, challengeAnswerSchema } from "@/lib/validation/card";
+import type { FormState } from "@/lib/validation/form-state";
 import { buyersLocalSession } from "./session";
 
 type CardField = "cardNumber" | "expiry" | "cvc" | "cardholder";
 export type CardFormState = FormState<CardField, "declined" | "closed"> & { declineCode?: DeclineCode };
 
-async function ownedSessionId(sessionId: string, returnTo: string): Promise<string> {
-  return (await buyersLocalSession(sessionId, returnTo)).id;
-}
+// Both act on the buyer's own session: buyersLocalSession answers 404 to anyone else.
+const sessionPage = (formData: FormData) => `/checkout/local/${encodeURIComponent(String(formData.get("sessionId")))}`;
 
-async function followAttempt(attempt: PaymentAttempt, sessionId: string): Promise<CardFormState | never> {
-  const locale = await getLocale();
-  if (attempt.status === "succeeded") redirect(attempt.redirectTo);
-  if (attempt.status === "requires_authentication") redirect(`/${locale}/checkout/local/${sessionId}/authenticate`);
-  if (attempt.status === "declined")
-    return { values: {}, fieldErrors: {}, formError: "declined", declineCode: attempt.code };
-  return { values: {}, fieldErrors: {}, formError: "closed" };
-}
+export const payWithCard = userAction(
+  { schema: cardPaymentSchema, echo: ["cardholder"], identifiers: ["sessionId"], returnTo: sessionPage },
+  async ({ sessionId, ...card }, { locale, formData }): Promise<ActionReply<CardFormState>> => {
+    const session = await buyersLocalSession(sessionId, sessionPage(formData));
+    const attempt = await payLocalSession(session.id, card, localWebhookOrigin());
+    if (attempt.status === "succeeded") redirect(attempt.redirectTo);
+    if (attempt.status === "requires_authentication") redirect(`/${locale}/checkout/local/${session.id}/authenticate`);
+    if (attempt.status === "declined") return { formError: "declined", declineCode: attempt.code };
+    return { formError: "closed" };
+  },
+);
 
-export async function payWithCard(
-  sessionId: string,
-  _previous: CardFormState,
-  formData: FormData,
-): Promise<CardFormState> {
-  const values = submittedValues(formData, ["cardholder"] as const);
-  const owned = await ownedSessionId(sessionId, `/checkout/local/${sessionId}`);
-  const parsed = cardSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsOf(parsed.error) };
-  const attempt = await payLocalSession(owned, parsed.data, localWebhookOrigin());
-  return { ...(await followAttempt(attempt, owned)), values };
-}
-
-export async function answerChallenge(sessionId: string, approved: boolean) {
-  const owned = await ownedSessionId(sessionId, `/checkout/local/${sessionId}/authenticate`);
-  const attempt = await resolveChallenge(owned, approved, localWebhookOrigin());
-  if (attempt.status === "succeeded") redirect(attempt.redirectTo);
-  const locale = await getLocale();
-  // Back to the card form, which shows the failed authentication or the closed session.
-  redirect(`/${locale}/checkout/local/${sessionId}`);
-}
+export const answerChallenge = userAction(
+  {
+    schema: challengeAnswerSchema,
+    identifiers: ["sessionId", "answer"],
+    returnTo: (formData) => `${sessionPage(formData)}/authenticate`,
+  },
+  async ({ sessionId, answer }, { locale, formData }): Promise<ActionReply<FormState<never>>> => {
+    const session = await buyersLocalSession(sessionId, `${sessionPage(formData)}/authenticate`);
+    const attempt = await resolveChallenge(session.id, answer === "complete", localWebhookOrigin());
+    if (attempt.status === "succeeded") redirect(attempt.redirectTo);
+    // Back to the card form, which shows the failed authentication or the closed session.
+    redirect(`/${locale}/checkout/local/${session.id}`);
+  },
+);

@@ -1,39 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
 import { FormAlert } from "@/app/_components/form-alert";
 import { FormField } from "@/app/_components/form-field";
 import { SubmitButton } from "@/app/_components/submit-button";
 import type { DeclineCode } from "@/lib/payments/test-cards";
-import { cardSchema } from "@/lib/validation/card";
-import { fieldErrorsOf } from "@/lib/validation/form-state";
+import { useCheckedAction } from "@/app/_lib/use-checked-action";
+import { cardPaymentSchema } from "@/lib/validation/card";
 import { type CardFormState, payWithCard } from "./actions";
 
 type CardFormProps = { sessionId: string; totalLabel: string; declineCode?: DeclineCode };
 
 export function CardForm({ sessionId, totalLabel, declineCode }: CardFormProps) {
   const t = useTranslations("LocalCheckout");
-  const [state, formAction] = useActionState(payWithCard.bind(null, sessionId), {
+  const initialState: CardFormState = {
     values: {},
     fieldErrors: {},
     ...(declineCode ? { formError: "declined", declineCode } : {}),
-  } satisfies CardFormState);
-  const [clientErrors, setClientErrors] = useState<CardFormState["fieldErrors"] | null>(null);
-  const fieldErrors = clientErrors ?? state.fieldErrors;
+  };
+  const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(cardPaymentSchema, payWithCard, initialState);
   const decline = state.formError === "declined" ? state.declineCode : undefined;
 
   return (
-    <form
-      action={formAction}
-      noValidate
-      className="space-y-4"
-      onSubmit={(event) => {
-        const parsed = cardSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
-        setClientErrors(parsed.success ? null : fieldErrorsOf(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
-    >
+    <form action={formAction} noValidate className="space-y-4" onSubmit={onSubmit}>
+      <input type="hidden" name="sessionId" value={sessionId} />
       {decline && (
         <FormAlert>
           {t(`declines.${decline}`)} <span className="font-normal">({t("declineCode", { code: decline })})</span>

@@ -1,36 +1,35 @@
 "use server";
 
-import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { startCheckout } from "@/lib/orders/checkout";
 import { requestOrigin } from "@/lib/request-origin";
 import { checkoutRequestSchema } from "@/lib/validation/checkout";
+import type { FormState } from "@/lib/validation/form-state";
 
-// The buyer sends only the plan, the quantity and a code; the price is computed again here.
-export async function payForPlan(formData: FormData) {
-  const locale = await getLocale();
-  const planSlug = String(formData.get("planSlug") ?? "");
-  const checkoutPath = `/${locale}/plans/${encodeURIComponent(planSlug)}/checkout`;
-  const user = await requireUser(`/plans/${planSlug}/checkout`);
-  const parsed = checkoutRequestSchema.safeParse({
-    planSlug,
-    quantity: formData.get("quantity"),
-    promoCode: formData.get("promoCode") ?? undefined,
-  });
-  if (!parsed.success) redirect(`${checkoutPath}?problem=quantity_invalid`);
+const checkoutPage = (formData: FormData) => `/plans/${encodeURIComponent(String(formData.get("planSlug")))}/checkout`;
 
-  const origin = requestOrigin(await headers());
-  const result = await startCheckout(user, parsed.data, { origin, locale });
-  if (!result.ok) {
-    const query = new URLSearchParams({
-      problem: result.problem,
-      quantity: String(parsed.data.quantity),
-      code: parsed.data.promoCode ?? "",
-    });
-    redirect(`${checkoutPath}?${query}`);
-  }
-  // The local checkout answers with a path on this site, real Stripe with its own URL.
-  redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
-}
+// Any signed-in buyer, for themselves. The buyer sends only the plan, the quantity and a code;
+// the price is computed again here.
+export const payForPlan = userAction(
+  {
+    schema: checkoutRequestSchema,
+    identifiers: ["planSlug"],
+    returnTo: checkoutPage,
+    onInvalid: ({ locale, formData }) => redirect(`/${locale}${checkoutPage(formData)}?problem=quantity_invalid`),
+  },
+  async (request, { user, locale, formData }): Promise<ActionReply<FormState<never>>> => {
+    const result = await startCheckout(user, request, { origin: requestOrigin(await headers()), locale });
+    if (!result.ok) {
+      const query = new URLSearchParams({
+        problem: result.problem,
+        quantity: String(request.quantity),
+        code: request.promoCode ?? "",
+      });
+      redirect(`/${locale}${checkoutPage(formData)}?${query}`);
+    }
+    // The local checkout answers with a path on this site, real Stripe with its own URL.
+    redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
+  },
+);

@@ -12,6 +12,7 @@ import { MAX_QUANTITY } from "@/lib/orders/pricing";
 import { quoteForBuyer } from "@/lib/orders/quote";
 import { planSlugSchema } from "@/lib/validation/catalog";
 import { promoCodeSchema, quantitySchema } from "@/lib/validation/checkout";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { payForPlan } from "./actions";
 
 type CheckoutPageProps = {
@@ -42,18 +43,21 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
   setRequestLocale(requestedLocale);
   const query = await searchParams;
   const user = await requireUser(`/plans/${slug}/checkout`);
-  const plan = planSlugSchema.safeParse(slug).success ? await planBySlug(slug) : null;
+  const validSlug = validOrUndefined(planSlugSchema, slug);
+  const plan = validSlug ? await planBySlug(validSlug) : null;
   if (!plan) notFound();
 
   const [t, locale] = await Promise.all([getTranslations("Checkout"), getLocale()]);
   const quantity = quantitySchema.catch(1).parse(query.quantity ?? 1);
-  const code = promoCodeSchema.safeParse(query.code ?? "");
-  const enteredCode = code.success ? code.data : undefined;
+  const enteredCode = validOrUndefined(promoCodeSchema, query.code ?? "");
+  // Typed, but not something a code can be.
+  const codeMalformed =
+    enteredCode === undefined && typeof query.code !== "undefined" && String(query.code).trim() !== "";
 
   // A code that does not work is reported, and the total is shown without it.
   let priced = await quoteForBuyer(plan, quantity, enteredCode, user.id);
   let problem: Problem | undefined =
-    PROBLEMS.find((p) => p === query.problem) ?? (code.success ? undefined : "code_unknown");
+    PROBLEMS.find((p) => p === query.problem) ?? (codeMalformed ? "code_unknown" : undefined);
   if (!priced.ok) {
     problem = priced.problem;
     priced = await quoteForBuyer(plan, quantity, undefined, user.id);

@@ -1,5 +1,5 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
-import { apiError, apiJson, esimNotFound, invalidRequest, jsonBody, withApiToken } from "@/lib/api/http";
+import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
 import { usageObject } from "@/lib/api/usage-object";
 import { esimNow } from "@/lib/balance/clock";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
@@ -13,12 +13,10 @@ type Params = { iccid: string };
 export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
   const esim = await ownEsim(iccid, userId);
   if (!esim) return esimNotFound();
-  const body = await jsonBody(request);
-  if (!body.ok) return body.response;
-  const report = lifecycleEventSchema.safeParse(body.body);
-  if (!report.success) return invalidRequest(report.error);
+  const report = await jsonBody(request, lifecycleEventSchema);
+  if (report.status === "refused") return report.response;
 
-  const { event, eid } = report.data;
+  const { event, eid } = report.body;
   const result = await applyLifecycleEvent(esim.id, userId, event, "api", { now: esimNow(esim), eid });
   if (result.status === "not_found") return esimNotFound();
   if (result.status === "invalid_transition") {

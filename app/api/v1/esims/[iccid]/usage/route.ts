@@ -1,5 +1,5 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
-import { apiError, apiJson, esimNotFound, invalidRequest, jsonBody, withApiToken } from "@/lib/api/http";
+import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
 import { jstIso } from "@/lib/api/jst";
 import { usageObject } from "@/lib/api/usage-object";
 import { esimNow } from "@/lib/balance/clock";
@@ -18,12 +18,10 @@ export const GET = withApiToken<Params>(async (_request, userId, { iccid }) => {
 export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
   const esim = await ownEsim(iccid, userId);
   if (!esim) return esimNotFound();
-  const body = await jsonBody(request);
-  if (!body.ok) return body.response;
-  const record = usageRecordSchema(esimNow(esim)).safeParse(body.body);
-  if (!record.success) return invalidRequest(record.error);
+  const record = await jsonBody(request, usageRecordSchema(esimNow(esim)));
+  if (record.status === "refused") return record.response;
 
-  const result = await recordUsage({ esimId: esim.id, userId, ...record.data, source: "api" });
+  const result = await recordUsage({ esimId: esim.id, userId, ...record.body, source: "api" });
   switch (result.status) {
     case "not_found":
       return esimNotFound();

@@ -29,7 +29,9 @@ export default async function ChallengePage({ params }: ChallengePageProps) {
         <h1 className="mt-2 text-2xl font-bold tracking-tight">{t("challengeTitle")}</h1>
         <p className="mt-3">{t("challengeBody", { total, last4: session.pendingChallenge })}</p>
         <div className="mt-6 flex flex-col gap-3">
-          <form action={answerChallenge.bind(null, session.id, true)}>
+          <form action={answerChallenge}>
+            <input type="hidden" name="sessionId" value={session.id} />
+            <input type="hidden" name="answer" value="complete" />
             <button
               type="submit"
               className="w-full rounded-md bg-emerald-800 px-4 py-2.5 font-semibold text-white hover:bg-emerald-900"
@@ -37,7 +39,9 @@ export default async function ChallengePage({ params }: ChallengePageProps) {
               {t("challengeComplete")}
             </button>
           </form>
-          <form action={answerChallenge.bind(null, session.id, false)}>
+          <form action={answerChallenge}>
+            <input type="hidden" name="sessionId" value={session.id} />
+            <input type="hidden" name="answer" value="fail" />
             <button
               type="submit"
               className="w-full rounded-md border border-slate-400 px-4 py-2.5 font-semibold hover:bg-slate-50"

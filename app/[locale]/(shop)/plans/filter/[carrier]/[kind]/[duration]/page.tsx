@@ -3,6 +3,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { planFilterSegmentsSchema } from "@/lib/validation/catalog";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { PlanCatalog } from "../../../../_components/plan-catalog";
 
 type FilteredPlansProps = { params: Promise<{ locale: Locale; carrier: string; kind: string; duration: string }> };
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: FilteredPlansProps): Promise<
 export default async function FilteredPlansPage({ params }: FilteredPlansProps) {
   const { locale, ...segments } = await params;
   setRequestLocale(locale);
-  const filters = planFilterSegmentsSchema.safeParse(segments);
-  if (!filters.success) notFound();
-  return <PlanCatalog filters={filters.data} />;
+  const filters = validOrUndefined(planFilterSegmentsSchema, segments);
+  if (!filters) notFound();
+  return <PlanCatalog filters={filters} />;
 }
