@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfJstDay, jstDate, jstIso, startOfJstDay } from "./jst";
+import { endOfJstDay, jstDate, jstIso, JST_TIME_ZONE, startOfJstDay } from "./jst";
 
 describe("Japan days", () => {
   it("uses Japan dates", () => {
@@ -21,6 +21,15 @@ describe("Japan days", () => {
     expect(endOfJstDay(lateFirstDay, 6).toISOString()).toBe("2026-12-07T14:59:59.999Z");
     // Half an hour later it is already 2026-12-02 in Japan, so the same count ends a day later.
     expect(endOfJstDay(new Date("2026-12-01T15:00:00Z"), 6).toISOString()).toBe("2026-12-08T14:59:59.999Z");
+  });
+});
+
+describe("the JST zone", () => {
+  it("is the zone whose dates the fixed offset computes", () => {
+    const formatter = new Intl.DateTimeFormat("en-CA", { timeZone: JST_TIME_ZONE });
+    for (const instant of ["2026-11-30T14:59:59.999Z", "2026-11-30T15:00:00Z", "2026-06-15T08:30:00Z"]) {
+      expect(formatter.format(new Date(instant))).toBe(jstDate(new Date(instant)));
+    }
   });
 });
 

@@ -1,3 +1,8 @@
+// The zone next-intl and Intl display times in: plan validity ("ends 23:59:59 on the last day
+// in Japan"), fair-use days and every time the product shows are Japan time, whatever the
+// server's or the visitor's zone.
+export const JST_TIME_ZONE = "Asia/Tokyo";
+
 // Japan keeps no daylight saving time, so one fixed offset converts every instant and every
 // JST day is exactly 24 hours long.
 export const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
