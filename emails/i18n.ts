@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { type CatalogTranslator, planFormat } from "../lib/catalog/plan-format";
+import { JST_TIME_ZONE } from "../lib/time/jst";
 import enCatalog from "../messages/en/catalog.json";
 import en from "../messages/en/emails.json";
 import jaCatalog from "../messages/ja/catalog.json";
@@ -22,13 +23,13 @@ export function emailTranslator(locale: EmailLocale) {
     locale,
     messages: MESSAGES[locale] as (typeof MESSAGES)["en"],
     namespace: "Emails",
-    timeZone: "Asia/Tokyo",
+    timeZone: JST_TIME_ZONE,
   });
 }
 
 // A moment as the emails state it: in the reader's language, in Japan time (the text says JST).
 export function emailDateTime(locale: EmailLocale, isoInstant: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: JST_TIME_ZONE }).format(
     new Date(isoInstant),
   );
 }

@@ -1,6 +1,6 @@
 import type { TopUpPack } from "@prisma/client";
 import { MB, type TopUpWindow } from "../balance/rules";
-import { jstIso } from "./jst";
+import { jstIso } from "../time/jst";
 
 // A pack as the API lists it: the slug is its id; the price is in the currency's minor units
 // (JPY has none, so 880 is ¥880).

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { MB } from "../balance/rules";
-import { jstIso } from "./jst";
 import { type UsageSource, usageObject } from "./usage-object";
 
 const dataPack: UsageSource = {
@@ -68,12 +67,5 @@ describe("usageObject", () => {
   it("keeps byte counts exact up to 100 GB and beyond", () => {
     const total = 100n * 1024n * MB + 1n;
     expect(usageObject({ ...dataPack, totalBytes: total, remainingBytes: total }).remaining).toBe(107_374_182_401);
-  });
-});
-
-describe("jstIso", () => {
-  it("writes the Japan date and time with its offset, crossing midnight", () => {
-    expect(jstIso(new Date("2026-12-31T15:00:00Z"))).toBe("2027-01-01T00:00:00+09:00");
-    expect(Date.parse(jstIso(new Date("2026-06-15T08:30:00Z")))).toBe(Date.parse("2026-06-15T08:30:00Z"));
   });
 });

@@ -1,6 +1,6 @@
 import type { CarrierCode, EsimState } from "@prisma/client";
 import type { EsimBalance, UsageStatus } from "../balance/summary";
-import { jstIso } from "./jst";
+import { jstIso } from "../time/jst";
 
 // One eSIM's balance as reseller APIs (Airalo, eSIM Access) report it: bytes and seconds as
 // JSON numbers (exact up to 2^53, far beyond any plan), null totals for unlimited plans.

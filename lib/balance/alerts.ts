@@ -3,7 +3,8 @@ import type { AlertKind, Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { kickEmailDelivery } from "../email/worker";
-import { esimNow, jstDate } from "./clock";
+import { esimNow } from "../time/esim-clock";
+import { jstDate } from "../time/jst";
 import { packageBalances } from "./ledger";
 import { dataAlertsFor, expiryAlertsFor } from "./rules";
 

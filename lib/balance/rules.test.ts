@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { jstDate, startOfJstDay } from "./clock";
 import { allocateDebit, dataAlertsFor, daysLeft, expiryAlertsFor, MB, type PackageBalance, topUpWindow } from "./rules";
 
 const pkg = (id: string, createdAt: string, creditedBytes: bigint | null, usedBytes = 0n): PackageBalance => ({
@@ -78,10 +77,5 @@ describe("time", () => {
   it("counts days left, rounding a part day up", () => {
     expect(daysLeft(new Date("2026-12-10T14:59:59.999Z"), new Date("2026-12-08T15:00:00Z"))).toBe(2);
     expect(daysLeft(new Date("2026-12-10T14:59:59.999Z"), new Date("2026-12-11T00:00:00Z"))).toBe(0);
-  });
-
-  it("uses Japan dates", () => {
-    expect(jstDate(new Date("2026-11-30T15:30:00Z"))).toBe("2026-12-01");
-    expect(startOfJstDay(new Date("2026-11-30T15:30:00Z")).toISOString()).toBe("2026-11-30T15:00:00.000Z");
   });
 });

@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { env } from "../env";
+import { esimNow } from "../time/esim-clock";
 import { raiseDueExpiryAlerts } from "./alerts";
-import { esimNow } from "./clock";
 import { lapseRemainingBalance } from "./expiry";
 import { recordUsage, type UsageResult } from "./usage";
 

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { esimNow, jstDate, startOfJstDay } from "./clock";
+import { esimNow } from "../time/esim-clock";
+import { jstDate, startOfJstDay } from "../time/jst";
+import { jstDateSql } from "../time/sql";
 import { daysLeft, MB } from "./rules";
 
 // Status names as reseller APIs (Airalo, eSIM Access) report them.
@@ -141,7 +143,7 @@ export async function balancesOfUser(userId: string): Promise<EsimBalance[]> {
 export async function dailyUsage(esimId: string, now: Date, days = 14): Promise<{ date: string; bytes: bigint }[]> {
   const from = new Date(startOfJstDay(now).getTime() - (days - 1) * 86_400_000);
   const rows = await db.$queryRaw<{ day: string; bytes: bigint }[]>`
-    SELECT to_char(("occurredAt" + interval '9 hours'), 'YYYY-MM-DD') AS day, SUM("dataBytes")::bigint AS bytes
+    SELECT ${jstDateSql("occurredAt")} AS day, SUM("dataBytes")::bigint AS bytes
     FROM usage_records WHERE "esimId" = ${esimId} AND "occurredAt" >= ${utcTimestamp(from)}::timestamp
     GROUP BY day`;
   const byDay = new Map(rows.map((row) => [row.day, BigInt(row.bytes)]));

@@ -3,7 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { validityWindow } from "../esim/lifecycle";
 import { type Buyer, openOrder, type StartCheckoutResult } from "../orders/checkout";
-import { esimNow } from "./clock";
+import { esimNow } from "../time/esim-clock";
 import { creditPackage } from "./ledger";
 import { MB, topUpWindow, type TopUpWindow } from "./rules";
 

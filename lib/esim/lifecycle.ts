@@ -1,4 +1,5 @@
 import type { EsimState } from "@prisma/client";
+import { endOfJstDay } from "../time/jst";
 
 // What the simulated phone and network report, and the profile state each leads to
 // (GSMA SGP.22 profile states, simplified): released by the SM-DP+ → downloaded to the phone →
@@ -23,12 +24,8 @@ export function allowedEvents(current: EsimState): LifecycleEvent[] {
   return LIFECYCLE_EVENTS.filter((event) => nextState(current, event) !== null);
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 // Validity starts at first use on the network; that Japan-time day counts as day 1, and the
-// plan ends at 23:59:59 JST on the last day. Stored in UTC.
+// plan ends at 23:59:59 JST on the last day.
 export function validityWindow(firstUse: Date, days: number): { validFrom: Date; validUntil: Date } {
-  const jst = new Date(firstUse.getTime() + JST_OFFSET_MS);
-  const lastMomentJst = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate() + days - 1, 23, 59, 59, 999);
-  return { validFrom: firstUse, validUntil: new Date(lastMomentJst - JST_OFFSET_MS) };
+  return { validFrom: firstUse, validUntil: endOfJstDay(firstUse, days - 1) };
 }

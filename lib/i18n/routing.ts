@@ -12,6 +12,3 @@ export type Locale = (typeof routing.locales)[number];
 export const htmlLang: Record<Locale, string> = { en: "en", zh: "zh-Hans", ja: "ja" };
 
 export const localeNames: Record<Locale, string> = { en: "English", zh: "简体中文", ja: "日本語" };
-
-// Plan validity and every time the product shows are Japan time.
-export const DISPLAY_TIME_ZONE = "Asia/Tokyo";

@@ -1,8 +1,8 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
 import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
 import { usageObject } from "@/lib/api/usage-object";
-import { esimNow } from "@/lib/balance/clock";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
+import { esimNow } from "@/lib/time/esim-clock";
 import { lifecycleEventSchema } from "@/lib/validation/esim";
 
 type Params = { iccid: string };

@@ -1,9 +1,9 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
 import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
-import { jstIso } from "@/lib/api/jst";
 import { usageObject } from "@/lib/api/usage-object";
-import { esimNow } from "@/lib/balance/clock";
 import { recordUsage } from "@/lib/balance/usage";
+import { esimNow } from "@/lib/time/esim-clock";
+import { jstIso } from "@/lib/time/jst";
 import { usageRecordSchema } from "@/lib/validation/api";
 
 type Params = { iccid: string };
