@@ -9,6 +9,7 @@ import { paymentGateway } from "../payments/provider";
 import type { CheckoutRequest } from "../validation/checkout";
 import type { CodeProblem } from "./pricing";
 import { quoteForBuyer } from "./quote";
+import { IN_PROGRESS, transitionOrder } from "./status";
 
 export type Buyer = { id: string; email: string };
 
@@ -66,7 +67,7 @@ async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Orde
     const [promotion] = await tx.$queryRaw<{ maxRedemptions: number | null; redemptionCount: number }[]>`
       SELECT "maxRedemptions", "redemptionCount" FROM promotions WHERE id = ${promotionId} FOR UPDATE`;
     if (promotion?.maxRedemptions != null) {
-      const awaitingPayment = await tx.order.count({ where: { promotionId, status: { in: ["PENDING", "PAID"] } } });
+      const awaitingPayment = await tx.order.count({ where: { promotionId, status: { in: [...IN_PROGRESS] } } });
       if (promotion.redemptionCount + awaitingPayment >= promotion.maxRedemptions) return null;
     }
     return tx.order.create({ data });
@@ -98,10 +99,7 @@ export async function openOrder(
     return { ok: true, url: session.url, orderId: order.id };
   } catch (error) {
     log.error({ err: error, orderId: order.id }, "could not open a checkout session");
-    await db.order.update({
-      where: { id: order.id },
-      data: { status: "FAILED", failureReason: "checkout_unavailable" },
-    });
+    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", { failureReason: "checkout_unavailable" });
     return { ok: false, problem: "payment_unavailable" };
   }
 }

@@ -7,6 +7,7 @@ import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
 import { enqueueReceipt } from "./order-emails";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
+import { transitionOrder } from "./status";
 
 export { orderReference } from "./order-emails";
 
@@ -39,9 +40,9 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       { orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency },
       "paid amount differs from the order",
     );
-    await db.order.updateMany({
-      where: { id: order.id, status: "PENDING" },
-      data: { status: "FAILED", failureReason: "amount_mismatch", paymentStatus: session.paymentStatus },
+    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", {
+      failureReason: "amount_mismatch",
+      paymentStatus: session.paymentStatus,
     });
     return "amount_mismatch";
   }
@@ -49,16 +50,12 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   const outcome = await db
     .$transaction(async (tx) => {
       const now = new Date();
-      const claimed = await tx.order.updateMany({
-        where: { id: order.id, status: "PENDING" },
-        data: {
-          status: "PAID",
-          paidAt: now,
-          paymentStatus: session.paymentStatus,
-          paymentIntentId: session.paymentIntentId,
-        },
+      const claimed = await transitionOrder(tx, { id: order.id }, "PENDING", "PAID", {
+        paidAt: now,
+        paymentStatus: session.paymentStatus,
+        paymentIntentId: session.paymentIntentId,
       });
-      if (claimed.count === 0) return "already_done";
+      if (!claimed) return "already_done";
 
       if (order.kind === "ESIM") await issueProfiles(tx, order);
       if (order.kind === "TOPUP") await applyTopUp(tx, order);
@@ -71,7 +68,8 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
           await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
         }
       }
-      await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+      // The claim above holds the order's row until this transaction ends, so this always moves.
+      await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
       return "fulfilled" as const;
     })
@@ -86,9 +84,5 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
 
 // Payment will not arrive: the order closes unless it was already paid.
 export async function closeUnpaidOrder(sessionId: string, status: "EXPIRED" | "FAILED", reason?: string) {
-  const { count } = await db.order.updateMany({
-    where: { paymentSessionId: sessionId, status: "PENDING" },
-    data: { status, failureReason: reason },
-  });
-  return count === 1;
+  return transitionOrder(db, { paymentSessionId: sessionId }, "PENDING", status, { failureReason: reason });
 }

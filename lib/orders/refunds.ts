@@ -7,6 +7,7 @@ import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
 import { enqueueRefundNotice } from "./order-emails";
 import { refundReason, type RefundReason } from "./refund-reasons";
+import { transitionOrder } from "./status";
 
 export type RefundOutcome = "refunded" | "refund_due" | "already_done";
 
@@ -23,17 +24,13 @@ export async function refundUndeliverable(
   reason: RefundReason,
 ): Promise<RefundOutcome | "refused"> {
   const { paymentStatus, paymentIntentId } = session;
-  const { count } = await db.order.updateMany({
-    where: { id: orderId, status: "PENDING" },
-    data: {
-      status: "FAILED",
-      failureReason: reason,
-      paymentStatus,
-      paymentIntentId,
-      refundDueAt: paymentIntentId ? new Date() : null,
-    },
+  const claimed = await transitionOrder(db, { id: orderId }, "PENDING", "FAILED", {
+    failureReason: reason,
+    paymentStatus,
+    paymentIntentId,
+    refundDueAt: paymentIntentId ? new Date() : null,
   });
-  if (count === 0) return "already_done";
+  if (!claimed) return "already_done";
   log.warn({ orderId, reason }, "paid order cannot be delivered; refunding it");
   // Without a payment intent nothing was charged, so there is nothing to give back.
   if (!paymentIntentId) return "refused";
@@ -73,12 +70,12 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
 
   const refundedAt = new Date();
   const recorded = await db.$transaction(async (tx) => {
-    const { count } = await tx.order.updateMany({
-      where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
-      data: { status: "REFUNDED", refundedAt, refundId: refund.id },
+    const moved = await transitionOrder(tx, { id: orderId, refundDueAt: { not: null } }, "FAILED", "REFUNDED", {
+      refundedAt,
+      refundId: refund.id,
     });
-    if (count === 1) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
-    return count === 1;
+    if (moved) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
+    return moved;
   });
   if (!recorded) return "already_done";
   log.info({ orderId, refundId: refund.id, reason }, "order refunded");
