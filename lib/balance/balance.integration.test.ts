@@ -178,18 +178,18 @@ describe("top-ups", () => {
     const { buyer, esim } = await activeEsim();
     expect(
       await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toEqual({ ok: false, problem: "wrong_carrier" });
+    ).toEqual({ status: "wrong_carrier" });
     await db.esimProfile.update({
       where: { id: esim.id },
       data: { validUntil: new Date(Date.now() - 8 * 86_400_000) },
     });
     expect(
       await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toMatchObject({ ok: false, problem: "closed" });
+    ).toMatchObject({ status: "closed" });
     const stranger = await newBuyer();
     expect(
       await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toEqual({ ok: false, problem: "not_found" });
+    ).toEqual({ status: "not_found" });
   });
 
   it("are refused at fulfilment for someone else's eSIM, even with a paid session", async () => {
@@ -202,7 +202,7 @@ describe("top-ups", () => {
       origin: NO_WEBHOOK_RECEIVER,
       locale: "en",
     });
-    if (!started.ok) throw new Error(started.problem);
+    if (started.status !== "opened") throw new Error(started.status);
     await db.order.update({ where: { id: started.orderId }, data: { esimId: esim.id } });
     const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
     await payLocalSession(order.paymentSessionId!, SUCCEEDING_CARD, NO_WEBHOOK_RECEIVER);

@@ -14,8 +14,8 @@ import { IN_PROGRESS, transitionOrder } from "./status";
 export type Buyer = { id: string; email: string };
 
 export type StartCheckoutResult =
-  | { ok: true; url: string; orderId: string }
-  | { ok: false; problem: CodeProblem | "plan_unavailable" | "payment_unavailable" };
+  | { status: "opened"; url: string; orderId: string }
+  | { status: CodeProblem | "plan_unavailable" | "payment_unavailable" };
 
 type Urls = { origin: string; locale: string };
 
@@ -26,9 +26,9 @@ export async function startCheckout(
   { origin, locale }: Urls,
 ): Promise<StartCheckoutResult> {
   const plan = await planBySlug(request.planSlug);
-  if (!plan) return { ok: false, problem: "plan_unavailable" };
+  if (!plan) return { status: "plan_unavailable" };
   const priced = await quoteForBuyer(plan, request.quantity, request.promoCode, buyer.id);
-  if (!priced.ok) return { ok: false, problem: priced.problem };
+  if (priced.status !== "priced") return { status: priced.status };
   const { quote } = priced;
 
   return openOrder(
@@ -85,7 +85,7 @@ export async function openOrder(
   const gateway = paymentGateway();
   if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
   const order = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
-  if (!order) return { ok: false, problem: "code_used_up" };
+  if (!order) return { status: "code_used_up" };
   try {
     const session = await gateway.createCheckout({
       orderId: order.id,
@@ -96,10 +96,10 @@ export async function openOrder(
       cancelUrl: `${urls.origin}${urls.cancelPath}`,
     });
     await db.order.update({ where: { id: order.id }, data: { paymentSessionId: session.sessionId } });
-    return { ok: true, url: session.url, orderId: order.id };
+    return { status: "opened", url: session.url, orderId: order.id };
   } catch (error) {
     log.error({ err: error, orderId: order.id }, "could not open a checkout session");
     await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", { failureReason: "checkout_unavailable" });
-    return { ok: false, problem: "payment_unavailable" };
+    return { status: "payment_unavailable" };
   }
 }

@@ -55,6 +55,6 @@ export async function buyTopUp(esimId: string, formData: FormData) {
   const back = `/${locale}/esims/${esimId}`;
   if (!parsed.success) redirect(`${back}?topup=not_found`);
   const result = await startTopUp(user, esimId, parsed.data.pack, { origin: requestOrigin(await headers()), locale });
-  if (!result.ok) redirect(`${back}?topup=${result.problem}`);
+  if (result.status !== "opened") redirect(`${back}?topup=${result.status}`);
   redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
 }

@@ -23,9 +23,9 @@ export async function payForPlan(formData: FormData) {
 
   const origin = requestOrigin(await headers());
   const result = await startCheckout(user, parsed.data, { origin, locale });
-  if (!result.ok) {
+  if (result.status !== "opened") {
     const query = new URLSearchParams({
-      problem: result.problem,
+      problem: result.status,
       quantity: String(parsed.data.quantity),
       code: parsed.data.promoCode ?? "",
     });

@@ -54,11 +54,11 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
   let priced = await quoteForBuyer(plan, quantity, enteredCode, user.id);
   let problem: Problem | undefined =
     PROBLEMS.find((p) => p === query.problem) ?? (code.success ? undefined : "code_unknown");
-  if (!priced.ok) {
-    problem = priced.problem;
+  if (priced.status !== "priced") {
+    problem = priced.status;
     priced = await quoteForBuyer(plan, quantity, undefined, user.id);
   }
-  if (!priced.ok) notFound();
+  if (priced.status !== "priced") notFound();
   const { quote } = priced;
   const money = (amount: number) => formatMoney({ amount, currency: quote.currency }, locale);
   const codeInQuote = quote.discounts.some((d) => d.kind === "CODE");
