@@ -48,7 +48,7 @@ describe("a promo code with a redemption limit", () => {
     const { paymentSessionId } = await db.order.findUniqueOrThrow({ where: { id: held.orderId } });
     expect(await closeUnpaidOrder(paymentSessionId!, "EXPIRED")).toBe(true);
     const { sessionId } = await paidWithoutDelivery({ promoCode: code });
-    expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
 
     expect((await db.promotion.findUniqueOrThrow({ where: { code } })).redemptionCount).toBe(1);
     expect(await checkOut(code)).toEqual({ status: "code_used_up" });

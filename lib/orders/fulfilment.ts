@@ -11,29 +11,31 @@ import { transitionOrder } from "./status";
 
 export { orderReference } from "./order-emails";
 
-export type FulfilmentOutcome =
-  | "fulfilled"
-  | "refused"
-  | "refunded"
-  | "refund_due"
-  | "already_done"
-  | "awaiting_payment"
-  | "unknown_session"
-  | "amount_mismatch";
+export type FulfilmentOutcome = {
+  status:
+    | "fulfilled"
+    | "refused"
+    | "refunded"
+    | "refund_due"
+    | "already_done"
+    | "awaiting_payment"
+    | "unknown_session"
+    | "amount_mismatch";
+};
 
 // Stripe's "fulfil orders" pattern: one function, called from the webhook and from the success
 // page, safe to call any number of times, also concurrently, for the same session. The order's
 // PENDING → PAID transition is the lock: exactly one caller wins it and issues the eSIMs.
 export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutcome> {
   const order = await db.order.findUnique({ where: { paymentSessionId: sessionId } });
-  if (!order) return "unknown_session";
+  if (!order) return { status: "unknown_session" };
   // A refund the gateway did not take last time is asked for again by any later call.
   if (isRefundDue(order)) return settleDueRefund(order.id);
-  if (order.status !== "PENDING") return "already_done";
+  if (order.status !== "PENDING") return { status: "already_done" };
 
   const session = await paymentGateway().retrieveSession(sessionId);
-  if (!session || session.orderId !== order.id) return "unknown_session";
-  if (session.paymentStatus === "unpaid") return "awaiting_payment";
+  if (!session || session.orderId !== order.id) return { status: "unknown_session" };
+  if (session.paymentStatus === "unpaid") return { status: "awaiting_payment" };
 
   if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
     log.error(
@@ -44,18 +46,18 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       failureReason: "amount_mismatch",
       paymentStatus: session.paymentStatus,
     });
-    return "amount_mismatch";
+    return { status: "amount_mismatch" };
   }
 
   const outcome = await db
-    .$transaction(async (tx) => {
+    .$transaction(async (tx): Promise<FulfilmentOutcome> => {
       const now = new Date();
       const claimed = await transitionOrder(tx, { id: order.id }, "PENDING", "PAID", {
         paidAt: now,
         paymentStatus: session.paymentStatus,
         paymentIntentId: session.paymentIntentId,
       });
-      if (!claimed) return "already_done";
+      if (!claimed) return { status: "already_done" };
 
       if (order.kind === "ESIM") await issueProfiles(tx, order);
       if (order.kind === "TOPUP") await applyTopUp(tx, order);
@@ -71,14 +73,14 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       // The claim above holds the order's row until this transaction ends, so this always moves.
       await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
-      return "fulfilled" as const;
+      return { status: "fulfilled" };
     })
     .catch(async (error: unknown) => {
       if (!(error instanceof TopUpRefused)) throw error;
       // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
       return refundUndeliverable(order.id, session, `topup_${error.reason}`);
     });
-  if (outcome === "fulfilled") kickEmailDelivery();
+  if (outcome.status === "fulfilled") kickEmailDelivery();
   return outcome;
 }
 
