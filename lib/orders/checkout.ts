@@ -7,15 +7,20 @@ import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
 import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
 import { paymentGateway } from "../payments/provider";
 import type { CheckoutRequest } from "../validation/checkout";
-import type { CodeProblem } from "./pricing";
+import { CODE_PROBLEMS } from "./pricing";
 import { quoteForBuyer } from "./quote";
 import { IN_PROGRESS, transitionOrder } from "./status";
 
 export type Buyer = { id: string; email: string };
 
-export type StartCheckoutResult =
-  | { status: "opened"; url: string; orderId: string }
-  | { status: CodeProblem | "plan_unavailable" | "payment_unavailable" };
+const CHECKOUT_REFUSALS = [...CODE_PROBLEMS, "plan_unavailable", "payment_unavailable"] as const;
+type CheckoutRefusal = (typeof CHECKOUT_REFUSALS)[number];
+
+// What the checkout page may be sent back with: a refusal, or a form the action could not read.
+export const CHECKOUT_PROBLEMS = [...CHECKOUT_REFUSALS, "quantity_invalid"] as const;
+export type CheckoutProblem = (typeof CHECKOUT_PROBLEMS)[number];
+
+export type StartCheckoutResult = { status: "opened"; url: string; orderId: string } | { status: CheckoutRefusal };
 
 type Urls = { origin: string; locale: string };
 

@@ -40,8 +40,15 @@ export type Quote = {
   codePromotionId: string | null;
 };
 
-export type CodeProblem =
-  "code_unknown" | "code_not_started" | "code_expired" | "code_used_up" | "code_already_used" | "code_not_applicable";
+export const CODE_PROBLEMS = [
+  "code_unknown",
+  "code_not_started",
+  "code_expired",
+  "code_used_up",
+  "code_already_used",
+  "code_not_applicable",
+] as const;
+export type CodeProblem = (typeof CODE_PROBLEMS)[number];
 
 export type QuoteInput = {
   plan: PricedPlan;
