@@ -29,7 +29,8 @@ export async function topUpOptions(esimId: string, userId: string) {
 
 export type TopUpProblem = "not_found" | "wrong_carrier" | "closed";
 
-export type StartTopUpResult = StartCheckoutResult | { ok: false; problem: TopUpProblem; window?: TopUpWindow };
+export type StartTopUpResult =
+  StartCheckoutResult | { status: Exclude<TopUpProblem, "closed"> } | { status: "closed"; window: TopUpWindow };
 
 export async function startTopUp(
   buyer: Buyer,
@@ -38,11 +39,11 @@ export async function startTopUp(
   urls: { origin: string; locale: string },
 ): Promise<StartTopUpResult> {
   const options = await topUpOptions(esimId, buyer.id);
-  if (!options) return { ok: false, problem: "not_found" };
+  if (!options) return { status: "not_found" };
   const pack = await db.topUpPack.findFirst({ where: { slug: packSlug, active: true } });
-  if (!pack) return { ok: false, problem: "not_found" };
-  if (pack.carrierCode !== options.esim.carrierCode) return { ok: false, problem: "wrong_carrier" };
-  if (!options.window.open) return { ok: false, problem: "closed", window: options.window };
+  if (!pack) return { status: "not_found" };
+  if (pack.carrierCode !== options.esim.carrierCode) return { status: "wrong_carrier" };
+  if (!options.window.open) return { status: "closed", window: options.window };
   return openOrder(
     buyer,
     {

@@ -8,7 +8,7 @@ import { applyLifecycleEvent } from "./profiles";
 
 async function boughtEsim() {
   const { buyer, order, sessionId } = await paidWithoutDelivery();
-  expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+  expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
   const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
   return { buyer, order, esim };
 }

@@ -34,23 +34,23 @@ describe("a promo code with a redemption limit", () => {
   it("lets only as many buyers check out with it as it has places, however many try at once", async () => {
     const code = await limitedCode(2);
     const results = await Promise.all(Array.from({ length: 8 }, () => checkOut(code)));
-    expect(results.filter((result) => result.ok)).toHaveLength(2);
-    expect(results.filter((result) => !result.ok)).toEqual(Array(6).fill({ ok: false, problem: "code_used_up" }));
+    expect(results.filter((result) => result.status === "opened")).toHaveLength(2);
+    expect(results.filter((result) => result.status !== "opened")).toEqual(Array(6).fill({ status: "code_used_up" }));
     expect(await db.order.count({ where: { promotion: { code } } })).toBe(2);
   });
 
   it("gets its place back when a checkout expires unpaid, and keeps it once paid", async () => {
     const code = await limitedCode(1);
     const held = await checkOut(code);
-    if (!held.ok) throw new Error(held.problem);
-    expect(await checkOut(code)).toEqual({ ok: false, problem: "code_used_up" });
+    if (held.status !== "opened") throw new Error(held.status);
+    expect(await checkOut(code)).toEqual({ status: "code_used_up" });
 
     const { paymentSessionId } = await db.order.findUniqueOrThrow({ where: { id: held.orderId } });
     expect(await closeUnpaidOrder(paymentSessionId!, "EXPIRED")).toBe(true);
     const { sessionId } = await paidWithoutDelivery({ promoCode: code });
-    expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
 
     expect((await db.promotion.findUniqueOrThrow({ where: { code } })).redemptionCount).toBe(1);
-    expect(await checkOut(code)).toEqual({ ok: false, problem: "code_used_up" });
+    expect(await checkOut(code)).toEqual({ status: "code_used_up" });
   });
 });

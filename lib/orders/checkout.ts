@@ -7,14 +7,20 @@ import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
 import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
 import { paymentGateway } from "../payments/provider";
 import type { CheckoutRequest } from "../validation/checkout";
-import type { CodeProblem } from "./pricing";
+import { CODE_PROBLEMS } from "./pricing";
 import { quoteForBuyer } from "./quote";
+import { IN_PROGRESS, transitionOrder } from "./status";
 
 export type Buyer = { id: string; email: string };
 
-export type StartCheckoutResult =
-  | { ok: true; url: string; orderId: string }
-  | { ok: false; problem: CodeProblem | "plan_unavailable" | "payment_unavailable" };
+const CHECKOUT_REFUSALS = [...CODE_PROBLEMS, "plan_unavailable", "payment_unavailable"] as const;
+type CheckoutRefusal = (typeof CHECKOUT_REFUSALS)[number];
+
+// What the checkout page may be sent back with: a refusal, or a form the action could not read.
+export const CHECKOUT_PROBLEMS = [...CHECKOUT_REFUSALS, "quantity_invalid"] as const;
+export type CheckoutProblem = (typeof CHECKOUT_PROBLEMS)[number];
+
+export type StartCheckoutResult = { status: "opened"; url: string; orderId: string } | { status: CheckoutRefusal };
 
 type Urls = { origin: string; locale: string };
 
@@ -25,9 +31,9 @@ export async function startCheckout(
   { origin, locale }: Urls,
 ): Promise<StartCheckoutResult> {
   const plan = await planBySlug(request.planSlug);
-  if (!plan) return { ok: false, problem: "plan_unavailable" };
+  if (!plan) return { status: "plan_unavailable" };
   const priced = await quoteForBuyer(plan, request.quantity, request.promoCode, buyer.id);
-  if (!priced.ok) return { ok: false, problem: priced.problem };
+  if (priced.status !== "priced") return { status: priced.status };
   const { quote } = priced;
 
   return openOrder(
@@ -66,7 +72,7 @@ async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Orde
     const [promotion] = await tx.$queryRaw<{ maxRedemptions: number | null; redemptionCount: number }[]>`
       SELECT "maxRedemptions", "redemptionCount" FROM promotions WHERE id = ${promotionId} FOR UPDATE`;
     if (promotion?.maxRedemptions != null) {
-      const awaitingPayment = await tx.order.count({ where: { promotionId, status: { in: ["PENDING", "PAID"] } } });
+      const awaitingPayment = await tx.order.count({ where: { promotionId, status: { in: [...IN_PROGRESS] } } });
       if (promotion.redemptionCount + awaitingPayment >= promotion.maxRedemptions) return null;
     }
     return tx.order.create({ data });
@@ -84,7 +90,7 @@ export async function openOrder(
   const gateway = paymentGateway();
   if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
   const order = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
-  if (!order) return { ok: false, problem: "code_used_up" };
+  if (!order) return { status: "code_used_up" };
   try {
     const session = await gateway.createCheckout({
       orderId: order.id,
@@ -95,13 +101,10 @@ export async function openOrder(
       cancelUrl: `${urls.origin}${urls.cancelPath}`,
     });
     await db.order.update({ where: { id: order.id }, data: { paymentSessionId: session.sessionId } });
-    return { ok: true, url: session.url, orderId: order.id };
+    return { status: "opened", url: session.url, orderId: order.id };
   } catch (error) {
     log.error({ err: error, orderId: order.id }, "could not open a checkout session");
-    await db.order.update({
-      where: { id: order.id },
-      data: { status: "FAILED", failureReason: "checkout_unavailable" },
-    });
-    return { ok: false, problem: "payment_unavailable" };
+    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", { failureReason: "checkout_unavailable" });
+    return { status: "payment_unavailable" };
   }
 }

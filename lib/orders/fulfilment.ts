@@ -7,58 +7,57 @@ import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
 import { enqueueReceipt } from "./order-emails";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
+import { transitionOrder } from "./status";
 
 export { orderReference } from "./order-emails";
 
-export type FulfilmentOutcome =
-  | "fulfilled"
-  | "refused"
-  | "refunded"
-  | "refund_due"
-  | "already_done"
-  | "awaiting_payment"
-  | "unknown_session"
-  | "amount_mismatch";
+export type FulfilmentOutcome = {
+  status:
+    | "fulfilled"
+    | "refused"
+    | "refunded"
+    | "refund_due"
+    | "already_done"
+    | "awaiting_payment"
+    | "unknown_session"
+    | "amount_mismatch";
+};
 
 // Stripe's "fulfil orders" pattern: one function, called from the webhook and from the success
 // page, safe to call any number of times, also concurrently, for the same session. The order's
 // PENDING → PAID transition is the lock: exactly one caller wins it and issues the eSIMs.
 export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutcome> {
   const order = await db.order.findUnique({ where: { paymentSessionId: sessionId } });
-  if (!order) return "unknown_session";
+  if (!order) return { status: "unknown_session" };
   // A refund the gateway did not take last time is asked for again by any later call.
   if (isRefundDue(order)) return settleDueRefund(order.id);
-  if (order.status !== "PENDING") return "already_done";
+  if (order.status !== "PENDING") return { status: "already_done" };
 
   const session = await paymentGateway().retrieveSession(sessionId);
-  if (!session || session.orderId !== order.id) return "unknown_session";
-  if (session.paymentStatus === "unpaid") return "awaiting_payment";
+  if (!session || session.orderId !== order.id) return { status: "unknown_session" };
+  if (session.paymentStatus === "unpaid") return { status: "awaiting_payment" };
 
   if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
     log.error(
       { orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency },
       "paid amount differs from the order",
     );
-    await db.order.updateMany({
-      where: { id: order.id, status: "PENDING" },
-      data: { status: "FAILED", failureReason: "amount_mismatch", paymentStatus: session.paymentStatus },
+    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", {
+      failureReason: "amount_mismatch",
+      paymentStatus: session.paymentStatus,
     });
-    return "amount_mismatch";
+    return { status: "amount_mismatch" };
   }
 
   const outcome = await db
-    .$transaction(async (tx) => {
+    .$transaction(async (tx): Promise<FulfilmentOutcome> => {
       const now = new Date();
-      const claimed = await tx.order.updateMany({
-        where: { id: order.id, status: "PENDING" },
-        data: {
-          status: "PAID",
-          paidAt: now,
-          paymentStatus: session.paymentStatus,
-          paymentIntentId: session.paymentIntentId,
-        },
+      const claimed = await transitionOrder(tx, { id: order.id }, "PENDING", "PAID", {
+        paidAt: now,
+        paymentStatus: session.paymentStatus,
+        paymentIntentId: session.paymentIntentId,
       });
-      if (claimed.count === 0) return "already_done";
+      if (!claimed) return { status: "already_done" };
 
       if (order.kind === "ESIM") await issueProfiles(tx, order);
       if (order.kind === "TOPUP") await applyTopUp(tx, order);
@@ -71,24 +70,21 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
           await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
         }
       }
-      await tx.order.update({ where: { id: order.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+      // The claim above holds the order's row until this transaction ends, so this always moves.
+      await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
-      return "fulfilled" as const;
+      return { status: "fulfilled" };
     })
     .catch(async (error: unknown) => {
       if (!(error instanceof TopUpRefused)) throw error;
       // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
       return refundUndeliverable(order.id, session, `topup_${error.reason}`);
     });
-  if (outcome === "fulfilled") kickEmailDelivery();
+  if (outcome.status === "fulfilled") kickEmailDelivery();
   return outcome;
 }
 
 // Payment will not arrive: the order closes unless it was already paid.
 export async function closeUnpaidOrder(sessionId: string, status: "EXPIRED" | "FAILED", reason?: string) {
-  const { count } = await db.order.updateMany({
-    where: { paymentSessionId: sessionId, status: "PENDING" },
-    data: { status, failureReason: reason },
-  });
-  return count === 1;
+  return transitionOrder(db, { paymentSessionId: sessionId }, "PENDING", status, { failureReason: reason });
 }

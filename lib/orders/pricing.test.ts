@@ -26,7 +26,7 @@ function promotion(overrides: Partial<PromotionRule>): PromotionRule {
 
 function quote(input: Partial<Parameters<typeof quoteOrder>[0]>) {
   const result = quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, ...input });
-  if (!result.ok) throw new Error(result.problem);
+  if (result.status !== "priced") throw new Error(result.status);
   return result.quote;
 }
 
@@ -107,7 +107,7 @@ describe("quoteOrder", () => {
   ] as const)("refuses %s", (_label, codePromotion, used, problem) => {
     expect(
       quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, codePromotion, codeAlreadyUsedByUser: used }),
-    ).toEqual({ ok: false, problem });
+    ).toEqual({ status: problem });
   });
 });
 

@@ -40,8 +40,15 @@ export type Quote = {
   codePromotionId: string | null;
 };
 
-export type CodeProblem =
-  "code_unknown" | "code_not_started" | "code_expired" | "code_used_up" | "code_already_used" | "code_not_applicable";
+export const CODE_PROBLEMS = [
+  "code_unknown",
+  "code_not_started",
+  "code_expired",
+  "code_used_up",
+  "code_already_used",
+  "code_not_applicable",
+] as const;
+export type CodeProblem = (typeof CODE_PROBLEMS)[number];
 
 export type QuoteInput = {
   plan: PricedPlan;
@@ -54,7 +61,7 @@ export type QuoteInput = {
   now: Date;
 };
 
-export type QuoteResult = { ok: true; quote: Quote } | { ok: false; problem: CodeProblem };
+export type QuoteResult = { status: "priced"; quote: Quote } | { status: CodeProblem };
 
 export function isRunning(promotion: PromotionRule, now: Date): boolean {
   return promotion.active && promotion.startsAt <= now && now < promotion.endsAt;
@@ -115,7 +122,7 @@ export function quoteOrder(input: QuoteInput): QuoteResult {
   let codePromotionId: string | null = null;
   if (input.codePromotion !== undefined) {
     const problem = codeProblem(input);
-    if (problem) return { ok: false, problem };
+    if (problem) return { status: problem };
     const promotion = input.codePromotion!;
     const remaining = subtotalAmount - discounts.reduce((sum, d) => sum + d.amount, 0);
     const floor = MINIMUM_CHARGE[plan.currency] ?? 0;
@@ -126,7 +133,7 @@ export function quoteOrder(input: QuoteInput): QuoteResult {
 
   const discountAmount = discounts.reduce((sum, d) => sum + d.amount, 0);
   return {
-    ok: true,
+    status: "priced",
     quote: {
       currency: plan.currency,
       quantity,

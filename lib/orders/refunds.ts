@@ -7,8 +7,9 @@ import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
 import { enqueueRefundNotice } from "./order-emails";
 import { refundReason, type RefundReason } from "./refund-reasons";
+import { transitionOrder } from "./status";
 
-export type RefundOutcome = "refunded" | "refund_due" | "already_done";
+export type RefundOutcome = { status: "refunded" | "refund_due" | "already_done" };
 
 // Paid for, not delivered, and the money not yet given back.
 export function isRefundDue(order: Pick<Order, "status" | "refundDueAt">): boolean {
@@ -21,22 +22,18 @@ export async function refundUndeliverable(
   orderId: string,
   session: Pick<CheckoutSessionSnapshot, "paymentStatus" | "paymentIntentId">,
   reason: RefundReason,
-): Promise<RefundOutcome | "refused"> {
+): Promise<RefundOutcome | { status: "refused" }> {
   const { paymentStatus, paymentIntentId } = session;
-  const { count } = await db.order.updateMany({
-    where: { id: orderId, status: "PENDING" },
-    data: {
-      status: "FAILED",
-      failureReason: reason,
-      paymentStatus,
-      paymentIntentId,
-      refundDueAt: paymentIntentId ? new Date() : null,
-    },
+  const claimed = await transitionOrder(db, { id: orderId }, "PENDING", "FAILED", {
+    failureReason: reason,
+    paymentStatus,
+    paymentIntentId,
+    refundDueAt: paymentIntentId ? new Date() : null,
   });
-  if (count === 0) return "already_done";
+  if (!claimed) return { status: "already_done" };
   log.warn({ orderId, reason }, "paid order cannot be delivered; refunding it");
   // Without a payment intent nothing was charged, so there is nothing to give back.
-  if (!paymentIntentId) return "refused";
+  if (!paymentIntentId) return { status: "refused" };
   return settleDueRefund(orderId);
 }
 
@@ -47,7 +44,7 @@ export async function refundUndeliverable(
 // page, the worker) tries again.
 export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-  if (!isRefundDue(order)) return "already_done";
+  if (!isRefundDue(order)) return { status: "already_done" };
   const reason = refundReason(order.failureReason);
   if (!order.paymentIntentId || !reason)
     throw new Error(`Order ${orderId} is refund due without a payment or a reason`);
@@ -61,29 +58,29 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
     });
   } catch (error) {
     log.error({ err: error, orderId }, "refund failed; the order stays refund due");
-    return "refund_due";
+    return { status: "refund_due" };
   }
   if (refund.status === "failed" || refund.status === "canceled") {
     log.error(
       { orderId, refundId: refund.id, status: refund.status },
       "refund not accepted; the order stays refund due",
     );
-    return "refund_due";
+    return { status: "refund_due" };
   }
 
   const refundedAt = new Date();
   const recorded = await db.$transaction(async (tx) => {
-    const { count } = await tx.order.updateMany({
-      where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
-      data: { status: "REFUNDED", refundedAt, refundId: refund.id },
+    const moved = await transitionOrder(tx, { id: orderId, refundDueAt: { not: null } }, "FAILED", "REFUNDED", {
+      refundedAt,
+      refundId: refund.id,
     });
-    if (count === 1) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
-    return count === 1;
+    if (moved) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
+    return moved;
   });
-  if (!recorded) return "already_done";
+  if (!recorded) return { status: "already_done" };
   log.info({ orderId, refundId: refund.id, reason }, "order refunded");
   kickEmailDelivery();
-  return "refunded";
+  return { status: "refunded" };
 }
 
 // A refund marked due moments ago is still the business of the call that marked it.

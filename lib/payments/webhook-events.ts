@@ -4,14 +4,14 @@ import { db } from "../db/client";
 import { log } from "../log";
 import { closeUnpaidOrder, fulfilCheckout } from "../orders/fulfilment";
 
-export type WebhookResult = "handled" | "duplicate" | "ignored" | "retry";
+export type WebhookResult = { status: "handled" | "duplicate" | "ignored" | "retry" };
 
 type SessionEvent = { data: { object: { id: string; payment_status?: string } } };
 
 // A refund the gateway did not take yet asks for the event again: Stripe redelivers events
 // answered with an error, and the next delivery retries the refund.
 async function fulfil(sessionId: string): Promise<"retry" | void> {
-  if ((await fulfilCheckout(sessionId)) === "refund_due") return "retry";
+  if ((await fulfilCheckout(sessionId)).status === "refund_due") return "retry";
 }
 
 const HANDLERS: Partial<Record<Stripe.Event.Type, (event: SessionEvent) => Promise<unknown>>> = {
@@ -30,15 +30,15 @@ const HANDLERS: Partial<Record<Stripe.Event.Type, (event: SessionEvent) => Promi
 // the check spares the work and records what was handled.
 export async function handleWebhookEvent(event: Stripe.Event): Promise<WebhookResult> {
   const handler = HANDLERS[event.type];
-  if (!handler) return "ignored";
+  if (!handler) return { status: "ignored" };
   const seen = await db.processedWebhookEvent.findUnique({ where: { id: event.id }, select: { id: true } });
-  if (seen) return "duplicate";
+  if (seen) return { status: "duplicate" };
   // Not recorded, so the redelivery is handled rather than skipped as a duplicate.
-  if ((await handler(event as unknown as SessionEvent)) === "retry") return "retry";
+  if ((await handler(event as unknown as SessionEvent)) === "retry") return { status: "retry" };
   const recorded = await db.processedWebhookEvent.createMany({
     data: [{ id: event.id, type: event.type }],
     skipDuplicates: true,
   });
   log.info({ eventId: event.id, type: event.type }, "webhook event handled");
-  return recorded.count === 1 ? "handled" : "duplicate";
+  return { status: recorded.count === 1 ? "handled" : "duplicate" };
 }

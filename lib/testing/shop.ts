@@ -32,7 +32,7 @@ export async function openCheckout(
     { planSlug: request.planSlug ?? "au-1gb-3d", quantity: request.quantity ?? 1, promoCode: request.promoCode },
     { origin, locale: "en" },
   );
-  if (!result.ok) throw new Error(`checkout refused: ${result.problem}`);
+  if (result.status !== "opened") throw new Error(`checkout refused: ${result.status}`);
   const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
   return { buyer, order, sessionId: order.paymentSessionId! };
 }
@@ -80,7 +80,7 @@ export async function paidTopUpWithoutDelivery(
   pack = "au-topup-1gb-7d",
 ) {
   const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
-  if (!started.ok) throw new Error(`top-up refused: ${started.problem}`);
+  if (started.status !== "opened") throw new Error(`top-up refused: ${started.status}`);
   const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
   await payWithoutDelivery(order.paymentSessionId!);
   return { order, sessionId: order.paymentSessionId! };

@@ -18,7 +18,7 @@ type Step = "download" | "install" | "enable";
 // go, and an API token.
 async function account(steps: Step[] = ["download", "install", "enable"]) {
   const { buyer, order, sessionId } = await paidWithoutDelivery({ planSlug: "au-1gb-3d" });
-  expect(await fulfilCheckout(sessionId)).toBe("fulfilled");
+  expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
   const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
   for (const step of steps) expect((await applyLifecycleEvent(esim.id, buyer.id, step, "test")).status).toBe("ok");
   const created = await createApiToken(buyer.id, "tests");

@@ -18,5 +18,5 @@ export async function POST(request: Request) {
   }
   const result = await handleWebhookEvent(event);
   // Any non-2xx makes Stripe deliver the event again later.
-  return Response.json({ received: true, result }, { status: result === "retry" ? 503 : 200 });
+  return Response.json({ received: true, result: result.status }, { status: result.status === "retry" ? 503 : 200 });
 }

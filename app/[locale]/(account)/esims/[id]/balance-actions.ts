@@ -47,7 +47,7 @@ export const buyTopUp = userAction(
   async ({ esimId, pack }, { user, locale }): Promise<ActionReply<FormState<never>>> => {
     const origin = requestOrigin(await headers());
     const result = await startTopUp(user, esimId, pack, { origin, locale });
-    if (!result.ok) redirect(`/${locale}/esims/${esimId}?topup=${result.problem}`);
+    if (result.status !== "opened") redirect(`/${locale}/esims/${esimId}?topup=${result.status}`);
     redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
   },
 );

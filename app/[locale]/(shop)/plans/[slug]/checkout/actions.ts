@@ -21,9 +21,9 @@ export const payForPlan = userAction(
   },
   async (request, { user, locale, formData }): Promise<ActionReply<FormState<never>>> => {
     const result = await startCheckout(user, request, { origin: requestOrigin(await headers()), locale });
-    if (!result.ok) {
+    if (result.status !== "opened") {
       const query = new URLSearchParams({
-        problem: result.problem,
+        problem: result.status,
         quantity: String(request.quantity),
         code: request.promoCode ?? "",
       });

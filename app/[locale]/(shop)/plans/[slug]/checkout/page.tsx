@@ -8,6 +8,7 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { requireUser } from "@/lib/auth/session";
 import { planBySlug } from "@/lib/catalog/plans";
 import { formatMoney } from "@/lib/money";
+import { CHECKOUT_PROBLEMS, type CheckoutProblem } from "@/lib/orders/checkout";
 import { MAX_QUANTITY } from "@/lib/orders/pricing";
 import { quoteForBuyer } from "@/lib/orders/quote";
 import { planSlugSchema } from "@/lib/validation/catalog";
@@ -19,19 +20,6 @@ type CheckoutPageProps = {
   params: Promise<{ locale: Locale; slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const PROBLEMS = [
-  "code_unknown",
-  "code_not_started",
-  "code_expired",
-  "code_used_up",
-  "code_already_used",
-  "code_not_applicable",
-  "quantity_invalid",
-  "plan_unavailable",
-  "payment_unavailable",
-] as const;
-type Problem = (typeof PROBLEMS)[number];
 
 export async function generateMetadata({ params }: CheckoutPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Checkout" });
@@ -56,13 +44,13 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
 
   // A code that does not work is reported, and the total is shown without it.
   let priced = await quoteForBuyer(plan, quantity, enteredCode, user.id);
-  let problem: Problem | undefined =
-    PROBLEMS.find((p) => p === query.problem) ?? (codeMalformed ? "code_unknown" : undefined);
-  if (!priced.ok) {
-    problem = priced.problem;
+  let problem: CheckoutProblem | undefined =
+    CHECKOUT_PROBLEMS.find((p) => p === query.problem) ?? (codeMalformed ? "code_unknown" : undefined);
+  if (priced.status !== "priced") {
+    problem = priced.status;
     priced = await quoteForBuyer(plan, quantity, undefined, user.id);
   }
-  if (!priced.ok) notFound();
+  if (priced.status !== "priced") notFound();
   const { quote } = priced;
   const money = (amount: number) => formatMoney({ amount, currency: quote.currency }, locale);
   const codeInQuote = quote.discounts.some((d) => d.kind === "CODE");
