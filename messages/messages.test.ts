@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PAGE_MESSAGE_FILE_NAMES } from "../lib/i18n/messages";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -36,6 +37,12 @@ function argumentsOf(message: string): string[] {
 it("no two areas define the same namespace", () => {
   const namespaces = AREAS.flatMap((area) => Object.keys(load("en", area)));
   expect(namespaces).toEqual([...new Set(namespaces)]);
+});
+
+it("pages load every area but the emails, which only the email templates read", () => {
+  expect([...PAGE_MESSAGE_FILE_NAMES, "emails"].sort()).toEqual(
+    AREAS.map((area) => path.basename(area, ".json")).sort(),
+  );
 });
 
 describe.each(AREAS)("%s", (area) => {
