@@ -1,5 +1,6 @@
 import { createTranslator } from "use-intl/core";
 import { type CatalogTranslator, planFormat } from "../lib/catalog/plan-format";
+import type { Locale } from "../lib/i18n/routing";
 import { JST_TIME_ZONE } from "../lib/time/jst";
 import enCatalog from "../messages/en/catalog.json";
 import en from "../messages/en/emails.json";
@@ -8,8 +9,9 @@ import ja from "../messages/ja/emails.json";
 import zhCatalog from "../messages/zh/catalog.json";
 import zh from "../messages/zh/emails.json";
 
-const MESSAGES = { en, zh, ja } as const;
-const CATALOG = { en: enCatalog, zh: zhCatalog, ja: jaCatalog } as const;
+// Emails are written in every language the site is.
+const MESSAGES = { en, zh, ja } as const satisfies Record<Locale, unknown>;
+const CATALOG = { en: enCatalog, zh: zhCatalog, ja: jaCatalog } as const satisfies Record<Locale, unknown>;
 export type EmailLocale = keyof typeof MESSAGES;
 
 export function isEmailLocale(value: string): value is EmailLocale {

@@ -1,8 +1,7 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { htmlLang } from "../lib/i18n/routing";
 import { type EmailLocale, emailTranslator } from "./i18n";
-
-const HTML_LANG: Record<EmailLocale, string> = { en: "en", zh: "zh-Hans", ja: "ja" };
 
 export const styles = {
   heading: { fontSize: "22px", fontWeight: 700, margin: "0 0 16px", color: "#16161d" },
@@ -48,7 +47,7 @@ export function EmailLayout({
 }) {
   const t = emailTranslator(locale);
   return (
-    <Html lang={HTML_LANG[locale]}>
+    <Html lang={htmlLang[locale]}>
       <Head />
       <Preview>{preview}</Preview>
       <Body

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PAGE_MESSAGE_FILE_NAMES } from "../lib/i18n/messages";
+import { routing } from "../lib/i18n/routing";
 
 type Tree = { [key: string]: string | Tree };
 
-const LOCALES = ["en", "zh", "ja"] as const;
 const AREAS = readdirSync(path.join(import.meta.dirname, "en")).filter((file) => file.endsWith(".json"));
 
 function load(locale: string, area: string): Tree {
@@ -38,10 +39,16 @@ it("no two areas define the same namespace", () => {
   expect(namespaces).toEqual([...new Set(namespaces)]);
 });
 
+it("pages load every area but the emails, which only the email templates read", () => {
+  expect([...PAGE_MESSAGE_FILE_NAMES, "emails"].sort()).toEqual(
+    AREAS.map((area) => path.basename(area, ".json")).sort(),
+  );
+});
+
 describe.each(AREAS)("%s", (area) => {
   const english = flatten(load("en", area));
 
-  it.each(LOCALES.filter((l) => l !== "en"))(
+  it.each(routing.locales.filter((l) => l !== "en"))(
     "in %s has exactly the English keys, translated, with the same arguments",
     (locale) => {
       const translated = flatten(load(locale, area));

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import en from "../../messages/en/core.json";
+import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUT_MESSAGES, type MessagePath, pickMessages } from "./client-messages";
-import type { Messages } from "./messages";
+import { loadMessages, type Messages } from "./messages";
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -66,7 +65,10 @@ describe("messages sent to the browser", () => {
 });
 
 describe("pickMessages", () => {
-  const messages = en as unknown as Messages;
+  let messages: Messages;
+  beforeAll(async () => {
+    messages = await loadMessages("en");
+  });
 
   it("keeps whole namespaces and single groups inside one, and nothing else", () => {
     const picked = pickMessages(messages, ["Header", "Home.accountCta"]);

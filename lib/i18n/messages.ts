@@ -1,32 +1,36 @@
 import type { Locale } from "./routing";
 
-// Messages are split by area of the product; a page sees them merged. (emails.json is read by
-// the email templates only.)
-export async function loadMessages(locale: Locale) {
-  const [core, catalog, checkout, activation, balance, api, devices] = await Promise.all([
-    import(`../../messages/${locale}/core.json`),
-    import(`../../messages/${locale}/catalog.json`),
-    import(`../../messages/${locale}/checkout.json`),
-    import(`../../messages/${locale}/activation.json`),
-    import(`../../messages/${locale}/balance.json`),
-    import(`../../messages/${locale}/api.json`),
-    import(`../../messages/${locale}/devices.json`),
-  ]);
-  return {
-    ...core.default,
-    ...catalog.default,
-    ...checkout.default,
-    ...activation.default,
-    ...balance.default,
-    ...api.default,
-    ...devices.default,
-  } as Messages;
-}
+// A file's English messages, as a type only: at run time the list below is read for its names.
+const englishOf = <FileMessages>() => undefined as unknown as FileMessages;
 
-export type Messages = typeof import("../../messages/en/core.json") &
-  typeof import("../../messages/en/catalog.json") &
-  typeof import("../../messages/en/checkout.json") &
-  typeof import("../../messages/en/activation.json") &
-  typeof import("../../messages/en/balance.json") &
-  typeof import("../../messages/en/api.json") &
-  typeof import("../../messages/en/devices.json");
+// Messages are split by area of the product, each file (messages/<locale>/<file>.json) named for
+// the namespaces it holds; a page sees them merged. This is the one list of the files a page
+// loads. (emails.json is read by the email templates only.)
+const PAGE_MESSAGE_FILES = {
+  layout: englishOf<typeof import("../../messages/en/layout.json")>(),
+  errors: englishOf<typeof import("../../messages/en/errors.json")>(),
+  home: englishOf<typeof import("../../messages/en/home.json")>(),
+  auth: englishOf<typeof import("../../messages/en/auth.json")>(),
+  account: englishOf<typeof import("../../messages/en/account.json")>(),
+  catalog: englishOf<typeof import("../../messages/en/catalog.json")>(),
+  devices: englishOf<typeof import("../../messages/en/devices.json")>(),
+  checkout: englishOf<typeof import("../../messages/en/checkout.json")>(),
+  orders: englishOf<typeof import("../../messages/en/orders.json")>(),
+  esim: englishOf<typeof import("../../messages/en/esim.json")>(),
+  dashboard: englishOf<typeof import("../../messages/en/dashboard.json")>(),
+};
+
+export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];
+
+type Intersection<Union> = (Union extends unknown ? (part: Union) => void : never) extends (all: infer All) => void
+  ? All
+  : never;
+
+export type Messages = Intersection<(typeof PAGE_MESSAGE_FILES)[keyof typeof PAGE_MESSAGE_FILES]>;
+
+export async function loadMessages(locale: Locale) {
+  const files = await Promise.all(
+    PAGE_MESSAGE_FILE_NAMES.map((file) => import(`../../messages/${locale}/${file}.json`)),
+  );
+  return Object.assign({}, ...files.map((file) => file.default)) as Messages;
+}

@@ -9,7 +9,7 @@ import { LOGIN_FAILURES_PER_ACCOUNT } from "../../lib/auth/login-rate-limit";
 import { db } from "../../lib/db/client";
 import { BUYER_PASSWORD, newBuyer } from "../../lib/testing/shop";
 import { uniqueIp } from "../../lib/testing/users";
-import core from "../../messages/en/core.json";
+import auth from "../../messages/en/auth.json";
 import { type AppServer, startApp } from "./lib/app-server";
 import { always, Browser, type Page, type Route, roundRobin, withField } from "./lib/form-client";
 import { purchaseIntegrity } from "./lib/integrity";
@@ -224,8 +224,8 @@ async function topUp(instances: Instances, user: User, browser: Browser): Promis
   ];
 }
 
-const RATE_LIMITED = core.Auth.rateLimited.split("{")[0]!;
-const WRONG_PASSWORD = core.Auth.invalidCredentials;
+const RATE_LIMITED = auth.Auth.rateLimited.split("{")[0]!;
+const WRONG_PASSWORD = auth.Auth.invalidCredentials;
 
 // Failed logins for one account until the form says to wait; returns the attempt that was refused.
 async function attemptsUntilLimited(route: Route, email: string): Promise<number | null> {
