@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { currentUserId } from "../auth/session";
+import { auth } from "../auth/auth";
 import { log } from "../log";
 import { MAX_JSON_BODY_BYTES } from "../validation/api";
 import type { ApiErrorCode } from "./error-codes";
@@ -112,7 +112,7 @@ export function withApiToken<Params>(handler: AuthenticatedHandler<Params>) {
 // Routes the site's own pages call: the signed-in visitor's session cookie.
 export function withSession<Params>(handler: AuthenticatedHandler<Params>) {
   return authenticated(async () => {
-    const userId = await currentUserId();
+    const userId = (await auth())?.user?.id;
     return userId ? { userId } : { response: apiError(401, "unauthenticated", "Log in first.") };
   }, handler);
 }
