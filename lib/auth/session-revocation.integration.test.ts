@@ -151,5 +151,7 @@ describe("logging out of all devices", () => {
     expect(signedInSince(undefined, null)).toBe(true);
     expect(signedInSince(undefined, new Date())).toBe(false);
     expect(signedInSince(Date.now(), new Date(Date.now() - 1))).toBe(true);
+    const now = Date.now();
+    expect(signedInSince(now, new Date(now))).toBe(false);
   });
 });

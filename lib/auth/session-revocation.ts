@@ -4,9 +4,10 @@ import { db } from "../db/client";
 import { accountById } from "./account";
 
 // Tokens issued before the signedInAt claim existed count as signed in at the epoch: they
-// stay valid until the account's first revocation, then end with the rest.
+// stay valid until the account's first revocation, then end with the rest. A token signed in
+// the same millisecond as a revocation may have been issued before it, so it ends too.
 export function signedInSince(signedInAt: number | undefined, validFrom: Date | null): boolean {
-  return validFrom === null || (signedInAt ?? 0) >= validFrom.getTime();
+  return validFrom === null || (signedInAt ?? 0) > validFrom.getTime();
 }
 
 // Checked on every session read (auth(), /api/auth/session), so a revoked or deleted account's
