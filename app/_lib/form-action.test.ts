@@ -1,0 +1,145 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { FormState } from "@/lib/validation/form-state";
+import { publicAction, userAction } from "./form-action";
+
+const session = vi.hoisted(() => ({ user: null as { id: string; email: string } | null, returnTo: "" }));
+
+vi.mock("next-intl/server", () => ({ getLocale: async () => "ja" }));
+vi.mock("next/navigation", () => ({
+  notFound: () => {
+    throw new Error("NEXT_NOT_FOUND");
+  },
+}));
+vi.mock("@/lib/auth/session", () => ({
+  requireUser: async (returnTo: string) => {
+    session.returnTo = returnTo;
+    if (!session.user) throw new Error("NEXT_REDIRECT login");
+    return session.user;
+  },
+}));
+
+const schema = z.object({
+  itemId: z.string().regex(/^[a-z0-9]{20}$/),
+  name: z.string().min(1, { error: "name_required" }),
+  password: z.string().optional(),
+});
+type State = FormState<"name" | "password", "rate_limited" | "refused"> & { saved?: string };
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+const VALID = { itemId: "a".repeat(20), name: "Aiko", password: "secret passphrase" };
+const EMPTY: State = { values: {}, fieldErrors: {} };
+
+beforeEach(() => {
+  session.user = null;
+  session.returnTo = "";
+});
+
+describe("who may call", () => {
+  const handler = vi.fn(
+    async (
+      input: z.output<typeof schema>,
+      context: { locale: string; user?: { id: string } },
+    ): Promise<Partial<State>> => ({
+      saved: `${input.name}:${context.user?.id ?? "anyone"}`,
+    }),
+  );
+  const forAnyone = publicAction({ schema, echo: ["name"] }, handler);
+  const forUsers = userAction(
+    { schema, echo: ["name"], returnTo: (formData) => `/items/${formData.get("itemId")}` },
+    handler,
+  );
+
+  it.each([
+    { action: "public", signedIn: false, outcome: "Aiko:anyone" },
+    { action: "public", signedIn: true, outcome: "Aiko:anyone" },
+    { action: "user", signedIn: false, outcome: "redirected to log in" },
+    { action: "user", signedIn: true, outcome: "Aiko:user-1" },
+  ])("a $action action called signed in: $signedIn → $outcome", async ({ action, signedIn, outcome }) => {
+    session.user = signedIn ? { id: "user-1", email: "aiko@example.test" } : null;
+    const call = (action === "public" ? forAnyone : forUsers)(EMPTY, form(VALID));
+    if (outcome === "redirected to log in") {
+      await expect(call).rejects.toThrow("NEXT_REDIRECT");
+      expect(session.returnTo).toBe(`/items/${VALID.itemId}`);
+    } else {
+      expect((await call).saved).toBe(outcome);
+    }
+  });
+
+  it("reads nothing of the form before the signed-out visitor is sent to log in", async () => {
+    handler.mockClear();
+    await expect(forUsers(EMPTY, form({ ...VALID, name: "" }))).rejects.toThrow("NEXT_REDIRECT");
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe("what comes back to the form", () => {
+  it("echoes only the listed fields, never a password, and maps field errors without calling the handler", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema, echo: ["name"] }, handler);
+    const state = await action(EMPTY, form({ ...VALID, name: "" }));
+    expect(state).toEqual({ values: { name: "" }, fieldErrors: { name: ["name_required"] } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("turns a lib refusal by a rate limit into the form's message with its wait", async () => {
+    const action = publicAction({ schema, echo: ["name"] }, async () => ({
+      status: "rate_limited" as const,
+      retryAfterSeconds: 90,
+    }));
+    expect(await action(EMPTY, form(VALID))).toEqual({
+      values: { name: "Aiko" },
+      fieldErrors: {},
+      formError: "rate_limited",
+      retryAfterSeconds: 90,
+    });
+  });
+
+  it("keeps the handler's own form error and lets it clear the values", async () => {
+    const refused = publicAction({ schema, echo: ["name"] }, async (): Promise<Partial<State>> => ({
+      formError: "refused",
+    }));
+    expect(await refused(EMPTY, form(VALID))).toEqual({
+      values: { name: "Aiko" },
+      fieldErrors: {},
+      formError: "refused",
+    });
+    const cleared = publicAction({ schema, echo: ["name"] }, async (): Promise<Partial<State>> => ({ values: {} }));
+    expect((await cleared(EMPTY, form(VALID))).values).toEqual({});
+  });
+
+  it("gives the handler the parsed input and the request's language", async () => {
+    const handler = vi.fn(async () => ({}));
+    await publicAction({ schema }, handler)(EMPTY, form({ ...VALID, extra: "ignored" }));
+    expect(handler).toHaveBeenCalledWith(VALID, expect.objectContaining({ locale: "ja" }));
+  });
+
+  it("works as a plain form action, with the form data only", async () => {
+    const action = publicAction({ schema }, async ({ name }): Promise<Partial<State>> => ({ saved: name }));
+    expect(await action(form(VALID))).toMatchObject({ saved: "Aiko" });
+  });
+});
+
+describe("malformed requests", () => {
+  it("answers 404 for a malformed identifier, like something that does not exist", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema, identifiers: ["itemId"] }, handler);
+    await expect(action(EMPTY, form({ ...VALID, itemId: "../../etc" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    await expect(action(EMPTY, form({ name: "Aiko" }))).rejects.toThrow("NEXT_NOT_FOUND");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("hands a malformed plain form to onInvalid, which explains it elsewhere", async () => {
+    const onInvalid = vi.fn(() => {
+      throw new Error("NEXT_REDIRECT problem");
+    });
+    const action = publicAction({ schema, onInvalid }, async () => ({}));
+    await expect(action(form({ ...VALID, name: "" }))).rejects.toThrow("NEXT_REDIRECT problem");
+    expect(onInvalid).toHaveBeenCalledWith(expect.objectContaining({ locale: "ja" }));
+  });
+});
