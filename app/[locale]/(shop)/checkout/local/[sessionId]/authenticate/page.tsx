@@ -28,28 +28,26 @@ export default async function ChallengePage({ params }: ChallengePageProps) {
         <p className="text-sm font-semibold text-slate-600">{t("challengeBank")}</p>
         <h1 className="mt-2 text-2xl font-bold tracking-tight">{t("challengeTitle")}</h1>
         <p className="mt-3">{t("challengeBody", { total, last4: session.pendingChallenge })}</p>
-        <div className="mt-6 flex flex-col gap-3">
-          <form action={answerChallenge}>
-            <input type="hidden" name="sessionId" value={session.id} />
-            <input type="hidden" name="answer" value="complete" />
-            <button
-              type="submit"
-              className="w-full rounded-md bg-emerald-800 px-4 py-2.5 font-semibold text-white hover:bg-emerald-900"
-            >
-              {t("challengeComplete")}
-            </button>
-          </form>
-          <form action={answerChallenge}>
-            <input type="hidden" name="sessionId" value={session.id} />
-            <input type="hidden" name="answer" value="fail" />
-            <button
-              type="submit"
-              className="w-full rounded-md border border-slate-400 px-4 py-2.5 font-semibold hover:bg-slate-50"
-            >
-              {t("challengeFail")}
-            </button>
-          </form>
-        </div>
+        {/* The button pressed is the answer: its name and value are sent with the form. */}
+        <form action={answerChallenge} className="mt-6 flex flex-col gap-3">
+          <input type="hidden" name="sessionId" value={session.id} />
+          <button
+            type="submit"
+            name="answer"
+            value="complete"
+            className="w-full rounded-md bg-emerald-800 px-4 py-2.5 font-semibold text-white hover:bg-emerald-900"
+          >
+            {t("challengeComplete")}
+          </button>
+          <button
+            type="submit"
+            name="answer"
+            value="fail"
+            className="w-full rounded-md border border-slate-400 px-4 py-2.5 font-semibold hover:bg-slate-50"
+          >
+            {t("challengeFail")}
+          </button>
+        </form>
       </div>
     </div>
   );
