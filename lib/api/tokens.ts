@@ -98,6 +98,11 @@ export async function revokeApiToken(userId: string, tokenId: string): Promise<v
   await db.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
+// Every token of the account, in the caller's transaction (lib/auth/session-revocation.ts).
+export async function revokeAllApiTokens(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
+  await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+}
+
 // The scheme is case-insensitive (RFC 7235); anything but our token's shape is refused before
 // touching the database.
 const BEARER = /^Bearer +(\S+)$/i;

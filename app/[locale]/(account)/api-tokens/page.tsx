@@ -36,6 +36,7 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
       <div className="mx-auto max-w-4xl px-4 py-12">
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-3 max-w-2xl text-slate-700">{t("lead")}</p>
+        <p className="mt-2 max-w-2xl text-slate-700">{t("lifetimeNote")}</p>
         <p className="mt-2">
           <a href="/api/v1/openapi.json" className="font-semibold text-brand-700 underline">
             {t("reference")}
