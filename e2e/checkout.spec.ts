@@ -133,3 +133,13 @@ test("a code is given once: a second checkout opened with it before paying the f
   await page.goto("/en/orders");
   await expect(page.getByTestId("order-row")).toHaveCount(1);
 });
+
+test("an account opening checkouts again and again is asked to wait", async ({ page }) => {
+  for (let i = 0; i < 10; i++) await startCheckout(page, "au-1gb-3d");
+  await page.goto("/en/plans/au-1gb-3d/checkout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "too many checkouts" })).toHaveText(
+    "You have opened too many checkouts in a short time. Please wait 10 minutes before opening another.",
+  );
+  await expect(page).toHaveURL(/\/en\/plans\/au-1gb-3d\/checkout\?problem=rate_limited/);
+});

@@ -6,6 +6,8 @@ import { log } from "../log";
 import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
 import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
 import { paymentGateway } from "../payments/provider";
+import { postgresLimiter, spend } from "../rate-limit";
+import { type RateLimited, rateLimited } from "../result";
 import type { CheckoutRequest } from "../validation/checkout";
 import { CODE_PROBLEMS } from "./pricing";
 import { codeUseOf, normalisePromoCode } from "./promotions";
@@ -17,11 +19,13 @@ export type Buyer = { id: string; email: string };
 const CHECKOUT_REFUSALS = [...CODE_PROBLEMS, "plan_unavailable", "payment_unavailable"] as const;
 type CheckoutRefusal = (typeof CHECKOUT_REFUSALS)[number];
 
-// What the checkout page may be sent back with: a refusal, or a form the action could not read.
-export const CHECKOUT_PROBLEMS = [...CHECKOUT_REFUSALS, "quantity_invalid"] as const;
+// What the checkout page may be sent back with: a refusal, a form the action could not read, or
+// the per-account limit on checkouts (with its wait).
+export const CHECKOUT_PROBLEMS = [...CHECKOUT_REFUSALS, "quantity_invalid", "rate_limited"] as const;
 export type CheckoutProblem = (typeof CHECKOUT_PROBLEMS)[number];
 
-export type StartCheckoutResult = { status: "opened"; url: string; orderId: string } | { status: CheckoutRefusal };
+export type StartCheckoutResult =
+  { status: "opened"; url: string; orderId: string } | { status: CheckoutRefusal } | RateLimited;
 
 type Urls = { origin: string; locale: string };
 
@@ -63,6 +67,12 @@ export async function startCheckout(
 type NewOrder = Omit<Prisma.OrderUncheckedCreateInput, "userId" | "paymentProvider">;
 type SessionUrls = { origin: string; successPath: string; cancelPath: string };
 
+// Each checkout is an order row and a session at the payment provider; nobody needs more than
+// a few in ten minutes, eSIMs and top-ups together.
+export const CHECKOUTS_PER_ACCOUNT = 10;
+export const CHECKOUT_WINDOW_SECONDS = 10 * 60;
+export const checkoutsByAccount = postgresLimiter("checkout_open", CHECKOUTS_PER_ACCOUNT, CHECKOUT_WINDOW_SECONDS);
+
 type Created = { status: "created"; order: Order } | { status: "code_used_up" | "code_already_used" | "code_in_use" };
 
 // A code is taken by every order that may still be paid, not only by paid ones, so that
@@ -98,6 +108,8 @@ export async function openOrder(
   lineItemName: string,
   urls: SessionUrls,
 ): Promise<StartCheckoutResult> {
+  const retryAfterSeconds = await spend(checkoutsByAccount, buyer.id);
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const gateway = paymentGateway();
   if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
   const created = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });

@@ -28,6 +28,7 @@ export const payForPlan = userAction(
         quantity: String(request.quantity),
         code: request.promoCode ?? "",
       });
+      if (result.status === "rate_limited") query.set("retryAfter", String(result.retryAfterSeconds));
       redirect(`/${locale}${checkoutPage(formData)}?${query}`);
     }
     redirect(checkoutHref(result.url, locale));

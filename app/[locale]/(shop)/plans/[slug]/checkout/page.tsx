@@ -13,7 +13,7 @@ import { CHECKOUT_PROBLEMS, type CheckoutProblem, unpaidCheckoutUrl } from "@/li
 import { MAX_QUANTITY } from "@/lib/orders/pricing";
 import { quoteForBuyer } from "@/lib/orders/quote";
 import { planSlugSchema } from "@/lib/validation/catalog";
-import { promoCodeSchema, quantitySchema } from "@/lib/validation/checkout";
+import { promoCodeSchema, quantitySchema, retryAfterSecondsSchema } from "@/lib/validation/checkout";
 import { validOrUndefined } from "@/lib/validation/parse";
 import { payForPlan } from "./actions";
 
@@ -55,6 +55,7 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
   const { quote } = priced;
   // Rather than a second checkout with the code, the buyer finishes the one they have.
   const unpaidUrl = problem === "code_in_use" && enteredCode ? await unpaidCheckoutUrl(user.id, enteredCode) : null;
+  const waitMinutes = Math.ceil((validOrUndefined(retryAfterSecondsSchema, query.retryAfter) ?? 60) / 60);
   const money = (amount: number) => formatMoney({ amount, currency: quote.currency }, locale);
   const codeInQuote = quote.discounts.some((d) => d.kind === "CODE");
 
@@ -64,7 +65,7 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
       {query.cancelled === "1" && <p className="mt-4 rounded-md bg-slate-100 px-4 py-3">{t("cancelled")}</p>}
       {problem && (
         <div className="mt-4 space-y-2">
-          <FormAlert>{t(`problems.${problem}`)}</FormAlert>
+          <FormAlert>{t(`problems.${problem}`, { minutes: waitMinutes })}</FormAlert>
           {unpaidUrl && (
             <a href={checkoutHref(unpaidUrl, locale)} className="inline-block font-semibold text-brand-700 underline">
               {t("continueUnpaid")}
