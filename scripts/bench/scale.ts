@@ -9,7 +9,7 @@ import { recordUsage } from "../../lib/balance/usage";
 import { db } from "../../lib/db/client";
 import { fulfilCheckout } from "../../lib/orders/fulfilment";
 import { newApiToken } from "../../lib/testing/api-tokens";
-import { activeEsim, paidTopUpWithoutDelivery } from "../../lib/testing/shop";
+import { activeEsim, forgetCheckoutThrottle, paidTopUpWithoutDelivery } from "../../lib/testing/shop";
 import { type AppServer, startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
 import { percentile } from "./lib/stats";
@@ -23,6 +23,7 @@ const SAMPLES = 200;
 
 async function topUp(buyer: { id: string; email: string }, esimId: string) {
   await fulfilCheckout((await paidTopUpWithoutDelivery(buyer, esimId, TOP_UP)).sessionId);
+  await forgetCheckoutThrottle(buyer.id);
 }
 
 async function accountWithHistory(orders: number, ledgerEntries: number) {
