@@ -135,6 +135,8 @@ test("a code is given once: a second checkout opened with it before paying the f
 });
 
 test("an account opening checkouts again and again is asked to wait", async ({ page }) => {
+  // Eleven checkouts, each a server round trip to the payment gateway, take longer than one.
+  test.slow();
   for (let i = 0; i < 10; i++) await startCheckout(page, "au-1gb-3d");
   await page.goto("/en/plans/au-1gb-3d/checkout");
   await page.getByRole("button", { name: /^Pay / }).click();
