@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { kickEmailDelivery } from "../email/worker";
 import { applyLifecycleEvent } from "../esim/profiles";
+import { lockEsim } from "../esim/row-lock";
 import { esimNow } from "../time/esim-clock";
 import { startOfJstDay } from "../time/jst";
 import { raiseBalanceAlerts } from "./alerts";
@@ -48,8 +49,7 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
 
   const result = await db.$transaction(
     async (tx): Promise<UsageResult> => {
-      const [locked] = await tx.$queryRaw<{ state: string; validUntil: Date | null; clockOffsetMinutes: number }[]>`
-      SELECT state, "validUntil", "clockOffsetMinutes" FROM esim_profiles WHERE id = ${input.esimId} FOR UPDATE`;
+      const locked = await lockEsim(tx, input.esimId, input.userId);
       if (!locked) return { status: "not_found" };
       if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
       const now = esimNow(locked);

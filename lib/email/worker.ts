@@ -1,6 +1,7 @@
 import "server-only";
 import { log } from "../log";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
+import { lapseEndedBalances } from "../balance/expiry";
 import { retryDueRefunds } from "../orders/refunds";
 import { deliverDueEmails } from "./sender";
 
@@ -37,9 +38,10 @@ export function startEmailWorker(): void {
   if (started) return;
   started = true;
   setInterval(kickEmailDelivery, POLL_INTERVAL_MS).unref();
-  // Expiry warnings depend on time passing, not on any request.
+  // Expiry warnings and lapses depend on time passing, not on any request.
   setInterval(() => {
     raiseDueExpiryAlerts().catch((error: unknown) => log.error({ err: error }, "expiry alert check failed"));
+    lapseEndedBalances().catch((error: unknown) => log.error({ err: error }, "expiry lapse pass failed"));
   }, EXPIRY_CHECK_INTERVAL_MS).unref();
   // A refund the gateway refused may have nobody left to ask again for it.
   setInterval(() => {
