@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { applyLifecycleEvent } from "../esim/profiles";
 import { lockEsim } from "../esim/row-lock";
 import { esimNow } from "../time/esim-clock";
@@ -104,7 +103,6 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
     },
     { maxWait: 30_000, timeout: 30_000 },
   );
-  if (result.status === "recorded" && result.alertsRaised > 0) kickEmailDelivery();
   return result;
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
@@ -80,7 +79,6 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
       return refundUndeliverable(order.id, session, `topup_${error.reason}`);
     });
-  if (outcome.status === "fulfilled") kickEmailDelivery();
   return outcome;
 }
 

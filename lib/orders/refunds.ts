@@ -1,7 +1,6 @@
 import "server-only";
 import type { Order } from "@prisma/client";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { log } from "../log";
 import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
@@ -79,7 +78,6 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   });
   if (!recorded) return { status: "already_done" };
   log.info({ orderId, refundId: refund.id, reason }, "order refunded");
-  kickEmailDelivery();
   return { status: "refunded" };
 }
 

@@ -1,0 +1,34 @@
+import "server-only";
+import type { Task } from "graphile-worker";
+import { raiseDueExpiryAlerts } from "../balance/alerts";
+import { lapseEndedBalances } from "../balance/expiry";
+import { deliverDueEmails } from "../email/sender";
+import { retryDueRefunds } from "../orders/refunds";
+import type { JobName } from "./queue";
+
+// What each job does. A task that throws is retried by the queue with exponential backoff.
+export const taskList: Record<JobName, Task> = {
+  "deliver-emails": async () => {
+    await deliverDueEmails();
+  },
+  "raise-expiry-alerts": async () => {
+    await raiseDueExpiryAlerts();
+  },
+  "lapse-ended-balances": async () => {
+    await lapseEndedBalances();
+  },
+  "retry-due-refunds": async () => {
+    await retryDueRefunds();
+  },
+};
+
+// Work that comes from time passing rather than from a change: each runs on every instance's
+// schedule, but the queue runs each tick once across all of them.
+export const schedule: { task: JobName; match: string }[] = [
+  // Retries of emails whose send failed, once their backoff has passed.
+  { task: "deliver-emails", match: "* * * * *" },
+  { task: "raise-expiry-alerts", match: "*/5 * * * *" },
+  { task: "lapse-ended-balances", match: "* * * * *" },
+  // A refund the gateway refused may have nobody left to ask again for it.
+  { task: "retry-due-refunds", match: "*/5 * * * *" },
+];
