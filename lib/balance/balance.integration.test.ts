@@ -79,6 +79,19 @@ describe("the balance ledger", () => {
     expect(emails).toHaveLength(1);
   });
 
+  it("queues a burst for one eSIM in the process, leaving pool connections for everything else", async () => {
+    const { buyer, esim } = await activeEsim("au-5gb-10d");
+    const finished: string[] = [];
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      usage(esim, `flood-${i}`, MB).then(() => finished.push(`record ${i}`)),
+    );
+    const meanwhile = db.user.findUniqueOrThrow({ where: { id: buyer.id } }).then(() => finished.push("page query"));
+    await Promise.all([...burst, meanwhile]);
+    // The page's query did not wait behind 60 transactions queued on one row lock.
+    expect(finished.indexOf("page query")).toBeLessThan(finished.length - 1);
+    expect((await esimBalance(esim.id, buyer.id))!.usedBytes).toBe(60n * MB);
+  });
+
   it("counts a repeated record id once", async () => {
     const { buyer, esim } = await activeEsim();
     const results = await Promise.all(Array.from({ length: 10 }, () => usage(esim, "same-record", 100n * MB)));
