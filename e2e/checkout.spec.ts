@@ -102,3 +102,44 @@ test("buy one, get one: the second eSIM of the plan is free and both are issued"
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByTestId("iccid")).toHaveCount(2);
 });
+
+test("a code is given once: a second checkout opened with it before paying the first is refused and leads back", async ({
+  page,
+  context,
+}) => {
+  // Two tabs show the discount before either is paid.
+  const other = await context.newPage();
+  for (const tab of [page, other]) {
+    await tab.goto("/en/plans/au-1gb-3d/checkout?code=TOKYO500");
+    await expect(tab.getByTestId("checkout-total")).toHaveText("¥480");
+  }
+  await page.getByRole("button", { name: "Pay ¥480" }).click();
+  await expect(page).toHaveURL(/\/en\/checkout\/local\/cs_test_/);
+  const firstCheckout = page.url();
+
+  await other.getByRole("button", { name: "Pay ¥480" }).click();
+  await expect(
+    other.getByRole("alert").filter({ hasText: "You already have an unpaid checkout with this promo code." }),
+  ).toContainText("Finish paying it, or buy without the code now.");
+  await expect(other.getByTestId("checkout-total")).toHaveText("¥980");
+  await other.getByRole("link", { name: "Continue to that checkout" }).click();
+  await expect(other).toHaveURL(firstCheckout);
+  await expect(other.getByTestId("amount-due")).toHaveText("¥480");
+  await payWithCard(other, "4242 4242 4242 4242");
+  await expect(other.getByRole("heading", { name: "Payment received — your eSIM is ready" })).toBeVisible();
+
+  await page.goto("/en/plans/au-1gb-3d/checkout?code=TOKYO500");
+  await expect(page.getByRole("alert").filter({ hasText: "already used this promo code" })).toBeVisible();
+  await page.goto("/en/orders");
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
+});
+
+test("an account opening checkouts again and again is asked to wait", async ({ page }) => {
+  for (let i = 0; i < 10; i++) await startCheckout(page, "au-1gb-3d");
+  await page.goto("/en/plans/au-1gb-3d/checkout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "too many checkouts" })).toHaveText(
+    "You have opened too many checkouts in a short time. Please wait 10 minutes before opening another.",
+  );
+  await expect(page).toHaveURL(/\/en\/plans\/au-1gb-3d\/checkout\?problem=rate_limited/);
+});

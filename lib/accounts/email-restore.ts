@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { createResetToken } from "./password-reset";
 import { expiresAfter, newToken } from "./tokens";
 import { spendToken, usableToken } from "./user-tokens";
+import { endSessionsAndTokens } from "../auth/session-revocation";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { enqueueEmail } from "../email/outbox";
@@ -42,8 +43,9 @@ export async function emailToRestore(token: string): Promise<string | null> {
 export type RestoreResult = { status: "restored"; resetToken: string } | { status: "invalid" | "email_in_use" };
 
 // Puts the old address back (confirmed: the link was opened from it), logs every device out,
-// voids every link still out for the account (another change's restore link included) and
-// returns a fresh password reset token, since whoever made the change knew the password.
+// revokes every API token, voids every link still out for the account (another change's restore
+// link included) and returns a fresh password reset token, since whoever made the change knew
+// the password.
 export async function restoreEmail(token: string): Promise<RestoreResult> {
   const record = await usableToken(token, "RESTORE_EMAIL");
   if (!record?.email) return { status: "invalid" };
@@ -52,10 +54,8 @@ export async function restoreEmail(token: string): Promise<RestoreResult> {
     return await db.$transaction(async (tx) => {
       if (!(await spendToken(tx, record))) return { status: "invalid" } as const;
       const now = new Date();
-      await tx.user.update({
-        where: { id: record.userId },
-        data: { email, emailVerified: now, sessionsValidFrom: now },
-      });
+      await tx.user.update({ where: { id: record.userId }, data: { email, emailVerified: now } });
+      await endSessionsAndTokens(tx, record.userId, now);
       await tx.userToken.updateMany({ where: { userId: record.userId, usedAt: null }, data: { usedAt: now } });
       return { status: "restored", resetToken: await createResetToken(tx, record.userId) } as const;
     });

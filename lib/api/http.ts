@@ -71,7 +71,7 @@ const REALM = 'Bearer realm="Tabi eSIM API"';
 
 function unauthorized(presented: boolean): Response {
   return presented
-    ? apiError(401, "invalid_token", "The API token is not valid or has been revoked.", {
+    ? apiError(401, "invalid_token", "The API token is not valid, has expired or has been revoked.", {
         "www-authenticate": `${REALM}, error="invalid_token"`,
       })
     : apiError(401, "missing_token", "Send an API token in the header Authorization: Bearer <token>.", {

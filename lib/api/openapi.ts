@@ -37,7 +37,9 @@ const errorResponse = (description: string) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
-const unauthorized = errorResponse("Missing (`missing_token`), invalid or revoked (`invalid_token`) API token.");
+const unauthorized = errorResponse(
+  "Missing (`missing_token`), or invalid, expired or revoked (`invalid_token`) API token. Tokens are revoked when the account's password is changed or reset, when it logs out of all devices, and when its email address is restored.",
+);
 const notFound = errorResponse("No eSIM with this ICCID in the token owner's account (`not_found`).");
 const bodyTooLarge = errorResponse(`The body is over ${MAX_JSON_BODY_BYTES / 1024} kB (\`body_too_large\`).`);
 

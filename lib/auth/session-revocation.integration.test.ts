@@ -11,7 +11,7 @@ import { LOGIN_FAILURES_PER_ACCOUNT } from "./login-rate-limit";
 import { changePassword } from "../accounts/password-change";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import { registerUser } from "../accounts/registration";
-import { endAllSessions, signedInSince } from "./session-revocation";
+import { logOutEverywhere, signedInSince } from "./session-revocation";
 
 const PASSWORD = "correct horse battery";
 const NEW_PASSWORD = "a brand new passphrase";
@@ -139,7 +139,7 @@ describe("logging out of all devices", () => {
     const other = await newAccount();
     const [first, second, others] = await Promise.all([signIn(user.email), signIn(user.email), signIn(other.email)]);
 
-    await endAllSessions(user.id);
+    await logOutEverywhere(user.id);
 
     await expectSignedOut(first);
     await expectSignedOut(second);

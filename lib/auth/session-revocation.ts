@@ -1,5 +1,7 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import type { JWT } from "next-auth/jwt";
+import { revokeAllApiTokens } from "../api/tokens";
 import { db } from "../db/client";
 import { accountById } from "./account";
 
@@ -17,6 +19,15 @@ export async function sessionIsCurrent(token: JWT): Promise<boolean> {
   return account !== null && signedInSince(token.signedInAt, account.sessionsValidFrom);
 }
 
-export async function endAllSessions(userId: string): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { sessionsValidFrom: new Date() } });
+// Everything that acts for the account without its password ends here, together: every browser
+// session signed in until `now` and every API token. Each way of taking the account back (the
+// password changed or reset, "log out of all devices", the email-restore link) calls this in the
+// transaction that makes the change, so whoever held a session or a token keeps neither.
+export async function endSessionsAndTokens(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { sessionsValidFrom: now } });
+  await revokeAllApiTokens(tx, userId, now);
+}
+
+export async function logOutEverywhere(userId: string): Promise<void> {
+  await db.$transaction((tx) => endSessionsAndTokens(tx, userId, new Date()));
 }

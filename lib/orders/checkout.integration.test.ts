@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { newBuyer, NO_WEBHOOK_RECEIVER, paidWithoutDelivery } from "../testing/shop";
-import { startCheckout } from "./checkout";
+import { startTopUp } from "../balance/topups";
+import {
+  activeEsim,
+  forgetCheckoutThrottle,
+  newBuyer,
+  NO_WEBHOOK_RECEIVER,
+  paidWithoutDelivery,
+} from "../testing/shop";
+import { CHECKOUT_WINDOW_SECONDS, CHECKOUTS_PER_ACCOUNT, startCheckout } from "./checkout";
 import { closeUnpaidOrder, fulfilCheckout } from "./fulfilment";
 
 const DAY_MS = 86_400_000;
@@ -52,5 +59,41 @@ describe("a promo code with a redemption limit", () => {
 
     expect((await db.promotion.findUniqueOrThrow({ where: { code } })).redemptionCount).toBe(1);
     expect(await checkOut(code)).toEqual({ status: "code_used_up" });
+  });
+});
+
+describe("checkouts per account", () => {
+  it(`opens ${CHECKOUTS_PER_ACCOUNT} in ten minutes, eSIMs and top-ups together, then refuses with the wait`, async () => {
+    // Its eSIM was the first checkout.
+    const { buyer, esim } = await activeEsim();
+    const topUp = () => startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+    for (let i = 1; i < CHECKOUTS_PER_ACCOUNT; i++) expect(await topUp()).toMatchObject({ status: "opened" });
+
+    const refused = await topUp();
+    expect(refused).toEqual({ status: "rate_limited", retryAfterSeconds: expect.any(Number) });
+    if (refused.status !== "rate_limited") throw new Error(refused.status);
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(CHECKOUT_WINDOW_SECONDS);
+    expect(
+      await startCheckout(buyer, { planSlug: "au-1gb-3d", quantity: 1 }, { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
+    ).toMatchObject({ status: "rate_limited" });
+    expect(await db.order.count({ where: { userId: buyer.id } })).toBe(CHECKOUTS_PER_ACCOUNT);
+
+    // Another account is not held back by this one.
+    expect(await checkOut(await limitedCode(5))).toMatchObject({ status: "opened" });
+    // The benchmarks, which buy far more often, start each purchase with the allowance back.
+    await forgetCheckoutThrottle(buyer.id);
+    expect(await topUp()).toMatchObject({ status: "opened" });
+  });
+
+  it("counts attempts at once: of 20 top-ups started together, as many open as the allowance has left", async () => {
+    const { buyer, esim } = await activeEsim();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "opened")).toHaveLength(CHECKOUTS_PER_ACCOUNT - 1);
+    expect(results.filter((result) => result.status === "rate_limited")).toHaveLength(20 - CHECKOUTS_PER_ACCOUNT + 1);
   });
 });

@@ -5,6 +5,7 @@ import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
 import { paymentGateway } from "../payments/provider";
 import { enqueueReceipt } from "./order-emails";
+import { CodeRefused, redeemCode } from "./promotions";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
 import { transitionOrder } from "./status";
 
@@ -60,24 +61,18 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
 
       if (order.kind === "ESIM") await issueProfiles(tx, order);
       if (order.kind === "TOPUP") await applyTopUp(tx, order);
-      if (order.promotionId) {
-        const redeemed = await tx.promotionRedemption.createMany({
-          data: [{ promotionId: order.promotionId, userId: order.userId, orderId: order.id }],
-          skipDuplicates: true,
-        });
-        if (redeemed.count === 1) {
-          await tx.promotion.update({ where: { id: order.promotionId }, data: { redemptionCount: { increment: 1 } } });
-        }
-      }
+      if (order.promotionId) await redeemCode(tx, { ...order, promotionId: order.promotionId });
       // The claim above holds the order's row until this transaction ends, so this always moves.
       await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
       return { status: "fulfilled" };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof TopUpRefused)) throw error;
-      // Paid, but for something that cannot be credited: nothing changes, and the payment goes back.
-      return refundUndeliverable(order.id, session, `topup_${error.reason}`);
+      // Paid, but for something that cannot be credited, or at a discount the buyer may not
+      // have: nothing is issued or redeemed, and the payment goes back.
+      if (error instanceof TopUpRefused) return refundUndeliverable(order.id, session, `topup_${error.reason}`);
+      if (error instanceof CodeRefused) return refundUndeliverable(order.id, session, `promo_${error.reason}`);
+      throw error;
     });
   return outcome;
 }

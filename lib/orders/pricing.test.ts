@@ -109,6 +109,25 @@ describe("quoteOrder", () => {
       quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, codePromotion, codeAlreadyUsedByUser: used }),
     ).toEqual({ status: problem });
   });
+
+  it("refuses a code this user holds with another order that may still be paid", () => {
+    const codePromotion = promotion({ code: "HELD", percentOff: 5 });
+    expect(
+      quoteOrder({ plan, quantity: 1, automaticPromotions: [], now, codePromotion, codeInUseByUser: true }),
+    ).toEqual({ status: "code_in_use" });
+    // A code already redeemed says so, rather than that it is held.
+    expect(
+      quoteOrder({
+        plan,
+        quantity: 1,
+        automaticPromotions: [],
+        now,
+        codePromotion,
+        codeAlreadyUsedByUser: true,
+        codeInUseByUser: true,
+      }),
+    ).toEqual({ status: "code_already_used" });
+  });
 });
 
 describe("saleUnitPrice", () => {

@@ -46,6 +46,7 @@ export const CODE_PROBLEMS = [
   "code_expired",
   "code_used_up",
   "code_already_used",
+  "code_in_use",
   "code_not_applicable",
 ] as const;
 export type CodeProblem = (typeof CODE_PROBLEMS)[number];
@@ -58,6 +59,8 @@ export type QuoteInput = {
   // when no code was entered.
   codePromotion?: PromotionRule | null;
   codeAlreadyUsedByUser?: boolean;
+  // The buyer has another order with the code that may still be paid.
+  codeInUseByUser?: boolean;
   now: Date;
 };
 
@@ -103,6 +106,7 @@ function codeProblem(input: QuoteInput): CodeProblem | null {
     return "code_used_up";
   }
   if (input.codeAlreadyUsedByUser) return "code_already_used";
+  if (input.codeInUseByUser) return "code_in_use";
   if (!appliesTo(promotion, plan)) return "code_not_applicable";
   return null;
 }

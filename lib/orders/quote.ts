@@ -1,6 +1,7 @@
 import "server-only";
 import type { CatalogPlan } from "../catalog/plans";
-import { findCodePromotion, hasRedeemed, runningAutomaticPromotions } from "./promotions";
+import { db } from "../db/client";
+import { codeUseOf, findCodePromotion, runningAutomaticPromotions } from "./promotions";
 import { type QuoteResult, quoteOrder } from "./pricing";
 
 // Prices a plan for one buyer with everything that applies right now.
@@ -15,6 +16,14 @@ export async function quoteForBuyer(
     runningAutomaticPromotions(now),
     promoCode ? findCodePromotion(promoCode) : Promise.resolve(undefined),
   ]);
-  const codeAlreadyUsedByUser = codePromotion ? await hasRedeemed(codePromotion.id, userId) : false;
-  return quoteOrder({ plan, quantity, automaticPromotions, codePromotion, codeAlreadyUsedByUser, now });
+  const codeUse = codePromotion ? await codeUseOf(db, codePromotion.id, userId) : null;
+  return quoteOrder({
+    plan,
+    quantity,
+    automaticPromotions,
+    codePromotion,
+    codeAlreadyUsedByUser: codeUse === "redeemed",
+    codeInUseByUser: codeUse === "in_progress",
+    now,
+  });
 }

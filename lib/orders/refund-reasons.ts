@@ -1,13 +1,17 @@
 import type { TopUpRefused } from "../balance/topups";
+import type { CodeRefused } from "./promotions";
 
-// Why a paid order was given back, as its failure reason stores it. Every refusal of a top-up
-// at fulfilment must be listed: fulfilment passes `topup_<reason>` where a RefundReason goes.
+// Why a paid order was given back, as its failure reason stores it. Every refusal at
+// fulfilment must be listed: fulfilment passes `topup_<reason>` or `promo_<reason>` where a
+// RefundReason goes.
 export const REFUND_REASONS = [
   "topup_closed",
   "topup_not_owner",
   "topup_wrong_carrier",
   "topup_not_found",
-] as const satisfies readonly `topup_${TopUpRefused["reason"]}`[];
+  "promo_already_redeemed",
+  "promo_used_up",
+] as const satisfies readonly (`topup_${TopUpRefused["reason"]}` | `promo_${CodeRefused["reason"]}`)[];
 
 export type RefundReason = (typeof REFUND_REASONS)[number];
 

@@ -21,6 +21,8 @@ export type CheckoutSessionSnapshot = {
   currency: string | null;
   // What a refund names; null while unpaid, or when nothing was charged.
   paymentIntentId: string | null;
+  // Where the buyer pays, while the session is open: an absolute URL, or a path on this site.
+  url: string | null;
 };
 
 export type RefundInput = { orderId: string; paymentIntentId: string; amount: number };

@@ -51,6 +51,7 @@ export const localGateway: PaymentGateway = {
       amountTotal: session.amountTotal,
       currency: session.currency,
       paymentIntentId: session.paymentIntentId,
+      url: session.status === "OPEN" ? localCheckoutPath(session.id) : null,
     };
   },
   async refundPayment({ paymentIntentId, amount }): Promise<RefundSnapshot> {

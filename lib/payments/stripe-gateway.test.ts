@@ -74,6 +74,18 @@ describe("the Stripe gateway", () => {
     });
   });
 
+  it("retrieves a session with the URL the buyer pays at while it is open", async () => {
+    const gateway = stripeGateway("sk_test_loopback", { host: "127.0.0.1", port, protocol: "http" });
+    expect(await gateway.retrieveSession("cs_test_loopback123")).toMatchObject({
+      id: "cs_test_loopback123",
+      status: "open",
+      url: "https://checkout.stripe.com/c/pay/cs_test_loopback123",
+    });
+    expect(captured.find((r) => r.url === "/v1/checkout/sessions/cs_test_loopback123")).toMatchObject({
+      method: "GET",
+    });
+  });
+
   it("refunds the session's payment intent with an idempotency key derived from the order", async () => {
     const gateway = stripeGateway("sk_test_loopback", { host: "127.0.0.1", port, protocol: "http" });
     const refund = await gateway.refundPayment({

@@ -19,6 +19,7 @@ function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
     currency: session.currency?.toUpperCase() ?? null,
     paymentIntentId:
       typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
+    url: session.url,
   };
 }
 

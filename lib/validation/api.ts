@@ -1,16 +1,28 @@
 import { z } from "zod";
+import { currentPasswordSchema } from "./auth";
 
 // The token form, checked in the browser and again in the server action. Error messages are
 // message keys under `Errors.`.
 export const API_TOKEN_NAME_MAX_LENGTH = 60;
 
+// How long a new token works, in days, as the form offers it; "never" for no expiry.
+export const API_TOKEN_LIFETIMES = ["30", "90", "365", "never"] as const;
+export type ApiTokenLifetime = (typeof API_TOKEN_LIFETIMES)[number];
+export const DEFAULT_API_TOKEN_LIFETIME: ApiTokenLifetime = "90";
+
+// A token acts for the account, so creating one takes the current password, as any other way
+// into the account does.
 export const createApiTokenSchema = z.object({
   name: z
     .string({ error: "token_name_required" })
     .trim()
     .min(1, { error: "token_name_required" })
     .max(API_TOKEN_NAME_MAX_LENGTH, { error: "token_name_too_long" }),
+  expiresIn: z.enum(API_TOKEN_LIFETIMES, { error: "token_expiry_invalid" }).default(DEFAULT_API_TOKEN_LIFETIME),
+  currentPassword: currentPasswordSchema,
 });
+
+export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
 
 export const revokeApiTokenSchema = z.object({ tokenId: z.string().regex(/^[a-z0-9]{20,40}$/) });
 

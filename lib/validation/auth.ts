@@ -54,14 +54,17 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
 });
 
-// The current password is checked against the account, so only its presence and the hashing
-// cap apply; the new one follows the registration rules and must be typed the same twice.
+// The password typed to confirm a sensitive change is checked against the account, so only its
+// presence and the hashing cap apply.
+export const currentPasswordSchema = z
+  .string({ error: "current_password_required" })
+  .min(1, { error: "current_password_required" })
+  .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" });
+
+// The new password follows the registration rules and must be typed the same twice.
 export const changePasswordSchema = z
   .object({
-    currentPassword: z
-      .string({ error: "current_password_required" })
-      .min(1, { error: "current_password_required" })
-      .max(PASSWORD_MAX_LENGTH, { error: "password_too_long" }),
+    currentPassword: currentPasswordSchema,
     newPassword: passwordSchema,
     confirmPassword: z
       .string({ error: "password_confirmation_required" })

@@ -27,3 +27,6 @@ export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 
 // Stripe's session ids (cs_test_…, cs_live_…) and the local checkout's share this shape.
 export const checkoutSessionIdSchema = z.string().regex(/^cs_(test|live)_[A-Za-z0-9]{10,200}$/);
+
+// The wait a rate-limited checkout is sent back with, in seconds (a day at most).
+export const retryAfterSecondsSchema = z.coerce.number().int().min(1).max(86_400);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createApiToken, revokeApiToken } from "@/lib/api/tokens";
+import { revokeApiToken } from "@/lib/api/tokens";
 import { MB } from "@/lib/balance/rules";
 import { db } from "@/lib/db/client";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
+import { newApiToken } from "@/lib/testing/api-tokens";
 import { paidWithoutDelivery } from "@/lib/testing/shop";
 import { GET as unknownPath } from "./[...path]/route";
 import { POST as postEvent } from "./esims/[iccid]/events/route";
@@ -21,8 +22,7 @@ async function account(steps: Step[] = ["download", "install", "enable"]) {
   expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
   const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
   for (const step of steps) expect((await applyLifecycleEvent(esim.id, buyer.id, step, "test")).status).toBe("ok");
-  const created = await createApiToken(buyer.id, "tests");
-  if (created.status !== "created") throw new Error(created.status);
+  const created = await newApiToken(buyer);
   return { buyer, esim, token: created.token, tokenId: created.id };
 }
 

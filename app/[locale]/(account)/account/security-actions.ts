@@ -8,7 +8,7 @@ import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { changePassword } from "@/lib/accounts/password-change";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { clientIp } from "@/lib/auth/client-ip";
-import { endAllSessions } from "@/lib/auth/session-revocation";
+import { logOutEverywhere } from "@/lib/auth/session-revocation";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import type { FormState } from "@/lib/validation/form-state";
 
@@ -40,11 +40,11 @@ export const changeOwnPassword = userAction(
   },
 );
 
-// Ends every session of the signed-in user, this one included.
+// Ends every session of the signed-in user, this one included, and revokes their API tokens.
 export const signOutEverywhere = userAction(
   { schema: z.object({}), returnTo: "/account" },
   async (_input, { user, locale }): Promise<ActionReply<FormState<never>>> => {
-    await endAllSessions(user.id);
+    await logOutEverywhere(user.id);
     await signOut({ redirectTo: `/${locale}/login?signedOut=everywhere` });
     return {};
   },

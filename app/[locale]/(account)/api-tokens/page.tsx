@@ -16,6 +16,8 @@ export async function generateMetadata({ params }: ApiTokensPageProps): Promise<
   return { title: t("title"), robots: { index: false } };
 }
 
+// The signed-in user's own tokens: the list is read by the session's user id, so nobody else's
+// can be shown.
 export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
   setRequestLocale((await params).locale);
   const user = await requireUser("/api-tokens");
@@ -25,7 +27,7 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
     getFormatter(),
     headers(),
   ]);
-  const activeCount = tokens.filter((token) => !token.revokedAt).length;
+  const activeCount = tokens.filter((token) => token.state === "active").length;
   const apiBase = `${requestOrigin(requestHeaders)}/api/v1`;
   const dateTime = (instant: Date) => format.dateTime(instant, { dateStyle: "medium", timeStyle: "short" });
 
@@ -34,6 +36,7 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
       <div className="mx-auto max-w-4xl px-4 py-12">
         <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
         <p className="mt-3 max-w-2xl text-slate-700">{t("lead")}</p>
+        <p className="mt-2 max-w-2xl text-slate-700">{t("lifetimeNote")}</p>
         <p className="mt-2">
           <a href="/api/v1/openapi.json" className="font-semibold text-brand-700 underline">
             {t("reference")}
@@ -67,7 +70,7 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
                 {t("activeCount", { count: activeCount, max: MAX_ACTIVE_API_TOKENS })}
               </p>
               <div className="mt-4 overflow-x-auto">
-                <table className="w-full min-w-[44rem] text-left">
+                <table className="w-full min-w-[52rem] text-left">
                   <thead className="border-b border-slate-300 text-sm text-slate-600">
                     <tr>
                       <th scope="col" className="py-2 pr-4 font-medium">
@@ -81,6 +84,9 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
                       </th>
                       <th scope="col" className="py-2 pr-4 font-medium">
                         {t("columns.lastUsed")}
+                      </th>
+                      <th scope="col" className="py-2 pr-4 font-medium">
+                        {t("columns.expires")}
                       </th>
                       <th scope="col" className="py-2 pr-4 font-medium">
                         {t("columns.status")}
@@ -100,18 +106,27 @@ export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
                           {token.lastUsedAt ? dateTime(token.lastUsedAt) : t("never")}
                         </td>
                         <td className="py-3 pr-4 text-sm">
-                          {token.revokedAt ? (
+                          {token.expiresAt ? dateTime(token.expiresAt) : t("noExpiry")}
+                        </td>
+                        <td className="py-3 pr-4 text-sm">
+                          {token.revokedAt && (
                             <span className="rounded bg-slate-100 px-2 py-0.5 font-medium text-slate-800">
                               {t("revokedAt", { dateTime: dateTime(token.revokedAt) })}
                             </span>
-                          ) : (
+                          )}
+                          {token.state === "expired" && (
+                            <span className="rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
+                              {t("expired")}
+                            </span>
+                          )}
+                          {token.state === "active" && (
                             <span className="rounded bg-emerald-100 px-2 py-0.5 font-medium text-emerald-900">
                               {t("active")}
                             </span>
                           )}
                         </td>
                         <td className="py-3 text-right">
-                          {!token.revokedAt && <RevokeButton tokenId={token.id} name={token.name} />}
+                          {token.state === "active" && <RevokeButton tokenId={token.id} name={token.name} />}
                         </td>
                       </tr>
                     ))}

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { checkoutHref } from "@/app/_lib/checkout-href";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { advanceClock, simulateUsage } from "@/lib/balance/simulator";
 import { startTopUp } from "@/lib/balance/topups";
@@ -47,7 +48,9 @@ export const buyTopUp = userAction(
   async ({ esimId, pack }, { user, locale }): Promise<ActionReply<FormState<never>>> => {
     const origin = requestOrigin(await headers());
     const result = await startTopUp(user, esimId, pack, { origin, locale });
+    if (result.status === "rate_limited")
+      redirect(`/${locale}/esims/${esimId}?topup=rate_limited&retryAfter=${result.retryAfterSeconds}`);
     if (result.status !== "opened") redirect(`/${locale}/esims/${esimId}?topup=${result.status}`);
-    redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
+    redirect(checkoutHref(result.url, locale));
   },
 );

@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { simulatorAvailable } from "@/lib/balance/simulator";
 import { dailyUsage, esimBalance } from "@/lib/balance/summary";
 import { esimForOwner } from "@/lib/esim/profiles";
+import { retryAfterSecondsSchema } from "@/lib/validation/checkout";
 import { esimIdSchema } from "@/lib/validation/esim";
 import { validOrUndefined } from "@/lib/validation/parse";
 import { NetworkSimulator } from "./network-simulator";
@@ -21,7 +22,7 @@ import { TopUp } from "./top-up";
 
 type EsimPageProps = {
   params: Promise<{ locale: Locale; id: string }>;
-  searchParams: Promise<{ topup?: string }>;
+  searchParams: Promise<{ topup?: string; retryAfter?: string }>;
 };
 
 export async function generateMetadata({ params }: EsimPageProps): Promise<Metadata> {
@@ -37,7 +38,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   const esimId = validOrUndefined(esimIdSchema, id);
   const esim = esimId ? await esimForOwner(esimId, user.id) : null;
   if (!esim) notFound();
-  const [t, format, balance, { topup }] = await Promise.all([
+  const [t, format, balance, { topup, retryAfter }] = await Promise.all([
     getTranslations("Esim"),
     getFormatter(),
     esimBalance(esim.id, user.id),
@@ -66,7 +67,13 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
           <BalanceSummary balance={balance} />
           <UsageChart days={usage} />
         </section>
-        <TopUp esimId={esim.id} userId={user.id} carrierName={esim.plan.carrier.name} notice={topup} />
+        <TopUp
+          esimId={esim.id}
+          userId={user.id}
+          carrierName={esim.plan.carrier.name}
+          notice={topup}
+          retryAfterSeconds={validOrUndefined(retryAfterSecondsSchema, retryAfter)}
+        />
         {simulatorAvailable() && esim.state !== "DELETED" && (
           <NetworkSimulator
             esimId={esim.id}

@@ -7,7 +7,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { buyTopUp } from "./balance-actions";
 
-const PROBLEMS = ["not_found", "wrong_carrier", "closed", "payment_unavailable"] as const;
+const PROBLEMS = ["not_found", "wrong_carrier", "closed", "payment_unavailable", "rate_limited"] as const;
 
 // Packs of this eSIM's carrier only, with the window in which they can be bought said up front.
 export async function TopUp({
@@ -15,11 +15,14 @@ export async function TopUp({
   userId,
   carrierName,
   notice,
+  retryAfterSeconds = 60,
 }: {
   esimId: string;
   userId: string;
   carrierName: string;
   notice?: string;
+  // With a "rate_limited" notice: how long until another checkout may open.
+  retryAfterSeconds?: number;
 }) {
   const [options, t, format, plan, locale] = await Promise.all([
     topUpOptions(esimId, userId),
@@ -40,7 +43,7 @@ export async function TopUp({
       {notice === "cancelled" && <p className="mt-2 rounded-md bg-slate-100 px-3 py-2">{t("cancelled")}</p>}
       {problem && (
         <p role="alert" className="mt-2 rounded-md bg-brand-50 px-3 py-2 font-medium text-brand-800">
-          {t(`problems.${problem}`)}
+          {t(`problems.${problem}`, { minutes: Math.ceil(retryAfterSeconds / 60) })}
         </p>
       )}
       {window.open ? (

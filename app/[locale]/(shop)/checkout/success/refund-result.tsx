@@ -6,7 +6,9 @@ import { formatMoney } from "@/lib/money";
 import { refundReason } from "@/lib/orders/refund-reasons";
 import { RefreshWhilePending } from "./refresh-while-pending";
 
-type RefundedOrder = Pick<Order, "status" | "failureReason" | "totalAmount" | "currency">;
+type RefundedOrder = Pick<Order, "kind" | "status" | "failureReason" | "totalAmount" | "currency"> & {
+  plan: { slug: string } | null;
+};
 
 // Paid for, but not deliverable: why, and that the money goes back. While the refund is still
 // due the page asks again, and each visit retries it.
@@ -17,7 +19,11 @@ export async function RefundResult({ order }: { order: RefundedOrder }) {
   const amount = formatMoney({ amount: order.totalAmount, currency: order.currency }, locale);
   return (
     <div className="mx-auto max-w-2xl px-4 py-12" aria-live="polite">
-      <h1 className="text-3xl font-bold tracking-tight">{t(refunded ? "refundedTitle" : "refundDueTitle")}</h1>
+      <h1 className="text-3xl font-bold tracking-tight">
+        {order.kind === "TOPUP"
+          ? t(refunded ? "refundedTitle" : "refundDueTitle")
+          : t(refunded ? "orderRefundedTitle" : "orderRefundDueTitle")}
+      </h1>
       {reason && (
         <p className="mt-3 text-slate-700" data-testid="refund-reason">
           <RefundReasonText reason={reason} />
@@ -29,6 +35,14 @@ export async function RefundResult({ order }: { order: RefundedOrder }) {
         {reason === "topup_closed" && (
           <Link href="/plans" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
             {t("newEsim")}
+          </Link>
+        )}
+        {reason?.startsWith("promo_") && order.plan && (
+          <Link
+            href={`/plans/${order.plan.slug}/checkout`}
+            className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("buyAgain")}
           </Link>
         )}
         <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { checkoutHref } from "@/app/_lib/checkout-href";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { startCheckout } from "@/lib/orders/checkout";
 import { requestOrigin } from "@/lib/request-origin";
@@ -27,9 +28,9 @@ export const payForPlan = userAction(
         quantity: String(request.quantity),
         code: request.promoCode ?? "",
       });
+      if (result.status === "rate_limited") query.set("retryAfter", String(result.retryAfterSeconds));
       redirect(`/${locale}${checkoutPage(formData)}?${query}`);
     }
-    // The local checkout answers with a path on this site, real Stripe with its own URL.
-    redirect(result.url.startsWith("/") ? `/${locale}${result.url}` : result.url);
+    redirect(checkoutHref(result.url, locale));
   },
 );

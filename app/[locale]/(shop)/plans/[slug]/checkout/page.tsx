@@ -5,14 +5,15 @@ import { notFound } from "next/navigation";
 import { FormAlert } from "@/app/_components/form-alert";
 import { PlanName } from "@/app/_components/plan-name";
 import { SubmitButton } from "@/app/_components/submit-button";
+import { checkoutHref } from "@/app/_lib/checkout-href";
 import { requireUser } from "@/lib/auth/session";
 import { planBySlug } from "@/lib/catalog/plans";
 import { formatMoney } from "@/lib/money";
-import { CHECKOUT_PROBLEMS, type CheckoutProblem } from "@/lib/orders/checkout";
+import { CHECKOUT_PROBLEMS, type CheckoutProblem, unpaidCheckoutUrl } from "@/lib/orders/checkout";
 import { MAX_QUANTITY } from "@/lib/orders/pricing";
 import { quoteForBuyer } from "@/lib/orders/quote";
 import { planSlugSchema } from "@/lib/validation/catalog";
-import { promoCodeSchema, quantitySchema } from "@/lib/validation/checkout";
+import { promoCodeSchema, quantitySchema, retryAfterSecondsSchema } from "@/lib/validation/checkout";
 import { validOrUndefined } from "@/lib/validation/parse";
 import { payForPlan } from "./actions";
 
@@ -52,6 +53,9 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
   }
   if (priced.status !== "priced") notFound();
   const { quote } = priced;
+  // Rather than a second checkout with the code, the buyer finishes the one they have.
+  const unpaidUrl = problem === "code_in_use" && enteredCode ? await unpaidCheckoutUrl(user.id, enteredCode) : null;
+  const waitMinutes = Math.ceil((validOrUndefined(retryAfterSecondsSchema, query.retryAfter) ?? 60) / 60);
   const money = (amount: number) => formatMoney({ amount, currency: quote.currency }, locale);
   const codeInQuote = quote.discounts.some((d) => d.kind === "CODE");
 
@@ -60,8 +64,13 @@ export default async function CheckoutPage({ params, searchParams }: CheckoutPag
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       {query.cancelled === "1" && <p className="mt-4 rounded-md bg-slate-100 px-4 py-3">{t("cancelled")}</p>}
       {problem && (
-        <div className="mt-4">
-          <FormAlert>{t(`problems.${problem}`)}</FormAlert>
+        <div className="mt-4 space-y-2">
+          <FormAlert>{t(`problems.${problem}`, { minutes: waitMinutes })}</FormAlert>
+          {unpaidUrl && (
+            <a href={checkoutHref(unpaidUrl, locale)} className="inline-block font-semibold text-brand-700 underline">
+              {t("continueUnpaid")}
+            </a>
+          )}
         </div>
       )}
 
