@@ -8,6 +8,8 @@ export type JobPayloads = {
   "raise-expiry-alerts": Record<string, never>;
   "lapse-ended-balances": Record<string, never>;
   "retry-due-refunds": Record<string, never>;
+  "reconcile-orders": Record<string, never>;
+  "expire-local-sessions": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

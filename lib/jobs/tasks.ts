@@ -3,7 +3,10 @@ import type { Task } from "graphile-worker";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { lapseEndedBalances } from "../balance/expiry";
 import { deliverDueEmails } from "../email/sender";
+import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
+import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
+import { paymentGateway } from "../payments/provider";
 import type { JobName } from "./queue";
 
 // What each job does. A task that throws is retried by the queue with exponential backoff.
@@ -20,6 +23,13 @@ export const taskList: Record<JobName, Task> = {
   "retry-due-refunds": async () => {
     await retryDueRefunds();
   },
+  "reconcile-orders": async () => {
+    await reconcileStaleOrders();
+  },
+  // Stripe expires its sessions itself; the local checkout does it here.
+  "expire-local-sessions": async () => {
+    if (paymentGateway().provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
+  },
 };
 
 // Work that comes from time passing rather than from a change: each runs on every instance's
@@ -31,4 +41,7 @@ export const schedule: { task: JobName; match: string }[] = [
   { task: "lapse-ended-balances", match: "* * * * *" },
   // A refund the gateway refused may have nobody left to ask again for it.
   { task: "retry-due-refunds", match: "*/5 * * * *" },
+  // Orders whose closing event never came: asked of the gateway and settled.
+  { task: "reconcile-orders", match: "*/5 * * * *" },
+  { task: "expire-local-sessions", match: "* * * * *" },
 ];

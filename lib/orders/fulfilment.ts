@@ -17,10 +17,10 @@ export type FulfilmentOutcome = {
     | "refused"
     | "refunded"
     | "refund_due"
+    | "refund_failed"
     | "already_done"
     | "awaiting_payment"
-    | "unknown_session"
-    | "amount_mismatch";
+    | "unknown_session";
 };
 
 // Stripe's "fulfil orders" pattern: one function, called from the webhook and from the success
@@ -40,13 +40,9 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
     log.error(
       { orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency },
-      "paid amount differs from the order",
+      "paid amount differs from the order; refunding it",
     );
-    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", {
-      failureReason: "amount_mismatch",
-      paymentStatus: session.paymentStatus,
-    });
-    return { status: "amount_mismatch" };
+    return refundUndeliverable(order.id, session, "amount_mismatch");
   }
 
   const outcome = await db
