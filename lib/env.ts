@@ -28,6 +28,9 @@ const envSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tabi eSIM <no-reply@tabi.test>"),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    // Background jobs run inside each app process unless a separate `npm run worker` runs them.
+    JOB_RUNNER: z.enum(["embedded", "off"]).default("embedded"),
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
   })
   .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
   .superRefine((env, context) => {

@@ -4,7 +4,6 @@ import { confirmOwnPassword } from "../auth/credentials";
 import { issueEmailVerification } from "./email-verification";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { kickEmailDelivery } from "../email/worker";
 import type { ContactDetailsInput } from "../validation/account";
 import { issueEmailRestore } from "./email-restore";
 
@@ -60,6 +59,5 @@ export async function updateContactDetails(
     if (isUniqueViolation(error)) return { status: "email_in_use" };
     throw error;
   }
-  if (emailChanged) kickEmailDelivery();
   return { status: "saved", emailChanged };
 }

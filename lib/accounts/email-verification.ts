@@ -3,7 +3,6 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { EMAIL_VERIFICATION_HOURS } from "../email/token-lifetimes";
-import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
 import { expiresAfter, newToken } from "./tokens";
@@ -57,6 +56,5 @@ export async function resendEmailVerification(
   const retryAfterSeconds = await spend(resendsByUser, user.id);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   await db.$transaction((tx) => issueEmailVerification(tx, user));
-  kickEmailDelivery();
   return { status: "sent" };
 }

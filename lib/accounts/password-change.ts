@@ -1,7 +1,6 @@
 import "server-only";
 import type { RateLimited } from "../result";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import type { ChangePasswordInput } from "../validation/auth";
 import { confirmOwnPassword } from "../auth/credentials";
 import { storeNewPassword } from "./new-password";
@@ -20,6 +19,5 @@ export async function changePassword(
   if (confirmed.status !== "ok") return confirmed;
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction((tx) => storeNewPassword(tx, user.id, passwordHash));
-  kickEmailDelivery();
   return { status: "changed" };
 }

@@ -3,7 +3,6 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { PASSWORD_RESET_MINUTES } from "../email/token-lifetimes";
-import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
 import { storeNewPassword } from "./new-password";
@@ -48,7 +47,6 @@ export async function requestPasswordReset(email: string, ip: string): Promise<{
       payload: { name: user.name, token },
     });
   });
-  kickEmailDelivery();
   return { status: "requested" };
 }
 
@@ -63,11 +61,9 @@ export async function resetPassword(
   const record = await usableToken(token, "RESET_PASSWORD");
   if (!record) return { status: "invalid_link" };
   const passwordHash = await hashPassword(newPassword);
-  const outcome = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     if (!(await spendToken(tx, record))) return { status: "invalid_link" } as const;
     await storeNewPassword(tx, record.userId, passwordHash);
     return { status: "reset" } as const;
   });
-  if (outcome.status === "reset") kickEmailDelivery();
-  return outcome;
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import type { RegisterInput } from "../validation/auth";
-import { kickEmailDelivery } from "../email/worker";
 import { issueEmailVerification } from "./email-verification";
 import { hashPassword } from "../auth/password";
 
@@ -19,7 +18,6 @@ export async function registerUser(input: RegisterInput, locale: string): Promis
       await issueEmailVerification(tx, created);
       return created;
     });
-    kickEmailDelivery();
     return { status: "created", userId: user.id };
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both win.

@@ -9,6 +9,7 @@ export const API_ERROR_CODES = [
   "esim_not_active",
   "esim_expired",
   "invalid_transition",
+  "rate_limited",
   "internal_error",
 ] as const;
 

@@ -113,6 +113,9 @@ export const openApiDocument = {
           "401": unauthorized,
           "404": notFound,
           "413": bodyTooLarge,
+          "429": errorResponse(
+            "Too many records for one eSIM are waiting to be applied (`rate_limited`); retry after the `Retry-After` seconds.",
+          ),
           "409": errorResponse(
             "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), or the record falls after its validity ended (`esim_expired`).",
           ),

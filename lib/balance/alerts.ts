@@ -2,7 +2,6 @@ import "server-only";
 import type { AlertKind, Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
-import { kickEmailDelivery } from "../email/worker";
 import { esimNow } from "../time/esim-clock";
 import { jstDate } from "../time/jst";
 import { packageBalances } from "./ledger";
@@ -90,6 +89,5 @@ export async function raiseDueExpiryAlerts(realNow = new Date()): Promise<number
       AND NOT EXISTS (SELECT 1 FROM balance_alerts a WHERE a."esimId" = e.id AND a.kind = 'EXPIRES_1_DAY')`;
   let raised = 0;
   for (const { id } of due) raised += await db.$transaction((tx) => raiseBalanceAlerts(tx, id, false));
-  if (raised > 0) kickEmailDelivery();
   return raised;
 }

@@ -5,13 +5,18 @@ import { payLocalSession } from "../payments/local-checkout";
 import {
   activeEsim,
   activeEsims,
+  forgetCheckoutThrottle,
   newBuyer,
+  paidWithoutDelivery,
   NO_WEBHOOK_RECEIVER,
   paidTopUpWithoutDelivery,
   SUCCEEDING_CARD,
 } from "../testing/shop";
+import { applyLifecycleEvent } from "../esim/profiles";
+import { lapseEndedBalances } from "./expiry";
 import { MB } from "./rules";
 import { advanceClock } from "./simulator";
+import { validityWindow } from "../esim/lifecycle";
 import { balancesOfUser, esimBalance } from "./summary";
 import { startTopUp } from "./topups";
 import { recordUsage } from "./usage";
@@ -73,6 +78,19 @@ describe("the balance ledger", () => {
     expect(alerts.map((a) => a.kind)).toEqual(["DATA_75"]);
     const emails = await db.outboxEmail.findMany({ where: { userId: buyer.id, template: "balance-alert" } });
     expect(emails).toHaveLength(1);
+  });
+
+  it("queues a burst for one eSIM in the process, leaving pool connections for everything else", async () => {
+    const { buyer, esim } = await activeEsim("au-5gb-10d");
+    const finished: string[] = [];
+    const burst = Array.from({ length: 60 }, (_, i) =>
+      usage(esim, `flood-${i}`, MB).then(() => finished.push(`record ${i}`)),
+    );
+    const meanwhile = db.user.findUniqueOrThrow({ where: { id: buyer.id } }).then(() => finished.push("page query"));
+    await Promise.all([...burst, meanwhile]);
+    // The page's query did not wait behind 60 transactions queued on one row lock.
+    expect(finished.indexOf("page query")).toBeLessThan(finished.length - 1);
+    expect((await esimBalance(esim.id, buyer.id))!.usedBytes).toBe(60n * MB);
   });
 
   it("counts a repeated record id once", async () => {
@@ -213,5 +231,74 @@ describe("top-ups", () => {
       failureReason: "topup_not_owner",
     });
     expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(GB);
+  });
+
+  it.each([2, 20])("paid at the same moment, %i of them each add their days and data", async (count) => {
+    const { buyer, esim } = await activeEsim();
+    const before = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    const sessions: string[] = [];
+    for (let i = 0; i < count; i++) {
+      // More checkouts than a person may open in ten minutes: the throttle is not under test.
+      await forgetCheckoutThrottle(buyer.id);
+      sessions.push((await paidTopUpWithoutDelivery(buyer, esim.id)).sessionId);
+    }
+
+    const outcomes = await Promise.all(sessions.map((sessionId) => fulfilCheckout(sessionId)));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(count);
+    const after = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    expect(after.validUntil!.getTime() - before.validUntil!.getTime()).toBe(count * 7 * 86_400_000);
+    expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(GB + BigInt(count) * GB);
+    await expectRunningSumsMatchLedger(esim.id);
+  });
+
+  it("paid while the eSIM is first enabled, add their days to the validity that starts", async () => {
+    const { buyer, order, sessionId } = await paidWithoutDelivery({ planSlug: "au-1gb-3d", quantity: 1 });
+    await fulfilCheckout(sessionId);
+    const esim = await db.esimProfile.findFirstOrThrow({ where: { orderId: order.id } });
+    for (const event of ["download", "install"] as const) await applyLifecycleEvent(esim.id, buyer.id, event, "test");
+    const topUp = await paidTopUpWithoutDelivery(buyer, esim.id);
+
+    const enabledAt = new Date();
+    await Promise.all([
+      applyLifecycleEvent(esim.id, buyer.id, "enable", "test", { now: enabledAt }),
+      fulfilCheckout(topUp.sessionId),
+    ]);
+    const { validUntil } = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    // 3 days of the plan and 7 of the top-up, from the day of first use (day 1).
+    expect(validUntil).toEqual(validityWindow(enabledAt, 10).validUntil);
+  });
+
+  it("bought in the grace window after an end with data left credit only the new pack", async () => {
+    const { buyer, esim } = await activeEsim();
+    await usage(esim, "before-the-end", 100n * MB);
+    // The end passed a day ago, and nothing has lapsed the 924 MB left yet.
+    await db.esimProfile.update({ where: { id: esim.id }, data: { validUntil: new Date(Date.now() - 86_400_000) } });
+
+    expect(await buyTopUp(buyer, esim.id)).toEqual({ status: "fulfilled" });
+    const balance = await esimBalance(esim.id, buyer.id);
+    expect(balance).toMatchObject({ remainingBytes: GB });
+    const expiries = await db.ledgerEntry.findMany({ where: { esimId: esim.id, kind: "EXPIRY" } });
+    expect(expiries.map((entry) => entry.dataBytes)).toEqual([-(GB - 100n * MB)]);
+    await expectRunningSumsMatchLedger(esim.id);
+  });
+});
+
+describe("the end of validity", () => {
+  it("lapses what was left without waiting for the next usage record, once", async () => {
+    const { buyer, esim } = await activeEsim();
+    await db.esimProfile.update({ where: { id: esim.id }, data: { validUntil: new Date(Date.now() - 60_000) } });
+
+    expect(await lapseEndedBalances()).toBeGreaterThanOrEqual(1);
+    expect(await esimBalance(esim.id, buyer.id)).toMatchObject({ remainingBytes: 0n, remainingVoiceSeconds: 0 });
+    await lapseEndedBalances();
+    expect(await db.ledgerEntry.count({ where: { esimId: esim.id, kind: "EXPIRY" } })).toBe(1);
+    await expectRunningSumsMatchLedger(esim.id);
+  });
+
+  it("comes on the simulator's clock the same way", async () => {
+    const { buyer, esim } = await activeEsim("au-1gb-3d");
+    await advanceClock(esim.id, buyer.id, 4 * 24 * 60);
+    expect(await esimBalance(esim.id, buyer.id)).toMatchObject({ remainingBytes: 0n });
+    expect(await db.ledgerEntry.count({ where: { esimId: esim.id, kind: "EXPIRY" } })).toBe(1);
   });
 });

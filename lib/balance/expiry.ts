@@ -1,5 +1,8 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { db } from "../db/client";
+import { type LockedEsim, lockEsim } from "../esim/row-lock";
+import { esimNow } from "../time/esim-clock";
 import { appendLedger, packageBalances } from "./ledger";
 
 // When an eSIM's validity has passed, what was left of each package lapses: an EXPIRY entry
@@ -28,4 +31,29 @@ export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId
     })),
   );
   return lapses.length;
+}
+
+// What the simulator's clock and the periodic sweep both do: under the eSIM's row lock, lapse
+// what is left once validity has ended by the eSIM's own clock.
+export async function lapseIfEnded(tx: Prisma.TransactionClient, esim: LockedEsim): Promise<number> {
+  if (!esim.validUntil || esimNow(esim) <= esim.validUntil) return 0;
+  return lapseRemainingBalance(tx, esim.id, esim.validUntil);
+}
+
+// Data left at the end of validity lapses then, not only when the next usage record arrives, so
+// the balance shown after the end is zero and a top-up in the grace window cannot revive it.
+export async function lapseEndedBalances(limit = 100): Promise<number> {
+  const ended = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM esim_profiles
+    WHERE "validUntil" < now() + "clockOffsetMinutes" * interval '1 minute'
+      AND ("ledgerCreditedBytes" > "ledgerDebitedBytes" OR "ledgerCreditedVoiceSeconds" > "ledgerDebitedVoiceSeconds")
+    ORDER BY "validUntil" LIMIT ${limit}`;
+  let lapsed = 0;
+  for (const { id } of ended) {
+    lapsed += await db.$transaction(async (tx) => {
+      const esim = await lockEsim(tx, id);
+      return esim ? lapseIfEnded(tx, esim) : 0;
+    });
+  }
+  return lapsed;
 }

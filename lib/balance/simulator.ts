@@ -2,9 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
 import { env } from "../env";
-import { esimNow } from "../time/esim-clock";
+import { lockEsim } from "../esim/row-lock";
 import { raiseDueExpiryAlerts } from "./alerts";
-import { lapseRemainingBalance } from "./expiry";
+import { lapseIfEnded } from "./expiry";
 import { recordUsage, type UsageResult } from "./usage";
 
 // The simulator's controls make traffic and time pass for one eSIM. They exist for testing
@@ -32,18 +32,15 @@ export async function advanceClock(
   minutes: number,
 ): Promise<{ status: "advanced" | "not_found" }> {
   assertSimulator();
-  const { count } = await db.esimProfile.updateMany({
-    where: { id: esimId, userId },
-    data: { clockOffsetMinutes: { increment: minutes } },
+  const found = await db.$transaction(async (tx) => {
+    const esim = await lockEsim(tx, esimId, userId);
+    if (!esim) return false;
+    const clockOffsetMinutes = esim.clockOffsetMinutes + minutes;
+    await tx.esimProfile.update({ where: { id: esim.id }, data: { clockOffsetMinutes } });
+    await lapseIfEnded(tx, { ...esim, clockOffsetMinutes });
+    return true;
   });
-  if (count === 0) return { status: "not_found" };
-  const esim = await db.esimProfile.findUniqueOrThrow({
-    where: { id: esimId },
-    select: { validUntil: true, clockOffsetMinutes: true },
-  });
-  if (esim.validUntil && esimNow(esim) > esim.validUntil) {
-    await db.$transaction((tx) => lapseRemainingBalance(tx, esimId, esim.validUntil!));
-  }
+  if (!found) return { status: "not_found" };
   await raiseDueExpiryAlerts();
   return { status: "advanced" };
 }

@@ -2,8 +2,10 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { validityWindow } from "../esim/lifecycle";
+import { lockEsim } from "../esim/row-lock";
 import { type Buyer, openOrder, type StartCheckoutResult } from "../orders/checkout";
 import { esimNow } from "../time/esim-clock";
+import { lapseRemainingBalance } from "./expiry";
 import { creditPackage } from "./ledger";
 import { MB, topUpWindow, type TopUpWindow } from "./rules";
 
@@ -71,16 +73,15 @@ export class TopUpRefused extends Error {
   }
 }
 
-// Inside the fulfilment transaction. Everything is checked again against the database, so a
-// forged or replayed session cannot credit someone else's eSIM, another carrier's pack, or an
-// eSIM whose top-up window has closed.
+// Inside the fulfilment transaction, under the eSIM's row lock: everything is checked again
+// against the row as it is now, so a forged or replayed session cannot credit someone else's
+// eSIM, another carrier's pack, or an eSIM whose top-up window has closed, and top-ups paid at
+// the same moment each add their days to the end the previous one left.
 export async function applyTopUp(
   tx: Prisma.TransactionClient,
   order: { id: string; userId: string; esimId: string | null; topUpPackId: string | null },
 ) {
-  const esim = order.esimId
-    ? await tx.esimProfile.findUnique({ where: { id: order.esimId }, select: topUpEsim })
-    : null;
+  const esim = order.esimId ? await lockEsim(tx, order.esimId) : null;
   const pack = order.topUpPackId ? await tx.topUpPack.findUnique({ where: { id: order.topUpPackId } }) : null;
   if (!esim || !pack) throw new TopUpRefused("not_found");
   if (esim.userId !== order.userId) throw new TopUpRefused("not_owner");
@@ -88,6 +89,10 @@ export async function applyTopUp(
   const now = esimNow(esim);
   if (!topUpWindow(esim, now).open) throw new TopUpRefused("closed");
 
+  // Bought in the grace window after the end: what was left at the end lapsed then, and stays
+  // lapsed; only the new pack's data is there to use.
+  const ended = esim.validUntil !== null && esim.validUntil <= now;
+  if (ended) await lapseRemainingBalance(tx, esim.id, esim.validUntil!);
   await creditPackage(tx, {
     esimId: esim.id,
     orderId: order.id,
@@ -100,12 +105,11 @@ export async function applyTopUp(
     reason: "top-up purchased",
   });
   // Days are added after the current end (still 23:59:59 JST); an eSIM in its grace period
-  // starts a new window today.
+  // starts a new window today. One not used yet gets them when validity starts (packageDays).
   if (esim.validUntil) {
-    const validUntil =
-      esim.validUntil > now
-        ? new Date(esim.validUntil.getTime() + pack.daysAdded * 86_400_000)
-        : validityWindow(now, pack.daysAdded).validUntil;
+    const validUntil = ended
+      ? validityWindow(now, pack.daysAdded).validUntil
+      : new Date(esim.validUntil.getTime() + pack.daysAdded * 86_400_000);
     await tx.esimProfile.update({ where: { id: esim.id }, data: { validUntil } });
   }
 }

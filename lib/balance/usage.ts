@@ -1,8 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { applyLifecycleEvent } from "../esim/profiles";
+import { oneAtATime } from "../esim/one-at-a-time";
+import { lockEsim } from "../esim/row-lock";
 import { esimNow } from "../time/esim-clock";
 import { startOfJstDay } from "../time/jst";
 import { raiseBalanceAlerts } from "./alerts";
@@ -29,12 +30,18 @@ export type UsageResult =
   | { status: "duplicate" }
   | { status: "not_found" }
   | { status: "not_active"; state: string }
-  | { status: "expired"; validUntil: Date };
+  | { status: "expired"; validUntil: Date }
+  | { status: "busy" };
 
 // Records what the network reports and debits the ledger, oldest package first. Records for
 // one eSIM are applied one at a time (the profile row is locked), so concurrent reports add up
 // exactly; the carrier's record id makes a repeated report count once.
 export async function recordUsage(input: UsageInput): Promise<UsageResult> {
+  const queued = await oneAtATime(input.esimId, () => applyUsage(input));
+  return queued.status === "busy" ? queued : queued.value;
+}
+
+async function applyUsage(input: UsageInput): Promise<UsageResult> {
   let esim = await db.esimProfile.findFirst({
     where: { id: input.esimId, userId: input.userId },
     select: { id: true, state: true, clockOffsetMinutes: true },
@@ -48,8 +55,7 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
 
   const result = await db.$transaction(
     async (tx): Promise<UsageResult> => {
-      const [locked] = await tx.$queryRaw<{ state: string; validUntil: Date | null; clockOffsetMinutes: number }[]>`
-      SELECT state, "validUntil", "clockOffsetMinutes" FROM esim_profiles WHERE id = ${input.esimId} FOR UPDATE`;
+      const locked = await lockEsim(tx, input.esimId, input.userId);
       if (!locked) return { status: "not_found" };
       if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
       const now = esimNow(locked);
@@ -104,7 +110,6 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
     },
     { maxWait: 30_000, timeout: 30_000 },
   );
-  if (result.status === "recorded" && result.alertsRaised > 0) kickEmailDelivery();
   return result;
 }
 

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { addJob } from "../jobs/queue";
 import type { OutgoingEmail } from "./messages";
 
-// Written inside the caller's transaction: the email exists exactly when the change that
-// causes it does. The sender picks it up afterwards.
+// Written inside the caller's transaction with the job that sends it: the email exists exactly
+// when the change that causes it does, and is sent once that change has committed.
 export async function enqueueEmail(tx: Prisma.TransactionClient, email: OutgoingEmail) {
+  await addJob(tx, "deliver-emails", {}, { jobKey: "deliver-emails" });
   return tx.outboxEmail.create({
     data: {
       userId: email.userId,

@@ -4,7 +4,6 @@ import { expiresAfter, hashToken, isExpired, looksLikeToken, newToken } from "..
 import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { ACTIVATION_LINK_DAYS } from "../email/token-lifetimes";
-import { kickEmailDelivery } from "../email/worker";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
 
@@ -81,6 +80,5 @@ export async function resendActivationEmail(
     await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
     await enqueueActivationEmail(tx, esim.id, token);
   });
-  kickEmailDelivery();
   return { status: "sent" };
 }

@@ -1,16 +1,18 @@
 import "server-only";
-import type { EsimState } from "@prisma/client";
+import type { EsimState, Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { simulatedDeviceEid } from "./identifiers";
 import { type LifecycleEvent, nextState, validityWindow } from "./lifecycle";
+import { type LockedEsim, lockEsim } from "./row-lock";
 
 export type LifecycleResult =
   | { status: "ok"; state: EsimState; eid: string | null; validUntil: Date | null }
   | { status: "not_found" }
   | { status: "invalid_transition"; state: EsimState };
 
-// Applies what the phone or network reports, for the owner's eSIM only. The update is
-// conditional on the state it was read in, so two reports racing cannot both apply.
+// Applies what the phone or network reports, for the owner's eSIM only. It runs under the
+// eSIM's row lock, so two reports racing apply one after the other (the second is judged
+// from the state the first left).
 // A download binds the profile to the phone that made it (`eid`, or a simulated phone's);
 // the state machine then refuses a second download, as an SM-DP+ refuses a used code.
 export async function applyLifecycleEvent(
@@ -20,35 +22,18 @@ export async function applyLifecycleEvent(
   source: string,
   { now = new Date(), eid }: { now?: Date; eid?: string } = {},
 ): Promise<LifecycleResult> {
-  const esim = await db.esimProfile.findFirst({
-    where: { id: esimId, userId },
-    select: {
-      id: true,
-      state: true,
-      eid: true,
-      validFrom: true,
-      validUntil: true,
-      packageDays: true,
-      plan: { select: { days: true } },
-    },
-  });
-  if (!esim) return { status: "not_found" };
-  const to = nextState(esim.state, event);
-  if (!to) return { status: "invalid_transition", state: esim.state };
-
-  // The first time the profile is enabled is its first use on the network: validity starts,
-  // for the plan's days and those of any top-up bought before.
-  const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, esim.packageDays || esim.plan.days) : null;
-  const device = event === "download" ? { eid: eid ?? simulatedDeviceEid() } : null;
   return db.$transaction(async (tx): Promise<LifecycleResult> => {
-    const { count } = await tx.esimProfile.updateMany({
-      where: { id: esim.id, state: esim.state },
-      data: { state: to, ...validity, ...device },
-    });
-    if (count === 0) {
-      const current = await tx.esimProfile.findUniqueOrThrow({ where: { id: esim.id }, select: { state: true } });
-      return { status: "invalid_transition", state: current.state };
-    }
+    const esim = await lockEsim(tx, esimId, userId);
+    if (!esim) return { status: "not_found" };
+    const to = nextState(esim.state, event);
+    if (!to) return { status: "invalid_transition", state: esim.state };
+
+    // The first time the profile is enabled is its first use on the network: validity starts,
+    // for the plan's days and those of any top-up bought before (read under the lock, so a
+    // top-up paid at this moment is counted).
+    const validity = to === "ENABLED" && !esim.validFrom ? validityWindow(now, await validDays(tx, esim)) : null;
+    const device = event === "download" ? { eid: eid ?? simulatedDeviceEid() } : null;
+    await tx.esimProfile.update({ where: { id: esim.id }, data: { state: to, ...validity, ...device } });
     await tx.esimEvent.create({ data: { esimId: esim.id, fromState: esim.state, toState: to, source } });
     return {
       status: "ok",
@@ -57,6 +42,15 @@ export async function applyLifecycleEvent(
       validUntil: validity?.validUntil ?? esim.validUntil,
     };
   });
+}
+
+async function validDays(tx: Prisma.TransactionClient, esim: LockedEsim): Promise<number> {
+  if (esim.packageDays > 0) return esim.packageDays;
+  const { plan } = await tx.esimProfile.findUniqueOrThrow({
+    where: { id: esim.id },
+    select: { plan: { select: { days: true } } },
+  });
+  return plan.days;
 }
 
 export function esimForOwner(esimId: string, userId: string) {

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
@@ -18,10 +17,10 @@ export type FulfilmentOutcome = {
     | "refused"
     | "refunded"
     | "refund_due"
+    | "refund_failed"
     | "already_done"
     | "awaiting_payment"
-    | "unknown_session"
-    | "amount_mismatch";
+    | "unknown_session";
 };
 
 // Stripe's "fulfil orders" pattern: one function, called from the webhook and from the success
@@ -41,13 +40,9 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   if (session.amountTotal !== order.totalAmount || session.currency !== order.currency) {
     log.error(
       { orderId: order.id, sessionId, amount: session.amountTotal, currency: session.currency },
-      "paid amount differs from the order",
+      "paid amount differs from the order; refunding it",
     );
-    await transitionOrder(db, { id: order.id }, "PENDING", "FAILED", {
-      failureReason: "amount_mismatch",
-      paymentStatus: session.paymentStatus,
-    });
-    return { status: "amount_mismatch" };
+    return refundUndeliverable(order.id, session, "amount_mismatch");
   }
 
   const outcome = await db
@@ -75,7 +70,6 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       if (error instanceof CodeRefused) return refundUndeliverable(order.id, session, `promo_${error.reason}`);
       throw error;
     });
-  if (outcome.status === "fulfilled") kickEmailDelivery();
   return outcome;
 }
 

@@ -7,7 +7,13 @@ import type { EmailPayloads } from "../email/messages";
 import { renderEmail } from "../email/render";
 import { formatMoney } from "../money";
 import { localGateway } from "../payments/local-gateway";
-import { activeEsim, paidTopUpWithoutDelivery, signedSessionEvent, webhookRequest } from "../testing/shop";
+import {
+  activeEsim,
+  paidTopUpWithoutDelivery,
+  paidWithoutDelivery,
+  signedSessionEvent,
+  webhookRequest,
+} from "../testing/shop";
 import { fulfilCheckout } from "./fulfilment";
 import { retryDueRefunds } from "./refunds";
 
@@ -132,5 +138,39 @@ describe("a top-up refused at fulfilment", () => {
     await retryDueRefunds(new Date(Date.now() + 2 * 60_000));
     expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED" });
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
+  });
+
+  it("ends for good when the gateway refuses the refund, for a person to settle, without retrying", async () => {
+    const { buyer, order, sessionId } = await topUpPaidTooLate();
+    const refunds = vi.spyOn(localGateway, "refundPayment").mockResolvedValue({
+      id: "re_refused",
+      status: "failed",
+      amount: order.totalAmount,
+      currency: order.currency,
+    });
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "refund_failed" });
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "FAILED",
+      refundDueAt: null,
+      refundFailedAt: expect.any(Date),
+      refundedAt: null,
+    });
+
+    await retryDueRefunds(new Date(Date.now() + 2 * 60_000));
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "already_done" });
+    expect(refunds).toHaveBeenCalledTimes(1);
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
+  });
+});
+
+describe("a paid amount that is not the order's", () => {
+  it("is refunded whole, delivers nothing, and says why", async () => {
+    const { order, sessionId } = await paidWithoutDelivery();
+    await db.localCheckoutSession.update({ where: { id: sessionId }, data: { amountTotal: order.totalAmount - 1 } });
+
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "refunded" });
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", failureReason: "amount_mismatch" });
+    expect(await db.esimProfile.count({ where: { orderId: order.id } })).toBe(0);
+    expect((await refundEmailsOf(order.userId))[0]!.payload).toMatchObject({ reason: "amount_mismatch" });
   });
 });

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Order } from "@prisma/client";
 import { db } from "../db/client";
-import { kickEmailDelivery } from "../email/worker";
 import { log } from "../log";
 import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
@@ -9,7 +8,7 @@ import { enqueueRefundNotice } from "./order-emails";
 import { refundReason, type RefundReason } from "./refund-reasons";
 import { transitionOrder } from "./status";
 
-export type RefundOutcome = { status: "refunded" | "refund_due" | "already_done" };
+export type RefundOutcome = { status: "refunded" | "refund_due" | "refund_failed" | "already_done" };
 
 // Paid for, not delivered, and the money not yet given back.
 export function isRefundDue(order: Pick<Order, "status" | "refundDueAt">): boolean {
@@ -41,7 +40,7 @@ export async function refundUndeliverable(
 // order however often it is asked, and the FAILED → REFUNDED transition (with the customer's
 // email) is conditional, so concurrent and repeated calls refund and tell once. When the
 // gateway fails, the order stays refund due and the next call (a webhook retry, the success
-// page, the worker) tries again.
+// page, the retry job) tries again.
 export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
   if (!isRefundDue(order)) return { status: "already_done" };
@@ -51,21 +50,29 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
 
   let refund;
   try {
-    refund = await paymentGateway().refundPayment({
+    const gateway = paymentGateway();
+    // What was paid goes back, which is the order's total unless the amounts did not match.
+    const session = order.paymentSessionId ? await gateway.retrieveSession(order.paymentSessionId) : null;
+    refund = await gateway.refundPayment({
       orderId,
       paymentIntentId: order.paymentIntentId,
-      amount: order.totalAmount,
+      amount: session?.amountTotal ?? order.totalAmount,
     });
   } catch (error) {
     log.error({ err: error, orderId }, "refund failed; the order stays refund due");
     return { status: "refund_due" };
   }
+  // Refused for good (not a passing error): asking again gives the same answer, so the order
+  // leaves refund due and waits for a person, who sees it on the order and in the error log.
   if (refund.status === "failed" || refund.status === "canceled") {
-    log.error(
-      { orderId, refundId: refund.id, status: refund.status },
-      "refund not accepted; the order stays refund due",
-    );
-    return { status: "refund_due" };
+    const { count } = await db.order.updateMany({
+      where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
+      data: { refundDueAt: null, refundFailedAt: new Date() },
+    });
+    if (count === 1) {
+      log.error({ orderId, refundId: refund.id, status: refund.status }, "refund refused for good; settle it by hand");
+    }
+    return { status: "refund_failed" };
   }
 
   const refundedAt = new Date();
@@ -79,7 +86,6 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   });
   if (!recorded) return { status: "already_done" };
   log.info({ orderId, refundId: refund.id, reason }, "order refunded");
-  kickEmailDelivery();
   return { status: "refunded" };
 }
 

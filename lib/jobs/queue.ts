@@ -1,0 +1,41 @@
+import "server-only";
+import type { Prisma } from "@prisma/client";
+
+// Every kind of background work and what its job carries. The task list (lib/jobs/tasks.ts)
+// must implement each; code that causes work imports only this module.
+export type JobPayloads = {
+  "deliver-emails": Record<string, never>;
+  "raise-expiry-alerts": Record<string, never>;
+  "lapse-ended-balances": Record<string, never>;
+  "retry-due-refunds": Record<string, never>;
+  "reconcile-orders": Record<string, never>;
+  "expire-local-sessions": Record<string, never>;
+};
+
+export type JobName = keyof JobPayloads;
+
+type JobOptions = {
+  runAt?: Date;
+  // At most one pending job per key: adding another replaces it (a new run time, a new payload),
+  // so a burst of causes makes one job. A job already running keeps going and the new one waits.
+  jobKey?: string;
+  maxAttempts?: number;
+};
+
+// Adds a job in the caller's transaction (graphile-worker's add_job): the runner cannot see it
+// before the transaction commits, and it is gone if the transaction rolls back, so the work
+// exists exactly when its cause does.
+export async function addJob<Name extends JobName>(
+  tx: Prisma.TransactionClient,
+  name: Name,
+  payload: JobPayloads[Name],
+  { runAt, jobKey, maxAttempts }: JobOptions = {},
+): Promise<void> {
+  await tx.$executeRaw`
+    SELECT FROM graphile_worker.add_job(
+      identifier => ${name},
+      payload => ${JSON.stringify(payload)}::json,
+      run_at => ${runAt ?? null}::timestamptz,
+      job_key => ${jobKey ?? null}::text,
+      max_attempts => ${maxAttempts ?? null}::int)`;
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { Task } from "graphile-worker";
+import { raiseDueExpiryAlerts } from "../balance/alerts";
+import { lapseEndedBalances } from "../balance/expiry";
+import { deliverDueEmails } from "../email/sender";
+import { reconcileStaleOrders } from "../orders/reconcile";
+import { retryDueRefunds } from "../orders/refunds";
+import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
+import { paymentGateway } from "../payments/provider";
+import type { JobName } from "./queue";
+
+// What each job does. A task that throws is retried by the queue with exponential backoff.
+export const taskList: Record<JobName, Task> = {
+  "deliver-emails": async () => {
+    await deliverDueEmails();
+  },
+  "raise-expiry-alerts": async () => {
+    await raiseDueExpiryAlerts();
+  },
+  "lapse-ended-balances": async () => {
+    await lapseEndedBalances();
+  },
+  "retry-due-refunds": async () => {
+    await retryDueRefunds();
+  },
+  "reconcile-orders": async () => {
+    await reconcileStaleOrders();
+  },
+  // Stripe expires its sessions itself; the local checkout does it here.
+  "expire-local-sessions": async () => {
+    if (paymentGateway().provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
+  },
+};
+
+// Work that comes from time passing rather than from a change: each runs on every instance's
+// schedule, but the queue runs each tick once across all of them.
+export const schedule: { task: JobName; match: string }[] = [
+  // Retries of emails whose send failed, once their backoff has passed.
+  { task: "deliver-emails", match: "* * * * *" },
+  { task: "raise-expiry-alerts", match: "*/5 * * * *" },
+  { task: "lapse-ended-balances", match: "* * * * *" },
+  // A refund the gateway refused may have nobody left to ask again for it.
+  { task: "retry-due-refunds", match: "*/5 * * * *" },
+  // Orders whose closing event never came: asked of the gateway and settled.
+  { task: "reconcile-orders", match: "*/5 * * * *" },
+  { task: "expire-local-sessions", match: "* * * * *" },
+];
