@@ -2,11 +2,11 @@ import "server-only";
 import { log } from "../log";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { retryDueRefunds } from "../orders/refunds";
+import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import { deliverDueEmails } from "./sender";
 
 const POLL_INTERVAL_MS = 5_000;
-const EXPIRY_CHECK_INTERVAL_MS = 5 * 60_000;
-const REFUND_RETRY_INTERVAL_MS = 5 * 60_000;
+const SWEEP_INTERVAL_MS = 5 * 60_000;
 
 let started = false;
 let running: Promise<unknown> | null = null;
@@ -33,17 +33,25 @@ export function kickEmailDelivery(): void {
     });
 }
 
+// What comes from time passing rather than from any request: expiry warnings, refunds the
+// gateway refused (nobody may be left to ask again for them), and local checkout sessions past
+// their 24 hours. Each runs on its own, so one failing does not hold back the others.
+const SWEEPS: [string, () => Promise<unknown>][] = [
+  ["expiry alert check", raiseDueExpiryAlerts],
+  ["refund retry pass", retryDueRefunds],
+  ["local checkout expiry", sweepStaleLocalSessions],
+];
+
+function sweep(): void {
+  for (const [name, run] of SWEEPS) {
+    run().catch((error: unknown) => log.error({ err: error }, `${name} failed`));
+  }
+}
+
 export function startEmailWorker(): void {
   if (started) return;
   started = true;
   setInterval(kickEmailDelivery, POLL_INTERVAL_MS).unref();
-  // Expiry warnings depend on time passing, not on any request.
-  setInterval(() => {
-    raiseDueExpiryAlerts().catch((error: unknown) => log.error({ err: error }, "expiry alert check failed"));
-  }, EXPIRY_CHECK_INTERVAL_MS).unref();
-  // A refund the gateway refused may have nobody left to ask again for it.
-  setInterval(() => {
-    retryDueRefunds().catch((error: unknown) => log.error({ err: error }, "refund retry pass failed"));
-  }, REFUND_RETRY_INTERVAL_MS).unref();
+  setInterval(sweep, SWEEP_INTERVAL_MS).unref();
   kickEmailDelivery();
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { newBuyer, NO_WEBHOOK_RECEIVER, paidWithoutDelivery } from "../testing/shop";
+import { newBuyer, paidWithoutDelivery } from "../testing/shop";
 import { startCheckout } from "./checkout";
 import { closeUnpaidOrder, fulfilCheckout } from "./fulfilment";
 
@@ -24,11 +24,7 @@ async function limitedCode(maxRedemptions: number) {
 }
 
 const checkOut = async (promoCode: string) =>
-  startCheckout(
-    await newBuyer(),
-    { planSlug: "au-1gb-3d", quantity: 1, promoCode },
-    { origin: NO_WEBHOOK_RECEIVER, locale: "en" },
-  );
+  startCheckout(await newBuyer(), { planSlug: "au-1gb-3d", quantity: 1, promoCode }, { locale: "en" });
 
 describe("a promo code with a redemption limit", () => {
   it("lets only as many buyers check out with it as it has places, however many try at once", async () => {
