@@ -67,4 +67,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...production, APP_ENV: "test" })).toThrow(/STRIPE_SECRET_KEY: must be a test-mode key/);
     expect(parseEnv({ ...production, APP_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc" }).APP_ENV).toBe("test");
   });
+
+  it("trusts no proxy unless told how many there are, and takes only a whole number of them", () => {
+    expect(parseEnv(production).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...production, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const malformed of ["-1", "1.5", "one", ""]) {
+      expect(() => parseEnv({ ...production, TRUSTED_PROXY_HOPS: malformed })).toThrow(
+        /TRUSTED_PROXY_HOPS: must be a whole number of proxies, 0 or more/,
+      );
+    }
+  });
 });

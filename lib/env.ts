@@ -28,6 +28,14 @@ const envSchema = z
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tabi eSIM <no-reply@tabi.test>"),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    // How many reverse proxies in front of the app append to X-Forwarded-For; the client's
+    // address is read that many entries in from the right (lib/auth/client-ip.ts). 0: clients
+    // connect to the app directly and the header they send is ignored.
+    TRUSTED_PROXY_HOPS: z
+      .string()
+      .regex(/^\d{1,2}$/, { error: "must be a whole number of proxies, 0 or more" })
+      .default("0")
+      .transform(Number),
   })
   .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
   .superRefine((env, context) => {

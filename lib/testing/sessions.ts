@@ -1,9 +1,10 @@
 import { NextRequest } from "next/server";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
+import { headersFromPeer } from "./client-headers";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
-// A form post to the credentials callback as a browser would make it, with Auth.js's CSRF token
+// A form post to the credentials callback from a browser at `ip`, with Auth.js's CSRF token
 // and cookie.
 export async function credentialsPost(email: string, password: string, ip: string) {
   const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
@@ -14,7 +15,7 @@ export async function credentialsPost(email: string, password: string, ip: strin
     .join("; ");
   return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
+    headers: headersFromPeer(ip, { "content-type": "application/x-www-form-urlencoded", cookie }),
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/en/account" }),
   });
 }
