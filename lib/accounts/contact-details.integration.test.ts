@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { confirmEmail } from "./email-verification";
 import { registerUser } from "./registration";
 import { db } from "../db/client";
-import { uniqueEmail } from "../testing/users";
+import { uniqueEmail, uniqueIp } from "../testing/users";
 import { contactDetailsSchema } from "../validation/account";
 import { registerSchema } from "../validation/auth";
 import { updateContactDetails } from "./contact-details";
@@ -14,6 +14,7 @@ async function traveller() {
   const result = await registerUser(
     registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD, phone: "+81 80 1111 2222" }),
     "ja",
+    uniqueIp(),
   );
   if (result.status !== "created") throw new Error(result.status);
   return db.user.findUniqueOrThrow({ where: { id: result.userId } });

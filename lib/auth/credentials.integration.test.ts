@@ -24,7 +24,7 @@ const PASSWORD = "correct horse battery";
 
 async function newAccount() {
   const email = uniqueEmail();
-  await registerUser(registerSchema.parse({ name: "Mei Lin", email, password: PASSWORD }), "zh");
+  await registerUser(registerSchema.parse({ name: "Mei Lin", email, password: PASSWORD }), "zh", uniqueIp());
   return email;
 }
 
