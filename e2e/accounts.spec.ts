@@ -107,3 +107,25 @@ test("sign-ups from one address stop after a few an hour, and the form says how 
   ).toBeVisible();
   await expect(page).toHaveURL("/en/register");
 });
+
+test("an account's email changes a few times a day, then the form says how long to wait", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await page.getByText("Edit your details").click();
+  for (let change = 1; change <= 3; change += 1) {
+    const email = newTraveller().email;
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Current password (only to change the email)").fill(user.password);
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByText(`We sent a confirmation link to ${email}`)).toBeVisible();
+  }
+
+  await page.getByLabel("Email", { exact: true }).fill(newTraveller().email);
+  await page.getByLabel("Current password (only to change the email)").fill(user.password);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /^Too many attempts to change the email address\. Try again in 24 hours\.$/ }),
+  ).toBeVisible();
+});
