@@ -1,6 +1,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await import("./lib/startup-check");
+  const { recordPeerAddresses } = await import("./lib/auth/peer-address");
+  recordPeerAddresses();
   const { env } = await import("./lib/env");
   // Background jobs run in every app process by default; production may run them in separate
   // `npm run worker` processes instead (JOB_RUNNER=off on the app).

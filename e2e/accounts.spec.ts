@@ -86,3 +86,46 @@ test("the language for emails is saved on the account", async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel("Language for emails")).toHaveValue("ja");
 });
+
+test("sign-ups from one address stop after a few an hour, and the form says how long to wait", async ({ page }) => {
+  const signUp = async (email: string) => {
+    await page.goto("/en/register");
+    await page.getByLabel("Name").fill("Aiko Tanaka");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill("another long password");
+    await page.getByRole("button", { name: "Create account" }).click();
+  };
+  // Refused sign-ups count too, so the address taken by the demo account is enough.
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await signUp("demo@tabi.test");
+    await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  }
+
+  await signUp(newTraveller().email);
+  await expect(
+    page.getByRole("alert").filter({ hasText: /^Too many sign-ups from this network\. Try again in 60 minutes\.$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL("/en/register");
+});
+
+test("an account's email changes a few times a day, then the form says how long to wait", async ({ page }) => {
+  const user = newTraveller();
+  await register(page, user);
+  await page.getByText("Edit your details").click();
+  for (let change = 1; change <= 3; change += 1) {
+    const email = newTraveller().email;
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Current password (only to change the email)").fill(user.password);
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByText(`We sent a confirmation link to ${email}`)).toBeVisible();
+  }
+
+  await page.getByLabel("Email", { exact: true }).fill(newTraveller().email);
+  await page.getByLabel("Current password (only to change the email)").fill(user.password);
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /^Too many attempts to change the email address\. Try again in 24 hours\.$/ }),
+  ).toBeVisible();
+});

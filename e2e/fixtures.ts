@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { test as base, type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { uniqueIp } from "../lib/testing/users";
 import { AccessibilityAudit } from "./accessibility";
 import { linkIn, waitForEmail } from "./mail";
 
@@ -19,6 +20,14 @@ function onEveryPage(browser: Browser, context: BrowserContext, onPage: (page: P
 
 // Every test is checked with axe on each page it opens, in its own context or in one it creates.
 export const test = base.extend<{ accessibility: AccessibilityAudit; browserErrors: void }>({
+  // A client address of the test's own, as the proxy in front of the app would report it
+  // (playwright.config.ts); every context the test opens sends it.
+  extraHTTPHeaders: [
+    async ({}, use) => {
+      await use({ "x-forwarded-for": uniqueIp() });
+    },
+    { scope: "test" },
+  ],
   accessibility: [
     async ({ browser, context, javaScriptEnabled }, use, testInfo) => {
       const audit = new AccessibilityAudit();

@@ -104,4 +104,14 @@ describe("parseEnv", () => {
       parseEnv({ ...production, NODE_ENV: "development", APP_ENV: undefined, STRIPE_SECRET_KEY: undefined }),
     ).toMatchObject({ APP_ENV: "development" });
   });
+
+  it("trusts no proxy unless told how many there are, and takes only a whole number of them", () => {
+    expect(parseEnv(production).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ ...production, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    for (const malformed of ["-1", "1.5", "one", ""]) {
+      expect(() => parseEnv({ ...production, TRUSTED_PROXY_HOPS: malformed })).toThrow(
+        /TRUSTED_PROXY_HOPS: must be a whole number of proxies, 0 or more/,
+      );
+    }
+  });
 });

@@ -46,6 +46,14 @@ const envSchema = z
     // Background jobs run inside each app process unless a separate `npm run worker` runs them.
     JOB_RUNNER: z.enum(["embedded", "off"]).default("embedded"),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
+    // How many reverse proxies in front of the app append to X-Forwarded-For; the client's
+    // address is read that many entries in from the right (lib/auth/client-ip.ts). 0: clients
+    // connect to the app directly and the header they send is ignored.
+    TRUSTED_PROXY_HOPS: z
+      .string()
+      .regex(/^\d{1,2}$/, { error: "must be a whole number of proxies, 0 or more" })
+      .default("0")
+      .transform(Number),
   })
   .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
   .superRefine((env, context) => {

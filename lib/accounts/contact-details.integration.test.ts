@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { confirmEmail } from "./email-verification";
 import { registerUser } from "./registration";
 import { db } from "../db/client";
-import { uniqueEmail } from "../testing/users";
+import { uniqueEmail, uniqueIp } from "../testing/users";
 import { contactDetailsSchema } from "../validation/account";
 import { registerSchema } from "../validation/auth";
-import { updateContactDetails } from "./contact-details";
+import { EMAIL_CHANGES_PER_DAY, updateContactDetails } from "./contact-details";
 
 const PASSWORD = "correct horse battery";
 
@@ -14,6 +14,7 @@ async function traveller() {
   const result = await registerUser(
     registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD, phone: "+81 80 1111 2222" }),
     "ja",
+    uniqueIp(),
   );
   if (result.status !== "created") throw new Error(result.status);
   return db.user.findUniqueOrThrow({ where: { id: result.userId } });
@@ -87,5 +88,47 @@ describe("updateContactDetails", () => {
     expect(result).toEqual({ status: "email_in_use" });
     expect(await stored(user.id)).toMatchObject({ name: "Kenji Sato", email: user.email });
     expect(await verificationTokensTo(other.email)).toHaveLength(1);
+  });
+
+  it("changes an account's address only a few times a day, and still saves the name and phone", async () => {
+    const user = await traveller();
+    const ip = uniqueIp();
+    // Wrong passwords are the login limits' business and use up no change.
+    expect(
+      await updateContactDetails(user, details({ email: uniqueEmail(), password: "not my password" }), ip),
+    ).toEqual({ status: "wrong_password" });
+    // Refused because another account has the address: counted, else it would answer for free.
+    const other = await traveller();
+    expect(await updateContactDetails(user, details({ email: other.email, password: PASSWORD }), ip)).toEqual({
+      status: "email_in_use",
+    });
+    let current = user;
+    for (let i = 1; i < EMAIL_CHANGES_PER_DAY; i += 1) {
+      const email = uniqueEmail();
+      expect(await updateContactDetails(current, details({ email, password: PASSWORD }), ip)).toEqual({
+        status: "saved",
+        emailChanged: true,
+      });
+      current = { ...current, email };
+    }
+
+    const refused = await updateContactDetails(
+      current,
+      details({ name: "Changed", email: uniqueEmail(), password: PASSWORD }),
+      ip,
+    );
+    expect(refused.status).toBe("rate_limited");
+    expect(refused.status === "rate_limited" && refused.retryAfterSeconds).toBeGreaterThan(23 * 60 * 60);
+    expect(await stored(user.id)).toMatchObject({ name: "Kenji Sato", email: current.email });
+
+    expect(await updateContactDetails(current, details({ name: "佐藤 健二", email: current.email }), ip)).toEqual({
+      status: "saved",
+      emailChanged: false,
+    });
+    // The limit is the account's: another account, from the same address, changes freely.
+    expect(await updateContactDetails(other, details({ email: uniqueEmail(), password: PASSWORD }), ip)).toMatchObject({
+      status: "saved",
+      emailChanged: true,
+    });
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import type { RateLimited } from "../result";
+import { type RateLimited, rateLimited } from "../result";
 import { confirmOwnPassword } from "../auth/credentials";
+import { postgresLimiter, spend } from "../rate-limit";
 import { issueEmailVerification } from "./email-verification";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
@@ -14,11 +15,22 @@ export type ContactDetailsResult =
 
 type Account = { id: string; email: string; emailVerified: Date | null; locale: string };
 
+export const EMAIL_CHANGES_PER_DAY = 3;
+
+const emailChangesByAccount = postgresLimiter("email_change", EMAIL_CHANGES_PER_DAY, 24 * 60 * 60);
+
 // Name and phone change freely. A new email address is where activation emails and receipts
 // go from now on, so it takes the current password (counted like login attempts), starts
 // unverified with a confirmation link sent to it, and voids confirmation links sent to the
 // old address, which would otherwise confirm the new one. A confirmed old address is told,
 // with a way back (email-restore.ts).
+//
+// Each change sends mail (to the new address, and to the old one when confirmed), so an account
+// gets a few a day. What counts is an attempt
+// that would change the address once the password is confirmed, "address in use" refusals
+// included (otherwise a signed-in person could test without end which addresses have
+// accounts); saving the name or phone never does, and wrong passwords are already counted by
+// the login limits.
 export async function updateContactDetails(
   account: Account,
   input: ContactDetailsInput,
@@ -30,6 +42,8 @@ export async function updateContactDetails(
     if (!password) return { status: "password_required" };
     const confirmed = await confirmOwnPassword(account, password, ip);
     if (confirmed.status !== "ok") return confirmed;
+    const retryAfterSeconds = await spend(emailChangesByAccount, account.id);
+    if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   }
 
   try {

@@ -3,7 +3,7 @@ import { confirmEmail } from "./email-verification";
 import { registerUser } from "./registration";
 import { resetPassword, resetTokenIsUsable } from "./password-reset";
 import { db } from "../db/client";
-import { uniqueEmail } from "../testing/users";
+import { uniqueEmail, uniqueIp } from "../testing/users";
 import { contactDetailsSchema } from "../validation/account";
 import { registerSchema } from "../validation/auth";
 import { updateContactDetails } from "./contact-details";
@@ -13,7 +13,11 @@ const PASSWORD = "correct horse battery";
 
 async function traveller({ confirmed = true } = {}) {
   const email = uniqueEmail();
-  const result = await registerUser(registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD }), "ja");
+  const result = await registerUser(
+    registerSchema.parse({ name: "Kenji Sato", email, password: PASSWORD }),
+    "ja",
+    uniqueIp(),
+  );
   if (result.status !== "created") throw new Error(result.status);
   return db.user.update({ where: { id: result.userId }, data: { emailVerified: confirmed ? new Date() : null } });
 }
@@ -85,7 +89,11 @@ describe("restoring an email address", () => {
 
   it("refuses when another account has taken the old address since, and changes nothing", async () => {
     const { user, newEmail, token } = await movedAway();
-    await registerUser(registerSchema.parse({ name: "Someone Else", email: user.email, password: PASSWORD }), "en");
+    await registerUser(
+      registerSchema.parse({ name: "Someone Else", email: user.email, password: PASSWORD }),
+      "en",
+      uniqueIp(),
+    );
     const before = await account(user.id);
 
     expect(await restoreEmail(token)).toEqual({ status: "email_in_use" });

@@ -4,10 +4,21 @@ import { isUniqueViolation } from "../db/errors";
 import type { RegisterInput } from "../validation/auth";
 import { issueEmailVerification } from "./email-verification";
 import { hashPassword } from "../auth/password";
+import { postgresLimiter, spend } from "../rate-limit";
+import { type RateLimited, rateLimited } from "../result";
 
-export type RegistrationResult = { status: "created"; userId: string } | { status: "email_taken" };
+export const REGISTRATIONS_PER_IP = 5;
 
-export async function registerUser(input: RegisterInput, locale: string): Promise<RegistrationResult> {
+const registrationsByIp = postgresLimiter("register_ip", REGISTRATIONS_PER_IP, 60 * 60);
+
+export type RegistrationResult = { status: "created"; userId: string } | { status: "email_taken" } | RateLimited;
+
+// Every attempt from the address counts, "email taken" ones included: each costs a password
+// hash, and otherwise one address could test without end which emails have accounts.
+export async function registerUser(input: RegisterInput, locale: string, ip: string): Promise<RegistrationResult> {
+  const retryAfterSeconds = await spend(registrationsByIp, ip);
+  if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
+
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.$transaction(async (tx) => {

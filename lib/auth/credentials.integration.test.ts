@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { credentialsPost } from "../testing/sessions";
 import { uniqueEmail, uniqueIp } from "../testing/users";
@@ -8,12 +8,25 @@ import { verifyCredentials } from "./credentials";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP } from "./login-rate-limit";
 import { registerUser } from "../accounts/registration";
 import { env } from "../env";
+import { verifyPassword } from "./password";
+
+// The real verification, counted: how many attempts got as far as argon2.
+vi.mock("./password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./password")>();
+  return { ...actual, verifyPassword: vi.fn(actual.verifyPassword) };
+});
+
+async function passwordsVerifiedDuring(work: () => Promise<unknown>): Promise<number> {
+  vi.mocked(verifyPassword).mockClear();
+  await work();
+  return vi.mocked(verifyPassword).mock.calls.length;
+}
 
 const PASSWORD = "correct horse battery";
 
 async function newAccount() {
   const email = uniqueEmail();
-  await registerUser(registerSchema.parse({ name: "Mei Lin", email, password: PASSWORD }), "zh");
+  await registerUser(registerSchema.parse({ name: "Mei Lin", email, password: PASSWORD }), "zh", uniqueIp());
   return email;
 }
 
@@ -66,6 +79,52 @@ describe("verifyCredentials", () => {
     expect((await verifyCredentials({ email, password: PASSWORD }, ip)).status).toBe("rate_limited");
     expect((await verifyCredentials({ email, password: PASSWORD }, uniqueIp())).status).toBe("ok");
   });
+
+  it("verifies at most the limit of 50 simultaneous wrong passwords for one account", async () => {
+    const email = await newAccount();
+    const ip = uniqueIp();
+    let results: Awaited<ReturnType<typeof verifyCredentials>>[] = [];
+    const verified = await passwordsVerifiedDuring(async () => {
+      results = await Promise.all(
+        Array.from({ length: 50 }, () => verifyCredentials({ email, password: "wrong password" }, ip)),
+      );
+    });
+
+    expect(verified).toBe(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => r.status === "invalid")).toHaveLength(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(results.filter((r) => r.status === "rate_limited")).toHaveLength(50 - LOGIN_FAILURES_PER_ACCOUNT);
+    // The right password is not even checked now, from this address or any other.
+    expect(
+      await passwordsVerifiedDuring(async () => {
+        expect((await verifyCredentials({ email, password: PASSWORD }, ip)).status).toBe("rate_limited");
+        expect((await verifyCredentials({ email, password: PASSWORD }, uniqueIp())).status).toBe("rate_limited");
+      }),
+    ).toBe(0);
+  });
+
+  it("verifies at most the limit of simultaneous guesses from one address across accounts", async () => {
+    const ip = uniqueIp();
+    const verified = await passwordsVerifiedDuring(() =>
+      Promise.all(
+        Array.from({ length: 50 }, () => verifyCredentials({ email: uniqueEmail("guess"), password: PASSWORD }, ip)),
+      ),
+    );
+    expect(verified).toBe(LOGIN_FAILURES_PER_IP);
+  });
+
+  it("does not count attempts refused for a locked-out address against the account", async () => {
+    const email = await newAccount();
+    const ip = uniqueIp();
+    for (let i = 0; i < LOGIN_FAILURES_PER_IP; i += 1) {
+      await verifyCredentials({ email: uniqueEmail("guess"), password: "wrong password" }, ip);
+    }
+    await Promise.all(
+      Array.from({ length: LOGIN_FAILURES_PER_ACCOUNT + 1 }, () =>
+        verifyCredentials({ email, password: "wrong password" }, ip),
+      ),
+    );
+    expect((await verifyCredentials({ email, password: PASSWORD }, uniqueIp())).status).toBe("ok");
+  });
 });
 
 describe("POST /api/auth/callback/credentials", () => {
@@ -75,6 +134,16 @@ describe("POST /api/auth/callback/credentials", () => {
     await failLogins(email, ip, LOGIN_FAILURES_PER_ACCOUNT);
 
     const response = await POST(await credentialsPost(email, PASSWORD, ip));
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(60);
+    expect(await response.json()).toMatchObject({ error: "rate_limited" });
+  });
+
+  it("answers a JSON post the same way once the account is locked", async () => {
+    const email = await newAccount();
+    await failLogins(email, uniqueIp(), LOGIN_FAILURES_PER_ACCOUNT);
+
+    const response = await POST(await credentialsPost(email, PASSWORD, uniqueIp(), "json"));
     expect(response.status).toBe(429);
     expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(60);
     expect(await response.json()).toMatchObject({ error: "rate_limited" });

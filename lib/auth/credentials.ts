@@ -2,7 +2,7 @@ import "server-only";
 import { type RateLimited, rateLimited } from "../result";
 import { db } from "../db/client";
 import type { LoginInput } from "../validation/auth";
-import { type LoginAttemptKey, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./login-rate-limit";
+import { type LoginAttemptKey, recordLoginSuccess, spendLoginAttempt } from "./login-rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
 export type SignedInUser = { id: string; name: string; email: string };
@@ -11,20 +11,19 @@ export type PasswordCheck<Account> = { status: "ok"; account: Account } | { stat
 
 // Every form that takes the account's password (login, changing it) counts wrong ones against
 // the same limits, so a stolen session cannot guess the password faster than the login form.
+// The attempt is counted before the password is verified (login-rate-limit.ts): past the limit,
+// the password is not verified at all.
 export async function checkPassword<Account extends { passwordHash: string }>(
   attempt: LoginAttemptKey,
   findAccount: () => Promise<Account | null>,
   password: string,
 ): Promise<PasswordCheck<Account>> {
-  const retryAfterSeconds = await loginRetryAfter(attempt);
+  const retryAfterSeconds = await spendLoginAttempt(attempt);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
 
   const account = await findAccount();
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-  if (!account || !matches) {
-    await recordLoginFailure(attempt);
-    return { status: "invalid" };
-  }
+  if (!account || !matches) return { status: "invalid" };
   await recordLoginSuccess(attempt);
   return { status: "ok", account };
 }

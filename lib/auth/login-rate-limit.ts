@@ -2,12 +2,13 @@ import "server-only";
 import type { RateLimiterRes } from "rate-limiter-flexible";
 import { postgresLimiter, secondsUntil, spend } from "../rate-limit";
 
-// Only failed attempts count; a successful login clears the account's counter.
+// Failed attempts count; a successful login gives its own point back and clears the account's
+// counter.
 export const LOGIN_FAILURES_PER_ACCOUNT = 5;
 export const LOGIN_FAILURES_PER_IP = 30;
 
-const failuresByAccount = postgresLimiter("login_account", LOGIN_FAILURES_PER_ACCOUNT, 15 * 60);
-const failuresByIp = postgresLimiter("login_ip", LOGIN_FAILURES_PER_IP, 60 * 60);
+const attemptsByAccount = postgresLimiter("login_account", LOGIN_FAILURES_PER_ACCOUNT, 15 * 60);
+const attemptsByIp = postgresLimiter("login_ip", LOGIN_FAILURES_PER_IP, 60 * 60);
 
 export type LoginAttemptKey = { ip: string; email: string };
 
@@ -15,17 +16,30 @@ function blockedSeconds(res: RateLimiterRes | null, points: number): number {
   return res && res.consumedPoints >= points ? secondsUntil(res) : 0;
 }
 
-// Seconds until another attempt is allowed, or 0 when it is allowed now.
+// Seconds until another attempt is allowed, or 0 when it is allowed now. Only a look: it refuses
+// early, and tells a form how long to wait; spendLoginAttempt is what admits an attempt.
 export async function loginRetryAfter({ ip, email }: LoginAttemptKey): Promise<number> {
-  const [byAccount, byIp] = await Promise.all([failuresByAccount.get(email), failuresByIp.get(ip)]);
+  const [byAccount, byIp] = await Promise.all([attemptsByAccount.get(email), attemptsByIp.get(ip)]);
   return Math.max(blockedSeconds(byAccount, LOGIN_FAILURES_PER_ACCOUNT), blockedSeconds(byIp, LOGIN_FAILURES_PER_IP));
 }
 
-export async function recordLoginFailure({ ip, email }: LoginAttemptKey): Promise<void> {
-  // Past the limit the counter is still charged, which is all a failure needs.
-  await Promise.all([spend(failuresByAccount, email), spend(failuresByIp, ip)]);
+// Every attempt is counted as a failure before its password is checked: counting only after a
+// check that takes a tenth of a second let a burst of simultaneous guesses all pass a limit
+// none of them had reached yet. The counters are incremented atomically in Postgres, so at
+// most the limit's worth of attempts is admitted, whatever their number or timing. Answers 0
+// when the attempt may go ahead, otherwise the seconds to wait. A refused attempt is given back
+// to the counter that admitted it: a locked-out address cannot lock the accounts it guesses
+// at, nor a locked account use up the address's attempts.
+export async function spendLoginAttempt({ ip, email }: LoginAttemptKey): Promise<number> {
+  const [byAccount, byIp] = await Promise.all([spend(attemptsByAccount, email), spend(attemptsByIp, ip)]);
+  if (byAccount === 0 && byIp === 0) return 0;
+  await Promise.all([
+    byAccount === 0 ? attemptsByAccount.reward(email) : undefined,
+    byIp === 0 ? attemptsByIp.reward(ip) : undefined,
+  ]);
+  return Math.max(byAccount, byIp);
 }
 
-export async function recordLoginSuccess({ email }: LoginAttemptKey): Promise<void> {
-  await failuresByAccount.delete(email);
+export async function recordLoginSuccess({ ip, email }: LoginAttemptKey): Promise<void> {
+  await Promise.all([attemptsByAccount.delete(email), attemptsByIp.reward(ip)]);
 }

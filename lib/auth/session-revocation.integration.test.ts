@@ -18,7 +18,11 @@ const NEW_PASSWORD = "a brand new passphrase";
 
 async function newAccount() {
   const email = uniqueEmail("sessions");
-  const result = await registerUser(registerSchema.parse({ name: "Yuki Mori", email, password: PASSWORD }), "ja");
+  const result = await registerUser(
+    registerSchema.parse({ name: "Yuki Mori", email, password: PASSWORD }),
+    "ja",
+    uniqueIp(),
+  );
   if (result.status !== "created") throw new Error("could not register");
   return { id: result.userId, email };
 }

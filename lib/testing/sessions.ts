@@ -1,21 +1,26 @@
 import { NextRequest } from "next/server";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
+import { headersFromPeer } from "./client-headers";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
-// A form post to the credentials callback as a browser would make it, with Auth.js's CSRF token
-// and cookie.
-export async function credentialsPost(email: string, password: string, ip: string) {
+// A post to the credentials callback from a browser at `ip`, with Auth.js's CSRF token and
+// cookie: a form post, or the same fields as JSON.
+export async function credentialsPost(email: string, password: string, ip: string, as: "form" | "json" = "form") {
   const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  const fields = { email, password, csrfToken, callbackUrl: "/en/account" };
   return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/en/account" }),
+    headers: headersFromPeer(ip, {
+      "content-type": as === "json" ? "application/json" : "application/x-www-form-urlencoded",
+      cookie,
+    }),
+    body: as === "json" ? JSON.stringify(fields) : new URLSearchParams(fields),
   });
 }
 

@@ -8,7 +8,7 @@ import { fulfilCheckout } from "../orders/fulfilment";
 import { payLocalSession } from "../payments/local-checkout";
 import { checkoutEvent, type LocalEventType } from "../payments/local-events";
 import { registerSchema } from "../validation/auth";
-import { uniqueEmail } from "./users";
+import { uniqueEmail, uniqueIp } from "./users";
 
 export const BUYER_PASSWORD = "correct horse battery";
 
@@ -17,6 +17,7 @@ export async function newBuyer() {
   const result = await registerUser(
     registerSchema.parse({ name: "Test Buyer", email, password: BUYER_PASSWORD }),
     "en",
+    uniqueIp(),
   );
   if (result.status !== "created") throw new Error("could not create buyer");
   return { id: result.userId, email };

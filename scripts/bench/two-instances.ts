@@ -356,7 +356,9 @@ function printChecks(checks: Check[]) {
 }
 
 export async function twoInstances() {
-  const [a, b] = await Promise.all([startApp(3100), startApp(3101)]);
+  // Behind the simulated load balancer, which passes on the X-Forwarded-For its clients send.
+  const behindBalancer = { TRUSTED_PROXY_HOPS: "1" };
+  const [a, b] = await Promise.all([startApp(3100, behindBalancer), startApp(3101, behindBalancer)]);
   try {
     const started = performance.now();
     const senders = watchSmtpSenders(Number(new URL(process.env.SMTP_URL!).port), {

@@ -19,13 +19,13 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`${url} did not start within ${timeoutMs} ms`);
 }
 
-export async function startApp(port: number): Promise<AppServer> {
+export async function startApp(port: number, env: Record<string, string> = {}): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
     {
-      env: process.env,
+      env: { ...process.env, ...env },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

@@ -24,11 +24,13 @@ export function ContactDetailsForm({ current }: { current: ContactDetails }) {
     saveContactDetails,
     initialState,
   );
+  // A locked password check waits minutes, the daily limit on email changes up to a day.
   const minutes = Math.ceil((state.retryAfterSeconds ?? 0) / 60);
+  const wait = minutes > 60 ? { unit: "hour", count: Math.ceil(minutes / 60) } : { unit: "minute", count: minutes };
 
   return (
     <form action={formAction} noValidate className="space-y-5" onSubmit={onSubmit}>
-      {state.formError === "rate_limited" && <FormAlert>{tAuth("rateLimited", { minutes })}</FormAlert>}
+      {state.formError === "rate_limited" && <FormAlert>{t("emailChangeRateLimited", wait)}</FormAlert>}
       {state.saved === "details" && <SuccessNote>{t("detailsSaved")}</SuccessNote>}
       {state.saved === "email_changed" && (
         <SuccessNote>{t("emailChanged", { email: state.values.email ?? "" })}</SuccessNote>

@@ -15,10 +15,12 @@ export function RegisterForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations("Auth");
   const { state, formAction, fieldErrors, onSubmit } = useCheckedAction(registerSchema, register, initialState);
   const hasErrors = Object.keys(fieldErrors).length > 0;
+  const minutes = Math.ceil((state.retryAfterSeconds ?? 0) / 60);
 
   return (
     <form action={formAction} noValidate className="space-y-5" onSubmit={onSubmit}>
       {hasErrors && <FormAlert>{t("formError")}</FormAlert>}
+      {state.formError === "rate_limited" && <FormAlert>{t("registerRateLimited", { minutes })}</FormAlert>}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <FormField
         name="name"

@@ -9,6 +9,23 @@ import { validOrUndefined } from "@/lib/validation/parse";
 // Auth.js's own routes, for anyone: sign-in, sign-out, the session and the CSRF token.
 export const { GET } = handlers;
 
+// The fields of a credentials post, read from the body as Auth.js reads them (JSON or a form),
+// so no way of posting credentials that Auth.js accepts escapes the check below.
+async function postedFields(request: NextRequest): Promise<Record<string, unknown>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (contentType.includes("application/json")) {
+    const json: unknown = await request
+      .clone()
+      .json()
+      .catch(() => null);
+    return json && typeof json === "object" ? (json as Record<string, unknown>) : {};
+  }
+  if (contentType.includes("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(await request.clone().text()));
+  }
+  return {};
+}
+
 // Auth.js's posts are a CSRF token, an address, a password and a callback path: well under this.
 const MAX_AUTH_BODY_BYTES = 8 * 1024;
 
@@ -20,15 +37,11 @@ async function boundedRequest(request: NextRequest): Promise<NextRequest | null>
   return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.bytes });
 }
 
-// Direct credential posts are refused with 429 while the account or address is locked out,
-// before Auth.js verifies anything.
+// Direct credential posts (form or JSON) are refused with 429 while the account or address is
+// locked out, before Auth.js verifies anything.
 async function lockedOut(request: NextRequest): Promise<Response | null> {
   if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return null;
-  const form = await request
-    .clone()
-    .formData()
-    .catch(() => null);
-  const email = validOrUndefined(emailSchema, form?.get("email"));
+  const email = validOrUndefined(emailSchema, (await postedFields(request)).email);
   if (!email) return null;
   const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email });
   if (retryAfterSeconds <= 0) return null;
@@ -38,6 +51,7 @@ async function lockedOut(request: NextRequest): Promise<Response | null> {
   );
 }
 
+// Anyone may post here (Auth.js's own routes).
 export async function POST(request: NextRequest) {
   const bounded = await boundedRequest(request);
   if (!bounded) {
