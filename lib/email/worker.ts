@@ -1,4 +1,5 @@
 import "server-only";
+import { pruneEndedSessions } from "../auth/ended-sessions";
 import { log } from "../log";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { retryDueRefunds } from "../orders/refunds";
@@ -7,6 +8,7 @@ import { deliverDueEmails } from "./sender";
 const POLL_INTERVAL_MS = 5_000;
 const EXPIRY_CHECK_INTERVAL_MS = 5 * 60_000;
 const REFUND_RETRY_INTERVAL_MS = 5 * 60_000;
+const ENDED_SESSION_PRUNE_INTERVAL_MS = 60 * 60_000;
 
 let started = false;
 let running: Promise<unknown> | null = null;
@@ -45,5 +47,9 @@ export function startEmailWorker(): void {
   setInterval(() => {
     retryDueRefunds().catch((error: unknown) => log.error({ err: error }, "refund retry pass failed"));
   }, REFUND_RETRY_INTERVAL_MS).unref();
+  // A logged-out session is remembered only until its cookies would have expired anyway.
+  setInterval(() => {
+    pruneEndedSessions().catch((error: unknown) => log.error({ err: error }, "ended session pruning failed"));
+  }, ENDED_SESSION_PRUNE_INTERVAL_MS).unref();
   kickEmailDelivery();
 }

@@ -3,19 +3,32 @@ import { GET } from "@/app/api/auth/[...nextauth]/route";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
+// Auth.js's CSRF token, and the cookies to send with it (the browser's own, if any, first).
+async function csrfFor(browserCookie?: string) {
+  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return { csrfToken, cookie: [browserCookie, ...cookies].filter(Boolean).join("; ") };
+}
+
 // A form post to the credentials callback as a browser would make it, with Auth.js's CSRF token
 // and cookie.
 export async function credentialsPost(email: string, password: string, ip: string) {
-  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { csrfToken, cookie } = await csrfFor();
   return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": ip, cookie },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/en/account" }),
+  });
+}
+
+// Auth.js's own logout form post, from the browser holding the session cookie.
+export async function signOutPost(sessionCookie: string) {
+  const { csrfToken, cookie } = await csrfFor(sessionCookie);
+  return new NextRequest(`${ORIGIN}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/en" }),
   });
 }
 
