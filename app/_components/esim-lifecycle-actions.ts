@@ -26,7 +26,7 @@ export const reportLifecycleEvent = publicAction(
   },
 );
 
-// The owner only: a new link replaces the old one.
+// The owner only: a new link replaces the old one (and, before any download, a new code too).
 export const resendActivation = userAction(
   {
     schema: esimFormSchema,
@@ -34,7 +34,7 @@ export const resendActivation = userAction(
     returnTo: (formData) => `/esims/${encodeURIComponent(String(formData.get("esimId")))}`,
   },
   async ({ esimId }, { user }): Promise<ActionReply<ResendState>> => {
-    const result = await resendActivationEmail(esimId, user.id);
+    const result = await resendActivationEmail(esimId, user.id, "account-page");
     if (result.status === "not_found") notFound();
     return result.status === "rate_limited" ? result : { result: result.status };
   },

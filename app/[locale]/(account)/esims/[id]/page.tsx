@@ -83,16 +83,24 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
               {t("history")}
             </h2>
             <ul className="mt-2 space-y-1 text-sm text-slate-700">
-              {esim.events.map((event) => (
-                <li key={event.id}>
-                  {t("historyItem", {
-                    from: t(`states.${event.fromState}`),
-                    to: t(`states.${event.toState}`),
-                    source: event.source,
-                    dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
-                  })}
-                </li>
-              ))}
+              {esim.events.map((event) => {
+                const when = {
+                  source: event.source,
+                  dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+                };
+                // An event that leaves the state as it was is a resend that replaced the code.
+                return (
+                  <li key={event.id}>
+                    {event.fromState === event.toState
+                      ? t("historyNewCode", when)
+                      : t("historyItem", {
+                          ...when,
+                          from: t(`states.${event.fromState}`),
+                          to: t(`states.${event.toState}`),
+                        })}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         )}
