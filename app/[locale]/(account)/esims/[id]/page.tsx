@@ -74,7 +74,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
           />
         )}
         {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
-        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
+        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} reporter="owner" />
         {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
 
         {esim.events.length > 0 && (
