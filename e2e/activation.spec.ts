@@ -1,4 +1,4 @@
-import { buyEsim, expect, logIn, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
+import { buyEsim, expect, logIn, logOut, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
 
 test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {
@@ -58,7 +58,8 @@ test("the link installs the eSIM on a phone that is not signed in; only the sign
   const link = linkIn(await waitForEmail(user.email, /^Your eSIM is ready/), /\/en\/activate\/[A-Za-z0-9_-]{43}/);
   const linkPath = new URL(link).pathname;
 
-  const phone = await browser.newPage();
+  const phoneBrowser = await browser.newContext();
+  const phone = await phoneBrowser.newPage();
   await phone.goto(link);
   await expect(phone.getByTestId("activation-qr")).toBeVisible();
   const turnOff = phone.getByRole("button", { name: "Turn the eSIM off" });
@@ -81,17 +82,32 @@ test("the link installs the eSIM on a phone that is not signed in; only the sign
   await expect(phone).toHaveURL(linkPath);
   await expect(remove).toBeVisible();
 
-  // The session ends with the page still open: the server refuses the step, and the phone is
-  // sent to log in and back to the link.
-  await phone.context().clearCookies();
-  await turnOff.click();
-  await expect(phone).toHaveURL(`/en/login?${new URLSearchParams({ callbackUrl: linkPath })}`);
-  await logIn(phone, user);
-  await expect(phone).toHaveURL(linkPath);
-  await expect(phone.getByTestId("esim-state")).toHaveText("Active on the network");
   await turnOff.click();
   await expect(phone.getByTestId("esim-state")).toHaveText("Turned off");
-  await phone.close();
+  await phoneBrowser.close();
+});
+
+test("deleting from the activation page after the session ended elsewhere needs a login first, and comes back", async ({
+  page,
+}) => {
+  const user = await buyEsim(page, "au-1gb-3d");
+  const link = linkIn(await waitForEmail(user.email, /^Your eSIM is ready/), /\/en\/activate\/[A-Za-z0-9_-]{43}/);
+  const linkPath = new URL(link).pathname;
+  await page.goto(link);
+  const remove = page.getByRole("button", { name: "Delete the eSIM from the phone" });
+  await expect(remove).toBeVisible();
+
+  // Logged out in another tab, with this page still open: the server refuses the deletion.
+  const tab = await page.context().newPage();
+  await tab.goto("/en");
+  await logOut(tab);
+  await tab.close();
+  await page.getByLabel("I understand: delete this eSIM").check();
+  await remove.click();
+  await expect(page).toHaveURL(`/en/login?${new URLSearchParams({ callbackUrl: linkPath })}`);
+  await logIn(page, user);
+  await expect(page).toHaveURL(linkPath);
+  await expect(page.getByTestId("esim-state")).toHaveText("Ready to install");
 });
 
 test("the eSIM page keeps the QR code, refuses invalid steps and warns before deleting", async ({ page, request }) => {
