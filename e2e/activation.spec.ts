@@ -1,4 +1,4 @@
-import { buyEsim, expect, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
+import { buyEsim, expect, logIn, logOut, newTraveller, payWithCard, register, startCheckout, test } from "./fixtures";
 import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
 
 test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {
@@ -50,6 +50,66 @@ test("the activation email leads to a QR code that installs the eSIM", async ({ 
   await other.close();
 });
 
+test("the link installs the eSIM on a phone that is not signed in; only the signed-in owner turns it off or deletes it", async ({
+  page,
+  browser,
+}) => {
+  const user = await buyEsim(page, "au-1gb-3d");
+  const link = linkIn(await waitForEmail(user.email, /^Your eSIM is ready/), /\/en\/activate\/[A-Za-z0-9_-]{43}/);
+  const linkPath = new URL(link).pathname;
+
+  const phoneBrowser = await browser.newContext();
+  const phone = await phoneBrowser.newPage();
+  await phone.goto(link);
+  await expect(phone.getByTestId("activation-qr")).toBeVisible();
+  const turnOff = phone.getByRole("button", { name: "Turn the eSIM off" });
+  const remove = phone.getByRole("button", { name: "Delete the eSIM from the phone" });
+  await expect(remove).toHaveCount(0);
+  for (const [step, state] of [
+    ["Phone downloads the profile", "Downloaded to the phone"],
+    ["Phone installs it", "Installed"],
+    ["First use on a Japanese network", "Active on the network"],
+  ]) {
+    await phone.getByRole("button", { name: step }).click();
+    await expect(phone.getByTestId("esim-state")).toHaveText(state!);
+  }
+  await expect(turnOff).toHaveCount(0);
+  await expect(remove).toHaveCount(0);
+  await expect(phone.getByText("Turning this eSIM off or deleting it needs your account.")).toBeVisible();
+
+  await phone.getByRole("main").getByRole("link", { name: "Log in" }).click();
+  await logIn(phone, user);
+  await expect(phone).toHaveURL(linkPath);
+  await expect(remove).toBeVisible();
+
+  await turnOff.click();
+  await expect(phone.getByTestId("esim-state")).toHaveText("Turned off");
+  await phoneBrowser.close();
+});
+
+test("deleting from the activation page after the session ended elsewhere needs a login first, and comes back", async ({
+  page,
+}) => {
+  const user = await buyEsim(page, "au-1gb-3d");
+  const link = linkIn(await waitForEmail(user.email, /^Your eSIM is ready/), /\/en\/activate\/[A-Za-z0-9_-]{43}/);
+  const linkPath = new URL(link).pathname;
+  await page.goto(link);
+  const remove = page.getByRole("button", { name: "Delete the eSIM from the phone" });
+  await expect(remove).toBeVisible();
+
+  // Logged out in another tab, with this page still open: the server refuses the deletion.
+  const tab = await page.context().newPage();
+  await tab.goto("/en");
+  await logOut(tab);
+  await tab.close();
+  await page.getByLabel("I understand: delete this eSIM").check();
+  await remove.click();
+  await expect(page).toHaveURL(`/en/login?${new URLSearchParams({ callbackUrl: linkPath })}`);
+  await logIn(page, user);
+  await expect(page).toHaveURL(linkPath);
+  await expect(page.getByTestId("esim-state")).toHaveText("Ready to install");
+});
+
 test("the eSIM page keeps the QR code, refuses invalid steps and warns before deleting", async ({ page, request }) => {
   await buyEsim(page, "softbank-2gb-5d");
   await page.goto("/en/account");
@@ -95,10 +155,20 @@ test("a lost activation email can be sent again, and the old link stops working"
 
   await page.goto("/en/account");
   await page.getByRole("link", { name: "Install and details" }).click();
+  const oldCode = (await page.getByTestId("activation-code").textContent())!;
   await page.getByRole("button", { name: "Resend activation email" }).click();
   await expect(page.getByText("Sent. Check your inbox")).toBeVisible();
 
   await expect.poll(async () => (await emailsTo(user.email, /^Your eSIM is ready/)).length).toBe(2);
+  // Not downloaded yet: the new email brings a new code, and the old QR code no longer installs.
+  await page.reload();
+  await expect(page.getByTestId("activation-code")).not.toHaveText(oldCode);
+  await expect(page.getByText(/^New activation code \(account-page\)/)).toBeVisible();
+  const resent = (await emailsTo(user.email, /^Your eSIM is ready/)).find((email) => email.id !== first.id)!;
+  expect(decodeQr(await attachment(resent, "esim-qr.png"))).toBe(
+    await page.getByTestId("activation-code").textContent(),
+  );
+  expect(decodeQr(await attachment(first, "esim-qr.png"))).toBe(oldCode);
   await page.goto(oldLink);
   await expect(page.getByRole("heading", { name: "This activation link does not work" })).toBeVisible();
 });

@@ -91,6 +91,36 @@ test("logging out of all devices ends every session, this one too", async ({ pag
   await phone.close();
 });
 
+test("logging out ends the session on the server: a copy of its cookie stops working, other devices stay", async ({
+  page,
+  browser,
+}) => {
+  const user = newTraveller();
+  await register(page, user);
+  const phone = await signInElsewhere(browser, user);
+  const session = (await page.context().cookies()).filter((cookie) => cookie.name.includes("authjs.session-token"));
+  expect(session).not.toHaveLength(0);
+  // The copy works while the session lasts.
+  const copy = await browser.newContext();
+  await copy.addCookies(session);
+  const elsewhere = await copy.newPage();
+  await elsewhere.goto("/en/account");
+  await expect(elsewhere).toHaveURL("/en/account");
+
+  await logOut(page);
+
+  const stranger = await browser.newContext();
+  await stranger.addCookies(session);
+  const thief = await stranger.newPage();
+  await thief.goto("/en/account");
+  await expect(thief).toHaveURL(loginFor("/en/account"));
+  await elsewhere.goto("/en/orders");
+  await expect(elsewhere).toHaveURL(loginFor("/en/orders"));
+  await phone.goto("/en/orders");
+  await expect(phone).toHaveURL("/en/orders");
+  await Promise.all([copy.close(), stranger.close(), phone.close()]);
+});
+
 test("a password reset by email ends a session left open elsewhere", async ({ page, browser }) => {
   const user = newTraveller();
   await register(page, user);

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { esimOfForm } from "@/app/_lib/esim-target";
 import { type ActionReply, publicAction, userAction } from "@/app/_lib/form-action";
 import { resendActivationEmail } from "@/lib/esim/activation";
+import { mayReport } from "@/lib/esim/lifecycle";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimFormSchema, lifecycleFormSchema } from "@/lib/validation/esim";
 import type { FormState } from "@/lib/validation/form-state";
@@ -13,11 +14,13 @@ import type { FormState } from "@/lib/validation/form-state";
 export type LifecycleFormState = FormState<"event" | "confirm", "invalid_transition"> & { state?: EsimState };
 export type ResendState = FormState<never, "rate_limited"> & { result?: "sent" | "deleted" };
 
-// The owner on their eSIM's page, or whoever holds its activation link (see esimOfForm).
+// The owner on their eSIM's page, or whoever holds its activation link (see esimOfForm) for what
+// a phone does; turning the eSIM off or deleting it needs the owner signed in (mayReport).
 export const reportLifecycleEvent = publicAction(
   { schema: lifecycleFormSchema, identifiers: ["esimId", "token"] },
   async ({ event, ...target }, { locale }): Promise<ActionReply<LifecycleFormState>> => {
-    const { esimId, userId, path, via } = await esimOfForm(target, locale);
+    const ownerOnly = !mayReport("link-holder", event);
+    const { esimId, userId, path, via } = await esimOfForm(target, locale, { ownerOnly });
     const source = via === "activation-link" ? "activation-page" : "simulator";
     const result = await applyLifecycleEvent(esimId, userId, event, source);
     if (result.status === "not_found") notFound();
@@ -26,7 +29,7 @@ export const reportLifecycleEvent = publicAction(
   },
 );
 
-// The owner only: a new link replaces the old one.
+// The owner only: a new link replaces the old one (and, before any download, a new code too).
 export const resendActivation = userAction(
   {
     schema: esimFormSchema,
@@ -34,7 +37,7 @@ export const resendActivation = userAction(
     returnTo: (formData) => `/esims/${encodeURIComponent(String(formData.get("esimId")))}`,
   },
   async ({ esimId }, { user }): Promise<ActionReply<ResendState>> => {
-    const result = await resendActivationEmail(esimId, user.id);
+    const result = await resendActivationEmail(esimId, user.id, "account-page");
     if (result.status === "not_found") notFound();
     return result.status === "rate_limited" ? result : { result: result.status };
   },

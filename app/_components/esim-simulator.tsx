@@ -3,14 +3,23 @@
 import type { EsimState } from "@prisma/client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { allowedEvents } from "@/lib/esim/lifecycle";
+import { allowedEvents, mayReport, type Reporter } from "@/lib/esim/lifecycle";
 import { type LifecycleFormState, reportLifecycleEvent } from "./esim-lifecycle-actions";
 
 // The eSIM by id on the owner's pages, or by the activation link's token (see esimOfForm).
 type EsimTarget = { esimId: string } | { token: string };
 
-// Buttons for what the simulated phone and network can report from the eSIM's current state.
-export function EsimSimulator({ target, state }: { target: EsimTarget; state: EsimState }) {
+// Buttons for what the simulated phone and network can report from the eSIM's current state,
+// and of that what this visitor may report (the server checks it again).
+export function EsimSimulator({
+  target,
+  state,
+  reporter,
+}: {
+  target: EsimTarget;
+  state: EsimState;
+  reporter: Reporter;
+}) {
   const t = useTranslations("Esim");
   const [result, formAction, pending] = useActionState(reportLifecycleEvent, {
     values: {},
@@ -18,7 +27,7 @@ export function EsimSimulator({ target, state }: { target: EsimTarget; state: Es
   } satisfies LifecycleFormState);
   const targetField =
     "esimId" in target ? { name: "esimId", value: target.esimId } : { name: "token", value: target.token };
-  const events = allowedEvents(state);
+  const events = allowedEvents(state).filter((event) => mayReport(reporter, event));
   if (events.length === 0) return null;
 
   return (

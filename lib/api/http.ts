@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { auth } from "../auth/auth";
+import { env } from "../env";
 import { bodyText, readBoundedBody } from "../http/bounded-body";
 import { log } from "../log";
 import { MAX_JSON_BODY_BYTES } from "../validation/api";
@@ -10,8 +11,8 @@ import { userIdForAuthorization } from "./tokens";
 // Balances change with every usage record; no cache may keep one.
 const NO_STORE = { "cache-control": "no-store" };
 
-// "unauthenticated" is for the site's own session routes; integrators only ever see ApiErrorCode.
-type ErrorCode = ApiErrorCode | "unauthenticated";
+// The site's own session routes have a few more; integrators only ever see ApiErrorCode.
+type ErrorCode = ApiErrorCode | "unauthenticated" | "cross_origin" | "unsupported_media_type";
 
 export function apiJson(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: NO_STORE });
@@ -97,9 +98,35 @@ export function withApiToken<Params>(handler: AuthenticatedHandler<Params>) {
   }, handler);
 }
 
-// Routes the site's own pages call: the signed-in visitor's session cookie.
+const READ_ONLY_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+// The browser sends the session cookie with a request whichever site's page makes it, so a
+// request that changes something must show it comes from one of ours (CSRF). A browser names
+// the page's origin in Origin on every cross-origin POST, and every current browser also says
+// in Sec-Fetch-Site where it came from, so a missing Origin is accepted only from a client that
+// sends neither: not a browser (curl, a script), which has no victim's cookie to ride on. Only
+// JSON is accepted, which no HTML form can send and no other site's script can send without a
+// CORS preflight that this app never grants.
+function crossSiteRefusal(request: Request): Response | null {
+  if (READ_ONLY_METHODS.has(request.method)) return null;
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const ours =
+    origin === null ? fetchSite === null || fetchSite === "same-origin" : origin === new URL(env().APP_URL).origin;
+  if (!ours) return apiError(403, "cross_origin", "Only the site's own pages may send this request.");
+  const mediaType = request.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    return apiError(415, "unsupported_media_type", "Send the body as JSON, with Content-Type: application/json.");
+  }
+  return null;
+}
+
+// Routes the site's own pages call: the signed-in visitor's session cookie, on a request from
+// the site's own origin.
 export function withSession<Params>(handler: AuthenticatedHandler<Params>) {
-  return authenticated(async () => {
+  return authenticated(async (request) => {
+    const refusal = crossSiteRefusal(request);
+    if (refusal) return { response: refusal };
     const userId = (await auth())?.user?.id;
     return userId ? { userId } : { response: apiError(401, "unauthenticated", "Log in first.") };
   }, handler);

@@ -6,6 +6,7 @@ import { log } from "../log";
 import { loginSchema } from "../validation/auth";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
+import { endSession, newSessionId, SESSION_MAX_AGE_SECONDS } from "./ended-sessions";
 import { sessionIsCurrent } from "./session-revocation";
 
 export class LoginRateLimited extends CredentialsSignin {
@@ -13,7 +14,7 @@ export class LoginRateLimited extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: "jwt" },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Auth.js's own redirects land here; the proxy adds the visitor's language.
   pages: { signIn: "/login" },
   // Auth.js builds its URLs and checks callback URLs against AUTH_URL's origin (required in
@@ -23,15 +24,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     // Every session read passes here (pages, actions, route handlers, /api/auth/session), so
     // this is the one place that ends sessions revoked by a password change or "sign out of
-    // all devices"; null makes Auth.js treat the visitor as signed out and clear the cookie.
+    // all devices", and logged-out sessions whose cookie was copied; null makes Auth.js treat
+    // the visitor as signed out and clear the cookie.
     // An "update" trigger changes nothing: a client can ask for one with a stolen token.
     async jwt({ token, user }) {
-      if (user) return { ...token, signedInAt: Date.now() };
+      if (user) return { ...token, signedInAt: Date.now(), sessionId: newSessionId() };
       return (await sessionIsCurrent(token)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    // Every logout passes here (the logout action, "Log out of all devices", Auth.js's own
+    // /api/auth/signout), so a copy of the cookie stops working with the browser's own.
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sessionId : undefined;
+      if (sessionId) await endSession(sessionId);
     },
   },
   secret: env().AUTH_SECRET,

@@ -10,5 +10,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     // When this session signed in (ms since the epoch); kept through every refresh of the token.
     signedInAt?: number;
+    // Which session this is (lib/auth/ended-sessions.ts); kept through every refresh of the token.
+    sessionId?: string;
   }
 }

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
+import { decode, encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { db } from "../db/client";
+import { env } from "../env";
 import type { EmailPayloads } from "../email/messages";
 import { renderEmail } from "../email/render";
-import { credentialsPost, sessionCookieOf, sessionFor } from "../testing/sessions";
+import { credentialsPost, sessionCookieOf, sessionFor, signOutPost } from "../testing/sessions";
 import { uniqueEmail, uniqueIp } from "../testing/users";
 import { registerSchema } from "../validation/auth";
 import { verifyCredentials } from "./credentials";
@@ -11,6 +14,7 @@ import { LOGIN_FAILURES_PER_ACCOUNT } from "./login-rate-limit";
 import { changePassword } from "../accounts/password-change";
 import { requestPasswordReset, resetPassword } from "../accounts/password-reset";
 import { registerUser } from "../accounts/registration";
+import { endSession, pruneEndedSessions, SESSION_MAX_AGE_SECONDS } from "./ended-sessions";
 import { logOutEverywhere, signedInSince } from "./session-revocation";
 
 const PASSWORD = "correct horse battery";
@@ -157,5 +161,76 @@ describe("logging out of all devices", () => {
     expect(signedInSince(Date.now(), new Date(Date.now() - 1))).toBe(true);
     const now = Date.now();
     expect(signedInSince(now, new Date(now))).toBe(false);
+  });
+});
+
+describe("logging out", () => {
+  const SALT = "authjs.session-token";
+
+  async function sessionIdOf(cookie: string) {
+    const token = await decode({ token: cookie.split("=")[1], secret: env().AUTH_SECRET, salt: SALT });
+    return token!.sessionId!;
+  }
+
+  it("ends that session on the server: a copy of its cookie is refused, the account's other sessions are not", async () => {
+    const user = await newAccount();
+    const [cookie, otherDevice] = await Promise.all([signIn(user.email), signIn(user.email)]);
+    // Someone who copied the cookie holds exactly what the browser sends to log out.
+    const copy = cookie;
+    await expectSignedIn(copy, user.id);
+
+    const loggedOut = await POST(await signOutPost(cookie));
+    expect(loggedOut.status).toBe(302);
+    expect(sessionCookieOf(loggedOut)).toBe("authjs.session-token=");
+
+    await expectSignedOut(copy);
+    await expectSignedIn(otherDevice, user.id);
+    await expectSignedIn(await signIn(user.email), user.id);
+  });
+
+  it("remembers the ended session for as long as a copy of its cookie could still be valid", async () => {
+    const user = await newAccount();
+    const cookie = await signIn(user.email);
+    const before = Date.now();
+    await POST(await signOutPost(cookie));
+
+    const ended = await db.endedSession.findUniqueOrThrow({ where: { id: await sessionIdOf(cookie) } });
+    expect(ended.expiresAt.getTime()).toBeGreaterThanOrEqual(before + SESSION_MAX_AGE_SECONDS * 1000);
+    expect(ended.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  });
+
+  it("gives each sign-in its own session id and keeps it through refreshes of the cookie", async () => {
+    const user = await newAccount();
+    const [first, second] = await Promise.all([signIn(user.email), signIn(user.email)]);
+    expect(await sessionIdOf(first)).not.toBe(await sessionIdOf(second));
+    const refreshed = sessionCookieOf((await sessionFor(first)).response);
+    expect(refreshed).toBeDefined();
+    expect(refreshed).not.toBe(first);
+    expect(await sessionIdOf(refreshed!)).toBe(await sessionIdOf(first));
+  });
+
+  it("refuses a session token from before sessions had ids, which no logout could end", async () => {
+    const user = await newAccount();
+    const token = await encode({
+      token: { sub: user.id, signedInAt: Date.now() },
+      secret: env().AUTH_SECRET,
+      salt: SALT,
+    });
+    await expectSignedOut(`${SALT}=${token}`);
+  });
+});
+
+describe("pruning ended sessions", () => {
+  it("forgets only sessions whose every cookie has expired, and ending one twice changes nothing", async () => {
+    const now = new Date();
+    const longAgo = randomUUID();
+    const recent = randomUUID();
+    await endSession(longAgo, new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000 - 1000));
+    await endSession(recent, new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000 + 60_000));
+    await endSession(recent, now);
+
+    expect(await pruneEndedSessions(now)).toBeGreaterThanOrEqual(1);
+    expect(await db.endedSession.findUnique({ where: { id: longAgo } })).toBeNull();
+    expect(await db.endedSession.findUnique({ where: { id: recent } })).not.toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import type { JWT } from "next-auth/jwt";
 import { revokeAllApiTokens } from "../api/tokens";
 import { db } from "../db/client";
 import { accountById } from "./account";
+import { sessionHasEnded } from "./ended-sessions";
 
 // Tokens issued before the signedInAt claim existed count as signed in at the epoch: they
 // stay valid until the account's first revocation, then end with the rest. A token signed in
@@ -13,10 +14,12 @@ export function signedInSince(signedInAt: number | undefined, validFrom: Date | 
 }
 
 // Checked on every session read (auth(), /api/auth/session), so a revoked or deleted account's
-// token is refused everywhere at once.
+// token, or a logged-out session's, is refused everywhere at once. A token from before sessions
+// had ids cannot be ended on its own by logging out, so it is refused: one more login.
 export async function sessionIsCurrent(token: JWT): Promise<boolean> {
-  const account = token.sub ? await accountById(token.sub) : null;
-  return account !== null && signedInSince(token.signedInAt, account.sessionsValidFrom);
+  if (!token.sub || !token.sessionId) return false;
+  const [account, ended] = await Promise.all([accountById(token.sub), sessionHasEnded(token.sessionId)]);
+  return account !== null && !ended && signedInSince(token.signedInAt, account.sessionsValidFrom);
 }
 
 // Everything that acts for the account without its password ends here, together: every browser

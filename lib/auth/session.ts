@@ -23,9 +23,10 @@ export const currentUser = cache(async () => {
 // only sees that a cookie exists, so the address matches the proxy's own redirect.
 export async function requireUser(returnTo: string) {
   const user = await currentUser();
-  if (!user) {
-    const locale = await getLocale();
-    return redirect({ href: { pathname: "/login", query: { callbackUrl: `/${locale}${returnTo}` } }, locale });
-  }
-  return user;
+  return user ?? redirectToLogin(returnTo);
+}
+
+export async function redirectToLogin(returnTo: string): Promise<never> {
+  const locale = await getLocale();
+  return redirect({ href: { pathname: "/login", query: { callbackUrl: `/${locale}${returnTo}` } }, locale });
 }

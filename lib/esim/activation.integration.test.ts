@@ -3,6 +3,7 @@ import { db } from "../db/client";
 import { fulfilCheckout } from "../orders/fulfilment";
 import { newBuyer, paidWithoutDelivery } from "../testing/shop";
 import { isValidEid } from "./eid";
+import { parseActivationCode } from "./identifiers";
 import { findByActivationToken, resendActivationEmail } from "./activation";
 import { applyLifecycleEvent } from "./profiles";
 
@@ -48,24 +49,62 @@ describe("activation", () => {
     const { buyer, esim } = await boughtEsim();
     const oldToken = ((await activationEmails(buyer.id))[0]!.payload as { token: string }).token;
 
-    expect(await resendActivationEmail(esim.id, buyer.id)).toEqual({ status: "sent" });
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toEqual({ status: "sent" });
     expect(await findByActivationToken(oldToken)).toEqual({ status: "unknown" });
     const newToken = ((await activationEmails(buyer.id))[1]!.payload as { token: string }).token;
     expect((await findByActivationToken(newToken)).status).toBe("ok");
 
-    expect(await resendActivationEmail(esim.id, buyer.id)).toEqual({ status: "sent" });
-    expect(await resendActivationEmail(esim.id, buyer.id)).toEqual({ status: "sent" });
-    expect(await resendActivationEmail(esim.id, buyer.id)).toMatchObject({
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toEqual({ status: "sent" });
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toEqual({ status: "sent" });
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toMatchObject({
       status: "rate_limited",
       retryAfterSeconds: expect.any(Number),
     });
     expect(await activationEmails(buyer.id)).toHaveLength(4);
   });
 
+  it("gives a profile no phone has downloaded a new matching ID, so the old email's code stops installing", async () => {
+    const { buyer, esim } = await boughtEsim();
+    expect(await resendActivationEmail(esim.id, buyer.id, "account-page")).toEqual({ status: "sent" });
+
+    const after = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    expect(after.matchingId).not.toBe(esim.matchingId);
+    expect(after.activationCode).not.toBe(esim.activationCode);
+    expect(parseActivationCode(after.activationCode)).toEqual({
+      smdpAddress: esim.smdpAddress,
+      matchingId: after.matchingId,
+    });
+    expect(
+      await db.esimProfile.count({
+        where: { OR: [{ matchingId: esim.matchingId }, { activationCode: esim.activationCode }] },
+      }),
+    ).toBe(0);
+    const [, resent] = await activationEmails(buyer.id);
+    expect(resent!.payload).toMatchObject({ matchingId: after.matchingId, activationCode: after.activationCode });
+    expect(await db.esimEvent.findMany({ where: { esimId: esim.id } })).toEqual([
+      expect.objectContaining({ fromState: "RELEASED", toState: "RELEASED", source: "account-page" }),
+    ]);
+  });
+
+  it("keeps the code of a downloaded profile, bound to its phone, and only sends a new link", async () => {
+    const { buyer, esim } = await boughtEsim();
+    const oldToken = ((await activationEmails(buyer.id))[0]!.payload as { token: string }).token;
+    await applyLifecycleEvent(esim.id, buyer.id, "download", "test");
+    expect(await resendActivationEmail(esim.id, buyer.id, "account-page")).toEqual({ status: "sent" });
+
+    const after = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    expect(after).toMatchObject({ matchingId: esim.matchingId, activationCode: esim.activationCode });
+    expect(after.activationTokenHash).not.toBe(esim.activationTokenHash);
+    expect(await findByActivationToken(oldToken)).toEqual({ status: "unknown" });
+    const [, resent] = await activationEmails(buyer.id);
+    expect(resent!.payload).toMatchObject({ matchingId: esim.matchingId, activationCode: esim.activationCode });
+    expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(1);
+  });
+
   it("does not resend for someone else's eSIM", async () => {
     const { esim } = await boughtEsim();
     const stranger = await newBuyer();
-    expect(await resendActivationEmail(esim.id, stranger.id)).toEqual({ status: "not_found" });
+    expect(await resendActivationEmail(esim.id, stranger.id, "test")).toEqual({ status: "not_found" });
   });
 });
 
@@ -117,7 +156,7 @@ describe("the install lifecycle", () => {
       status: "invalid_transition",
       state: "DELETED",
     });
-    expect(await resendActivationEmail(esim.id, buyer.id)).toEqual({ status: "deleted" });
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toEqual({ status: "deleted" });
     expect((await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } })).state).toBe("DELETED");
   });
 

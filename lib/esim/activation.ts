@@ -6,6 +6,7 @@ import { enqueueEmail } from "../email/outbox";
 import { ACTIVATION_LINK_DAYS } from "../email/token-lifetimes";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
+import { newActivationCode } from "./identifiers";
 
 const resendsByEsim = postgresLimiter("activation_resend", 3, 60 * 60);
 
@@ -65,19 +66,36 @@ export async function findByActivationToken(token: string): Promise<ActivationLo
   return isExpired(esim.activationTokenExpiresAt) ? { status: "expired", ...found } : { status: "ok", ...found };
 }
 
-// A new link replaces the old one, so a forwarded or leaked email stops working.
+// A new link replaces the old one, so a forwarded or leaked email stops working. While no phone
+// has downloaded the profile, the SM-DP+ also gives it a new matching ID, so the old email's QR
+// code and activation code stop installing too; the change is in the eSIM's history, from
+// `source`. Once downloaded, the code is bound to that phone and the email repeats it. The
+// new code is conditional on the profile still being released, so a download racing the
+// resend keeps the code it downloaded with.
 export async function resendActivationEmail(
   esimId: string,
   userId: string,
+  source: string,
 ): Promise<{ status: "sent" | "not_found" | "deleted" } | RateLimited> {
-  const esim = await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: { id: true, state: true } });
+  const esim = await db.esimProfile.findFirst({
+    where: { id: esimId, userId },
+    select: { id: true, state: true, smdpAddress: true },
+  });
   if (!esim) return { status: "not_found" };
   if (esim.state === "DELETED") return { status: "deleted" };
   const retryAfterSeconds = await spend(resendsByEsim, esim.id);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const { token, fields } = activationTokenFields();
   await db.$transaction(async (tx) => {
-    await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
+    const { count: reissued } = await tx.esimProfile.updateMany({
+      where: { id: esim.id, state: "RELEASED" },
+      data: { ...fields, ...newActivationCode(esim.smdpAddress) },
+    });
+    if (reissued) {
+      await tx.esimEvent.create({ data: { esimId: esim.id, fromState: "RELEASED", toState: "RELEASED", source } });
+    } else {
+      await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
+    }
     await enqueueActivationEmail(tx, esim.id, token);
   });
   return { status: "sent" };

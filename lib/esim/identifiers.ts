@@ -43,6 +43,12 @@ export function activationCode(smdpAddress: string, matchingId: string): string 
   return `LPA:1$${smdpAddress}$${matchingId}`;
 }
 
+// What the SM-DP+ hands out for one download: a fresh matching ID and the code that carries it.
+export function newActivationCode(smdpAddress: string): { matchingId: string; activationCode: string } {
+  const matchingId = generateMatchingId();
+  return { matchingId, activationCode: activationCode(smdpAddress, matchingId) };
+}
+
 export function parseActivationCode(code: string): { smdpAddress: string; matchingId: string } | null {
   const match = ACTIVATION_CODE.exec(code);
   return match ? { smdpAddress: match[1]!, matchingId: match[2]! } : null;

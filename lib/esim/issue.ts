@@ -3,7 +3,7 @@ import type { Order, Prisma } from "@prisma/client";
 import { creditPackage } from "../balance/ledger";
 import { MB } from "../balance/rules";
 import { activationTokenFields, enqueueActivationEmail } from "./activation";
-import { activationCode, generateIccid, generateMatchingId, SMDP_ADDRESSES } from "./identifiers";
+import { generateIccid, newActivationCode, SMDP_ADDRESSES } from "./identifiers";
 
 type OrderToIssue = Pick<Order, "id" | "userId" | "planId" | "quantity">;
 
@@ -19,7 +19,6 @@ export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderTo
   const smdpAddress = SMDP_ADDRESSES[plan.carrierCode];
   const tokens: string[] = [];
   const profiles = Array.from({ length: order.quantity }, (_, index) => {
-    const matchingId = generateMatchingId();
     const { token, fields } = activationTokenFields();
     tokens.push(token);
     return {
@@ -30,9 +29,8 @@ export async function issueProfiles(tx: Prisma.TransactionClient, order: OrderTo
       planId: order.planId!,
       carrierCode: plan.carrierCode,
       iccid: generateIccid(plan.carrierCode),
-      matchingId,
       smdpAddress,
-      activationCode: activationCode(smdpAddress, matchingId),
+      ...newActivationCode(smdpAddress),
     };
   });
   const created = await tx.esimProfile.createManyAndReturn({ data: profiles, select: { id: true, sequence: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedEvents, nextState, validityWindow } from "./lifecycle";
+import { allowedEvents, LIFECYCLE_EVENTS, mayReport, nextState, validityWindow } from "./lifecycle";
 
 describe("the profile state machine", () => {
   it("follows released → downloaded → installed → enabled", () => {
@@ -29,6 +29,22 @@ describe("the profile state machine", () => {
     }
     expect(allowedEvents("DELETED")).toEqual([]);
     expect(allowedEvents("INSTALLED")).toEqual(["enable", "delete"]);
+  });
+});
+
+describe("who may report a step", () => {
+  it.each([
+    ["download", true],
+    ["install", true],
+    ["enable", true],
+    ["disable", false],
+    ["delete", false],
+  ] as const)("the activation link alone: %s → %s", (event, allowed) => {
+    expect(mayReport("link-holder", event)).toBe(allowed);
+  });
+
+  it("lets the signed-in owner report every step", () => {
+    expect(LIFECYCLE_EVENTS.filter((event) => mayReport("owner", event))).toEqual(LIFECYCLE_EVENTS);
   });
 });
 

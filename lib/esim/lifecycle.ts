@@ -15,6 +15,16 @@ const TRANSITIONS: Record<LifecycleEvent, { from: EsimState[]; to: EsimState }> 
   delete: { from: ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED"], to: "DELETED" },
 };
 
+// Who reports a step: the signed-in owner, or whoever holds the activation link (a phone that
+// is not signed in). The link does what a phone does with its activation code; turning the
+// eSIM off or deleting it for good is the owner's decision, so a leaked link cannot end it.
+export type Reporter = "owner" | "link-holder";
+const PHONE_EVENTS: readonly LifecycleEvent[] = ["download", "install", "enable"];
+
+export function mayReport(reporter: Reporter, event: LifecycleEvent): boolean {
+  return reporter === "owner" || PHONE_EVENTS.includes(event);
+}
+
 export function nextState(current: EsimState, event: LifecycleEvent): EsimState | null {
   const transition = TRANSITIONS[event];
   return transition.from.includes(current) ? transition.to : null;

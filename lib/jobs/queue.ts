@@ -11,6 +11,7 @@ export type JobPayloads = {
   "reconcile-orders": Record<string, never>;
   "expire-local-sessions": Record<string, never>;
   "deliver-local-event": { eventId: string };
+  "prune-ended-sessions": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Task } from "graphile-worker";
+import { pruneEndedSessions } from "../auth/ended-sessions";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { lapseEndedBalances } from "../balance/expiry";
 import { deliverDueEmails } from "../email/sender";
@@ -30,6 +31,9 @@ export const taskList: Record<JobName, Task> = {
   "expire-local-sessions": async () => {
     await sweepStaleLocalSessions();
   },
+  "prune-ended-sessions": async () => {
+    await pruneEndedSessions();
+  },
   // Its own schedule (the event's next attempt is a new job), not the queue's retries.
   "deliver-local-event": async (payload) => {
     await deliverLocalEvent((payload as JobPayloads["deliver-local-event"]).eventId);
@@ -48,4 +52,6 @@ export const schedule: { task: JobName; match: string }[] = [
   // Orders whose closing event never came: asked of the gateway and settled.
   { task: "reconcile-orders", match: "*/5 * * * *" },
   { task: "expire-local-sessions", match: "* * * * *" },
+  // A logged-out session is remembered only until its cookies would have expired anyway.
+  { task: "prune-ended-sessions", match: "17 * * * *" },
 ];

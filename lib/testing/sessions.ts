@@ -4,15 +4,18 @@ import { headersFromPeer } from "./client-headers";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
+// Auth.js's CSRF token, and the cookies to send with it (the browser's own, if any, first).
+async function csrfFor(browserCookie?: string) {
+  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  return { csrfToken, cookie: [browserCookie, ...cookies].filter(Boolean).join("; ") };
+}
+
 // A post to the credentials callback from a browser at `ip`, with Auth.js's CSRF token and
 // cookie: a form post, or the same fields as JSON.
 export async function credentialsPost(email: string, password: string, ip: string, as: "form" | "json" = "form") {
-  const csrf = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
+  const { csrfToken, cookie } = await csrfFor();
   const fields = { email, password, csrfToken, callbackUrl: "/en/account" };
   return new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
     method: "POST",
@@ -21,6 +24,16 @@ export async function credentialsPost(email: string, password: string, ip: strin
       cookie,
     }),
     body: as === "json" ? JSON.stringify(fields) : new URLSearchParams(fields),
+  });
+}
+
+// Auth.js's own logout form post, from the browser holding the session cookie.
+export async function signOutPost(sessionCookie: string) {
+  const { csrfToken, cookie } = await csrfFor(sessionCookie);
+  return new NextRequest(`${ORIGIN}/api/auth/signout`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/en" }),
   });
 }
 

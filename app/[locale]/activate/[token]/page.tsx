@@ -20,7 +20,9 @@ export async function generateMetadata({ params }: ActivatePageProps): Promise<M
 }
 
 // The page the activation email links to. The link's token is the key, so it opens on a phone
-// that is not logged in; a different logged-in account gets a 404.
+// that is not logged in, which may report what a phone does (download, install, enable); turning
+// the eSIM off or deleting it is offered to the signed-in owner only. A different logged-in
+// account gets a 404.
 export default async function ActivatePage({ params }: ActivatePageProps) {
   const { locale, token } = await params;
   setRequestLocale(locale);
@@ -51,6 +53,7 @@ export default async function ActivatePage({ params }: ActivatePageProps) {
   const esim = await esimForOwner(found.esimId, found.userId);
   if (!esim) notFound();
   const format = await getPlanFormat();
+  const reporter = visitor ? "owner" : "link-holder";
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
       <header>
@@ -60,8 +63,19 @@ export default async function ActivatePage({ params }: ActivatePageProps) {
       </header>
       {esim.state !== "DELETED" && <EsimInstall esim={esim} />}
       <ClientTranslations messages={["Esim"]}>
-        <EsimSimulator target={{ token }} state={esim.state} />
+        <EsimSimulator target={{ token }} state={esim.state} reporter={reporter} />
       </ClientTranslations>
+      {reporter === "link-holder" && esim.state !== "DELETED" && (
+        <p className="text-sm text-slate-700">
+          {t("ownerOnly")}{" "}
+          <Link
+            href={{ pathname: "/login", query: { callbackUrl: `/${locale}/activate/${token}` } }}
+            className="font-semibold text-brand-800 underline"
+          >
+            {t("toLogin")}
+          </Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -81,7 +81,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
           />
         )}
         {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
-        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} />
+        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} reporter="owner" />
         {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
 
         {esim.events.length > 0 && (
@@ -90,16 +90,24 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
               {t("history")}
             </h2>
             <ul className="mt-2 space-y-1 text-sm text-slate-700">
-              {esim.events.map((event) => (
-                <li key={event.id}>
-                  {t("historyItem", {
-                    from: t(`states.${event.fromState}`),
-                    to: t(`states.${event.toState}`),
-                    source: event.source,
-                    dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
-                  })}
-                </li>
-              ))}
+              {esim.events.map((event) => {
+                const when = {
+                  source: event.source,
+                  dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+                };
+                // An event that leaves the state as it was is a resend that replaced the code.
+                return (
+                  <li key={event.id}>
+                    {event.fromState === event.toState
+                      ? t("historyNewCode", when)
+                      : t("historyItem", {
+                          ...when,
+                          from: t(`states.${event.fromState}`),
+                          to: t(`states.${event.toState}`),
+                        })}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         )}

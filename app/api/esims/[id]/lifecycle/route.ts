@@ -9,7 +9,8 @@ const noSuchEsim = () => apiError(404, "not_found", "No such eSIM.");
 
 // For a simulated phone to report what it does with the signed-in owner's eSIM (another
 // account's id answers 404): POST {"event": "download" | "install" | "enable" | "disable" |
-// "delete"}, and with a download optionally the phone's "eid".
+// "delete"}, and with a download optionally the phone's "eid". Only as JSON (415 otherwise) and
+// from the site's own origin (403 otherwise; see withSession).
 export const POST = withSession<Params>(async (request, userId, { id }) => {
   const esimId = validOrUndefined(esimIdSchema, id);
   if (!esimId) return noSuchEsim();
