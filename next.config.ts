@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   serverExternalPackages: ["@prisma/adapter-pg", "rate-limiter-flexible"],
   typedRoutes: false,
+  // The proxy gives every other response its headers (lib/security-headers.ts).
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
   // Benchmark builds add pages that exist only to be measured against (`*.benchmark.tsx`).
   pageExtensions: ["ts", "tsx", ...(process.env.BENCHMARK_PAGES === "1" ? ["benchmark.tsx"] : [])],
 };
