@@ -31,6 +31,21 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // The schemas run in the browser too, where zod must not probe for eval (lib/validation/zod.ts).
+    files: ["lib/validation/**"],
+    ignores: ["**/*.test.ts", "lib/validation/zod.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: 'Import z from "./zod", which configures it first.', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

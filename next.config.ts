@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
   // Every form posts text fields only (no files); the longest, with a 2 kB callback path and
   // three 128-character passwords percent-encoded, is under 8 kB. Next's default is 1 MB.
   experimental: { serverActions: { bodySizeLimit: "16kb" } },
+  // The proxy gives every other response its headers (lib/security-headers.ts).
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
   // Benchmark builds add pages that exist only to be measured against (`*.benchmark.tsx`).
   pageExtensions: ["ts", "tsx", ...(process.env.BENCHMARK_PAGES === "1" ? ["benchmark.tsx"] : [])],
 };

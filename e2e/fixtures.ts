@@ -6,16 +6,36 @@ import { linkIn, waitForEmail } from "./mail";
 
 export { expect };
 
+// Calls onContext for the test's context and for each context it creates; returns how to stop.
+function onEveryContext(
+  browser: Browser,
+  context: BrowserContext,
+  onContext: (context: BrowserContext) => void,
+): () => void {
+  onContext(context);
+  browser.on("context", onContext);
+  return () => browser.off("context", onContext);
+}
+
 // Calls onPage for each page open now or opened later, in the test's context or in any context
 // it creates; returns how to stop.
 function onEveryPage(browser: Browser, context: BrowserContext, onPage: (page: Page) => void): () => void {
-  const watchContext = (watched: BrowserContext) => {
+  return onEveryContext(browser, context, (watched) => {
     watched.pages().forEach(onPage);
     watched.on("page", onPage);
-  };
-  watchContext(context);
-  browser.on("context", watchContext);
-  return () => browser.off("context", watchContext);
+  });
+}
+
+// Runs in every document before its own scripts: whatever the Content-Security-Policy blocks
+// (or would only report) becomes a console error, which fails the test like any other. The
+// browser's own message is not enough: a blocked eval that the page catches logs nothing.
+function reportPolicyViolations() {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}` : "";
+    console.error(
+      `Content-Security-Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || "(no URI)"}${where}`,
+    );
+  });
 }
 
 // Every test is checked with axe on each page it opens, in its own context or in one it creates.
@@ -53,11 +73,19 @@ export const test = base.extend<{ accessibility: AccessibilityAudit; browserErro
     { auto: true },
   ],
   // Script errors and console errors in any page the test opens fail it: a missing translation
-  // (next-intl reports it there), a failed hydration or an uncaught exception. Failed resource
+  // (next-intl reports it there), a failed hydration, an uncaught exception or anything the
+  // Content-Security-Policy blocks. Failed resource
   // loads are left out: tests open error pages and rate-limited forms on purpose.
   browserErrors: [
     async ({ browser, context }, use) => {
       const errors: string[] = [];
+      // The test's own context is ready before the test starts; one it creates registers the
+      // script before its first page opens, and any failure to do so surfaces at the end.
+      const registrations: Promise<unknown>[] = [];
+      const stopReporting = onEveryContext(browser, context, (watched) => {
+        registrations.push(watched.addInitScript(reportPolicyViolations));
+      });
+      await Promise.all(registrations);
       const stop = onEveryPage(browser, context, (page) => {
         page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
         page.on("console", (message) => {
@@ -67,6 +95,8 @@ export const test = base.extend<{ accessibility: AccessibilityAudit; browserErro
       });
       await use();
       stop();
+      stopReporting();
+      await Promise.all(registrations);
       if (errors.length) throw new Error(`Errors in the browser:\n${errors.join("\n")}`);
     },
     { auto: true },

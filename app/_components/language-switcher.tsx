@@ -40,8 +40,9 @@ function LocaleLinksKeepingQuery() {
   return <LocaleLinks query={Object.fromEntries(useSearchParams())} />;
 }
 
-// A cached page is rendered without its query string; the links gain it (a filtered plan
-// list stays filtered in the new language) once the browser takes over.
+// A filtered plan list is rendered from the path the proxy rewrites it to, without its query
+// string; the links gain it (the list stays filtered in the new language) once the browser
+// takes over.
 export function LanguageSwitcher() {
   return (
     <Suspense fallback={<LocaleLinks query={{}} />}>

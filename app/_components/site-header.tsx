@@ -4,7 +4,7 @@ import { AccountLinks } from "./account-links";
 import { LanguageSwitcher } from "./language-switcher";
 import { navLink } from "./nav-link";
 
-// The same for every visitor, so cached pages can include it; the account links fill in
+// The same for every visitor, reading no session; the account links fill in
 // once the browser knows who is signed in. The navigation keeps one line at every width
 // (scrolling sideways on narrow phones), so those links never push the page down.
 export async function SiteHeader() {

@@ -3,8 +3,9 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
 
-// Pages shared by everyone are served from the cache, so the server cannot say who is looking;
-// the browser asks Auth.js once per navigation instead. `undefined` means not known yet.
+// The header and the landing page read no session on the server (every view of a public page
+// would pay for it); the browser asks Auth.js once per navigation instead. `undefined` means
+// not known yet.
 let signedIn: boolean | undefined;
 const listeners = new Set<() => void>();
 let pending: Promise<void> | undefined;

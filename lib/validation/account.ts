@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { routing } from "../i18n/routing";
 import { emailSchema, nameSchema, optionalPhoneSchema, PASSWORD_MAX_LENGTH } from "./auth";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { currentPasswordSchema } from "./auth";
 
 // The token form, checked in the browser and again in the server action. Error messages are

@@ -1,6 +1,6 @@
 // Shared by the forms (checked before submitting) and the server actions (checked again,
 // since a request can bypass the form). Error messages are message keys under `errors.`.
-import { z } from "zod";
+import { z } from "./zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
 // argon2 hashing time grows with input; a cap keeps a huge password from being a cheap DoS.

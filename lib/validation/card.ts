@@ -1,5 +1,5 @@
 // The local test-mode checkout's card form, checked in the browser and again on the server.
-import { z } from "zod";
+import { z } from "./zod";
 import { passesLuhn } from "../esim/luhn";
 import { checkoutSessionIdSchema } from "./checkout";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const CARRIER_FILTERS = ["docomo", "au", "softbank"] as const;
 export const KIND_FILTERS = ["data", "unlimited"] as const;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { MAX_QUANTITY } from "../orders/pricing";
 import { planSlugSchema } from "./catalog";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { BRANDS, type Brand } from "../devices/catalog";
 
 // Longer than any model name or model number with room to spare. The query_too_long message

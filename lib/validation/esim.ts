@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { isValidEid } from "../esim/eid";
 import { LIFECYCLE_EVENTS } from "../esim/lifecycle";
 import { linkTokenSchema } from "./auth";

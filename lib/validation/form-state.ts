@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // What a server action hands back to its form: the submitted values to refill the inputs
 // (React resets uncontrolled inputs after an action), per-field message keys, and an optional

@@ -1,6 +1,6 @@
 // Requests per second of the catalog and the dashboard against `next start`, each as a ratio
-// to a baseline measured in the same run on the same server: the landing page (prerendered,
-// served from the cache) for the catalog, and /api/health (a bare force-dynamic route) for the
+// to a baseline measured in the same run on the same server: the landing page (rendered per
+// request since the pages carry a CSP nonce) for the catalog, and /api/health (a bare force-dynamic route) for the
 // dashboard. Ratios rather than absolute figures, because the load generator shares the CPU.
 // A third baseline, the cheapest dynamic page of the benchmark build (the locale layout around
 // one line, rendered on every request), separates what Next's rendering costs every dynamic

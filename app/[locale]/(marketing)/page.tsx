@@ -10,10 +10,6 @@ import { AccountCallToAction } from "./account-call-to-action";
 const FLOW_STEPS = ["choose", "pay", "activate", "balance"] as const;
 const TIPS = ["plan", "balance", "backup", "promotions"] as const;
 
-// Cached like the plan list (see (shop)/plans/page.tsx): the same for every visitor.
-export const revalidate = 60;
-export const generateStaticParams = () => [];
-
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   setRequestLocale((await params).locale);
   // The validated locale: the layout rejects unknown ones, but renders alongside this page.

@@ -20,10 +20,6 @@ const findPlan = cache(async (slug: string) => {
   return valid ? planBySlug(valid) : null;
 });
 
-// Cached like the plan list (see ../page.tsx): the same for every visitor.
-export const revalidate = 60;
-export const generateStaticParams = () => [];
-
 export async function generateMetadata({ params }: PlanPageProps): Promise<Metadata> {
   const { locale, slug } = await params;
   setRequestLocale(locale);

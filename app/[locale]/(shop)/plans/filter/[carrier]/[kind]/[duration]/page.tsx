@@ -8,11 +8,7 @@ import { PlanCatalog } from "../../../../_components/plan-catalog";
 
 type FilteredPlansProps = { params: Promise<{ locale: Locale; carrier: string; kind: string; duration: string }> };
 
-// The proxy serves /plans?carrier=…&kind=…&duration=… from here, so each filtered list is
-// cached like the full one (see ../../../../page.tsx).
-export const revalidate = 60;
-export const generateStaticParams = () => [];
-
+// The proxy serves /plans?carrier=…&kind=…&duration=… from here.
 export async function generateMetadata({ params }: FilteredPlansProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Catalog.list" });
   return { title: t("metaTitle"), alternates: { canonical: `/${(await params).locale}/plans` } };
