@@ -10,30 +10,24 @@ import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import { deliverLocalEvent } from "../payments/local-event-delivery";
 import type { JobName, JobPayloads } from "./queue";
 
+// A sweep takes nothing from its job: it finds its own work. (Called without the job's
+// arguments, which the sweeps' optional parameters are not.)
+const sweep =
+  (run: () => Promise<unknown>): Task =>
+  async () => {
+    await run();
+  };
+
 // What each job does. A task that throws is retried by the queue with exponential backoff.
 export const taskList: Record<JobName, Task> = {
-  "deliver-emails": async () => {
-    await deliverDueEmails();
-  },
-  "raise-expiry-alerts": async () => {
-    await raiseDueExpiryAlerts();
-  },
-  "lapse-ended-balances": async () => {
-    await lapseEndedBalances();
-  },
-  "retry-due-refunds": async () => {
-    await retryDueRefunds();
-  },
-  "reconcile-orders": async () => {
-    await reconcileStaleOrders();
-  },
+  "deliver-emails": sweep(() => deliverDueEmails()),
+  "raise-expiry-alerts": sweep(() => raiseDueExpiryAlerts()),
+  "lapse-ended-balances": sweep(() => lapseEndedBalances()),
+  "retry-due-refunds": sweep(() => retryDueRefunds()),
+  "reconcile-orders": sweep(() => reconcileStaleOrders()),
   // Stripe expires its sessions itself; the local checkout does it here.
-  "expire-local-sessions": async () => {
-    await sweepStaleLocalSessions();
-  },
-  "prune-ended-sessions": async () => {
-    await pruneEndedSessions();
-  },
+  "expire-local-sessions": sweep(sweepStaleLocalSessions),
+  "prune-ended-sessions": sweep(() => pruneEndedSessions()),
   // Its own schedule (the event's next attempt is a new job), not the queue's retries.
   "deliver-local-event": async (payload) => {
     await deliverLocalEvent((payload as JobPayloads["deliver-local-event"]).eventId);
