@@ -2,6 +2,9 @@ import { buyEsim, expect, logIn, logOut, newTraveller, payWithCard, register, st
 import { attachment, dataUrlBytes, decodeQr, emailsTo, linkIn, waitForEmail } from "./mail";
 
 test("the activation email leads to a QR code that installs the eSIM", async ({ page, browser }) => {
+  // A purchase, two emails read from the mail catcher and a phone signing in: near the
+  // default limit on a loaded machine.
+  test.slow();
   const user = newTraveller();
   await register(page, user);
   await startCheckout(page, "au-1gb-3d");
