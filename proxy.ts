@@ -1,7 +1,6 @@
 import createIntlMiddleware from "next-intl/middleware";
 import { type NextRequest, NextResponse } from "next/server";
 import { routing } from "./lib/i18n/routing";
-import { requestOrigin } from "./lib/request-origin";
 import { filterSegments, planFiltersSchema } from "./lib/validation/catalog";
 
 const intl = createIntlMiddleware(routing);
@@ -49,10 +48,9 @@ export default function proxy(request: NextRequest) {
   if (locale && !hasSession) {
     const returnTo = request.nextUrl.pathname + request.nextUrl.search;
     const query = new URLSearchParams({ callbackUrl: returnTo });
-    return new Response(null, {
-      status: 307,
-      headers: { Location: `${requestOrigin(request.headers, request.nextUrl.origin)}/${locale}/login?${query}` },
-    });
+    // Next sends a redirect to the request's own host as a relative Location, so the address
+    // the browser used is kept without trusting a Host header.
+    return NextResponse.redirect(new URL(`/${locale}/login?${query}`, request.url), 307);
   }
   const response = intl(request);
   const catalogPath = filteredCatalogPath(request.nextUrl);

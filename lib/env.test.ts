@@ -8,6 +8,7 @@ const production = {
   STRIPE_SECRET_KEY: "sk_live_abc123",
   STRIPE_WEBHOOK_SECRET: "whsec_abc123",
   APP_URL: "https://tabi.example/",
+  AUTH_URL: "https://tabi.example",
   SMTP_URL: "smtps://mailer:secret@smtp.example:465",
 } as const;
 
@@ -29,6 +30,7 @@ describe("parseEnv", () => {
       parseEnv({
         ...production,
         APP_ENV: "development",
+        TABI_SANDBOX: "1",
         STRIPE_SECRET_KEY: undefined,
         APP_URL: undefined,
         SMTP_URL: undefined,
@@ -64,7 +66,42 @@ describe("parseEnv", () => {
   });
 
   it("refuses a live Stripe key outside production", () => {
-    expect(() => parseEnv({ ...production, APP_ENV: "test" })).toThrow(/STRIPE_SECRET_KEY: must be a test-mode key/);
-    expect(parseEnv({ ...production, APP_ENV: "test", STRIPE_SECRET_KEY: "sk_test_abc" }).APP_ENV).toBe("test");
+    expect(() => parseEnv({ ...production, APP_ENV: "test", TABI_SANDBOX: "1" })).toThrow(
+      /STRIPE_SECRET_KEY: must be a test-mode key/,
+    );
+    expect(
+      parseEnv({ ...production, APP_ENV: "test", TABI_SANDBOX: "1", STRIPE_SECRET_KEY: "sk_test_abc" }).APP_ENV,
+    ).toBe("test");
+  });
+
+  it("requires AUTH_URL in production, on APP_URL's origin, so Auth.js never builds a redirect from a Host header", () => {
+    expect(() => parseEnv({ ...production, AUTH_URL: undefined })).toThrow(/AUTH_URL: is required in production/);
+    expect(() => parseEnv({ ...production, AUTH_URL: "https://evil.example" })).toThrow(
+      /AUTH_URL: must have the same origin as APP_URL/,
+    );
+    expect(() => parseEnv({ ...production, AUTH_URL: "https://tabi.example/auth" })).toThrow(
+      /AUTH_URL: must be the app's origin/,
+    );
+    expect(parseEnv({ ...production, AUTH_URL: "https://tabi.example/api/auth" }).AUTH_URL).toBe(
+      "https://tabi.example/api/auth",
+    );
+    const sandbox = { ...production, APP_ENV: "test", TABI_SANDBOX: "1", STRIPE_SECRET_KEY: undefined } as const;
+    expect(parseEnv({ ...sandbox, AUTH_URL: undefined }).AUTH_URL).toBeUndefined();
+  });
+
+  it("refuses a production build that is not production unless it says it is a sandbox", () => {
+    for (const APP_ENV of ["test", "development"] as const) {
+      const build = { ...production, APP_ENV, STRIPE_SECRET_KEY: "sk_test_abc" };
+      expect(() => parseEnv(build)).toThrow(new RegExp(`APP_ENV: is ${APP_ENV} in a production build`));
+      expect(parseEnv({ ...build, TABI_SANDBOX: "1" })).toMatchObject({ APP_ENV, TABI_SANDBOX: "1" });
+      expect(() => parseEnv({ ...build, TABI_SANDBOX: "yes" })).toThrow(/TABI_SANDBOX: must be 1 or unset/);
+    }
+    expect(() => parseEnv({ ...production, TABI_SANDBOX: "1" })).toThrow(
+      /TABI_SANDBOX: must not be set with APP_ENV=production/,
+    );
+    // Outside a production build there is nothing to guard.
+    expect(
+      parseEnv({ ...production, NODE_ENV: "development", APP_ENV: undefined, STRIPE_SECRET_KEY: undefined }),
+    ).toMatchObject({ APP_ENV: "development" });
   });
 });

@@ -3,12 +3,18 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+const AUTH_PATHS = ["/", "/api/auth", "/api/auth/"];
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Where the app runs. `next start` always sets NODE_ENV=production, so a production build
     // under test says APP_ENV=test; defaults to NODE_ENV.
     APP_ENV: z.enum(["development", "test", "production"]).optional(),
+    // Says that a production build (NODE_ENV=production) deliberately runs as something other
+    // than production: the test command's build, a QA sandbox. Without it such a build refuses
+    // to start, so a mistyped APP_ENV never serves the free local checkout or the simulator.
+    TABI_SANDBOX: z.literal("1", { error: "must be 1 or unset" }).optional(),
     DATABASE_URL: z.url({
       protocol: /^postgres(ql)?$/,
       error: "must be a postgresql:// connection URL",
@@ -23,8 +29,17 @@ const envSchema = z
     STRIPE_WEBHOOK_SECRET: z
       .string({ error: "is required (the whsec_… signing secret of the webhook endpoint)" })
       .regex(/^whsec_\w+$/, { error: "must be a webhook signing secret (whsec_…)" }),
-    // Where links in emails point: the public address of the app.
+    // The public address of the app. Every absolute URL it makes (links in emails, Stripe's
+    // return URLs, the API address it shows) starts here, never with a request's Host header.
     APP_URL: z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional(),
+    // Read by Auth.js itself: the origin its URLs and redirects are built on. Without it Auth.js
+    // takes the request's Host header, which a client can forge.
+    AUTH_URL: z
+      .url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" })
+      .refine((url) => !URL.canParse(url) || AUTH_PATHS.includes(new URL(url).pathname), {
+        error: "must be the app's origin, or its origin and /api/auth (Auth.js takes its routes' path from it)",
+      })
+      .optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().min(3).default("Tabi eSIM <no-reply@tabi.test>"),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
@@ -34,9 +49,22 @@ const envSchema = z
   })
   .transform(({ APP_ENV, ...rest }) => ({ ...rest, APP_ENV: APP_ENV ?? rest.NODE_ENV }))
   .superRefine((env, context) => {
+    if (env.NODE_ENV === "production" && env.APP_ENV !== "production" && !env.TABI_SANDBOX) {
+      context.addIssue({
+        code: "custom",
+        path: ["APP_ENV"],
+        message: `is ${env.APP_ENV} in a production build: set APP_ENV=production, or TABI_SANDBOX=1 for a sandbox`,
+      });
+    }
     if (env.APP_ENV !== "production") return;
-    for (const name of ["APP_URL", "SMTP_URL"] as const) {
+    if (env.TABI_SANDBOX) {
+      context.addIssue({ code: "custom", path: ["TABI_SANDBOX"], message: "must not be set with APP_ENV=production" });
+    }
+    for (const name of ["APP_URL", "AUTH_URL", "SMTP_URL"] as const) {
       if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
+    }
+    if (env.APP_URL && env.AUTH_URL && new URL(env.APP_URL).origin !== new URL(env.AUTH_URL).origin) {
+      context.addIssue({ code: "custom", path: ["AUTH_URL"], message: "must have the same origin as APP_URL" });
     }
   })
   // Outside production, links point at the local app and mail goes to the local mail catcher.

@@ -14,12 +14,15 @@ if ((target !== "development" && target !== "test") || !command) {
 }
 
 // The production build under test runs as APP_ENV=test (the local checkout refuses
-// production), on port 3100, with secrets fresh for each run.
+// production), which a production build only accepts as a declared sandbox, on port 3100,
+// with secrets fresh for each run. Auth.js builds its URLs on AUTH_URL, as in production.
 function testEnvironment(): Record<string, string> {
   return {
     ...generateSecrets(),
     APP_ENV: "test",
+    TABI_SANDBOX: "1",
     APP_URL: "http://127.0.0.1:3100",
+    AUTH_URL: "http://127.0.0.1:3100",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
 }

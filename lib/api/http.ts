@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { auth } from "../auth/auth";
 import { isDatabaseUnavailable } from "../db/errors";
+import { bodyText, readBoundedBody } from "../http/bounded-body";
 import { log } from "../log";
 import { MAX_JSON_BODY_BYTES } from "../validation/api";
 import type { ApiErrorCode } from "./error-codes";
@@ -40,19 +41,6 @@ export const esimNotFound = () => apiError(404, "not_found", "No eSIM with this 
 const bodyTooLarge = () =>
   apiError(413, "body_too_large", `The body must be at most ${MAX_JSON_BODY_BYTES / 1024} kB.`);
 
-async function boundedText(request: Request): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BODY_BYTES) return null;
-  if (!request.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export type BodyResult<Body> = { status: "valid"; body: Body } | { status: "refused"; response: Response };
 
 // The request's JSON body checked against its schema, or the 400/413 answer to send instead.
@@ -60,11 +48,11 @@ export async function jsonBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
 ): Promise<BodyResult<z.output<Schema>>> {
-  const text = await boundedText(request);
-  if (text === null) return { status: "refused", response: bodyTooLarge() };
+  const body = await readBoundedBody(request, MAX_JSON_BODY_BYTES);
+  if (body.status === "too_large") return { status: "refused", response: bodyTooLarge() };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bodyText(body.bytes));
   } catch {
     return { status: "refused", response: apiError(400, "invalid_request", "The body must be valid JSON.") };
   }

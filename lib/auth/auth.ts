@@ -16,6 +16,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt" },
   // Auth.js's own redirects land here; the proxy adds the visitor's language.
   pages: { signIn: "/login" },
+  // Auth.js builds its URLs and checks callback URLs against AUTH_URL's origin (required in
+  // production, lib/env.ts) and only without it against the request's Host header, which is
+  // trusted here for development and sandboxes.
   trustHost: true,
   callbacks: {
     // Every session read passes here (pages, actions, route handlers, /api/auth/session), so

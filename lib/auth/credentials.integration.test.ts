@@ -1,3 +1,4 @@
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
 import { credentialsPost } from "../testing/sessions";
@@ -6,6 +7,7 @@ import { registerSchema } from "../validation/auth";
 import { verifyCredentials } from "./credentials";
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP } from "./login-rate-limit";
 import { registerUser } from "../accounts/registration";
+import { env } from "../env";
 
 const PASSWORD = "correct horse battery";
 
@@ -84,5 +86,27 @@ describe("POST /api/auth/callback/credentials", () => {
     expect(response.status).toBe(302);
     expect(new URL(response.headers.get("location") ?? "").pathname).toBe("/en/account");
     expect(response.headers.getSetCookie().join("\n")).toMatch(/authjs\.session-token=/);
+  });
+
+  it("redirects to AUTH_URL's origin, whatever host the request names and wherever it asks to go", async () => {
+    const authUrl = new URL(env().AUTH_URL ?? "http://AUTH_URL.is.not.set");
+    // Next's request URLs name any loopback address "localhost".
+    const authOrigin = `${authUrl.protocol}//${authUrl.hostname === "127.0.0.1" ? "localhost" : authUrl.hostname}:${authUrl.port}`;
+    const email = await newAccount();
+    for (const callbackUrl of ["/en/account", "https://evil.example/en/account"]) {
+      const honest = await credentialsPost(email, PASSWORD, uniqueIp());
+      const form = new URLSearchParams(await honest.text());
+      form.set("callbackUrl", callbackUrl);
+      const forged = new NextRequest("http://evil.example/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { ...Object.fromEntries(honest.headers), host: "evil.example", "x-forwarded-host": "evil.example" },
+        body: form,
+      });
+      const response = await POST(forged);
+      expect(response.status).toBe(302);
+      const location = new URL(response.headers.get("location") ?? "");
+      expect(location.origin).toBe(authOrigin);
+      expect(location.pathname).toBe(callbackUrl.startsWith("/") ? "/en/account" : "/");
+    }
   });
 });

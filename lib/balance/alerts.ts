@@ -76,7 +76,7 @@ export async function raiseBalanceAlerts(tx: Prisma.TransactionClient, esimId: s
   return raise(tx, esim, alerts);
 }
 
-// Expiry warnings come from the passing of time, not from usage: the worker checks the eSIMs
+// Expiry warnings come from the passing of time, not from usage: a scheduled job checks the eSIMs
 // (each on its own clock) that end within three days and have not been warned yet.
 export async function raiseDueExpiryAlerts(realNow = new Date()): Promise<number> {
   // Columns hold UTC without a zone; compare with the same.

@@ -194,20 +194,16 @@ describe("top-ups", () => {
 
   it("are only for the eSIM's own carrier and within the grace window", async () => {
     const { buyer, esim } = await activeEsim();
-    expect(
-      await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toEqual({ status: "wrong_carrier" });
+    expect(await startTopUp(buyer, esim.id, "docomo-topup-1gb-7d", { locale: "en" })).toEqual({
+      status: "wrong_carrier",
+    });
     await db.esimProfile.update({
       where: { id: esim.id },
       data: { validUntil: new Date(Date.now() - 8 * 86_400_000) },
     });
-    expect(
-      await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toMatchObject({ status: "closed" });
+    expect(await startTopUp(buyer, esim.id, "au-topup-1gb-7d", { locale: "en" })).toMatchObject({ status: "closed" });
     const stranger = await newBuyer();
-    expect(
-      await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toEqual({ status: "not_found" });
+    expect(await startTopUp(stranger, esim.id, "au-topup-1gb-7d", { locale: "en" })).toEqual({ status: "not_found" });
   });
 
   it("are refused at fulfilment for someone else's eSIM, even with a paid session", async () => {
@@ -216,10 +212,7 @@ describe("top-ups", () => {
     // A top-up the attacker started for their own eSIM, then pointed at the victim's.
     const { esim: own } = await activeEsim();
     await db.esimProfile.update({ where: { id: own.id }, data: { userId: attacker.id } });
-    const started = await startTopUp(attacker, own.id, "au-topup-1gb-7d", {
-      origin: NO_WEBHOOK_RECEIVER,
-      locale: "en",
-    });
+    const started = await startTopUp(attacker, own.id, "au-topup-1gb-7d", { locale: "en" });
     if (started.status !== "opened") throw new Error(started.status);
     await db.order.update({ where: { id: started.orderId }, data: { esimId: esim.id } });
     const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });

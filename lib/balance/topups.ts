@@ -38,7 +38,7 @@ export async function startTopUp(
   buyer: Buyer,
   esimId: string,
   packSlug: string,
-  urls: { origin: string; locale: string },
+  { locale }: { locale: string },
 ): Promise<StartTopUpResult> {
   const options = await topUpOptions(esimId, buyer.id);
   if (!options) return { status: "not_found" };
@@ -60,9 +60,8 @@ export async function startTopUp(
     },
     `Top-up ${pack.slug}`,
     {
-      origin: urls.origin,
-      successPath: `/${urls.locale}/checkout/success`,
-      cancelPath: `/${urls.locale}/esims/${esimId}?topup=cancelled`,
+      successPath: `/${locale}/checkout/success`,
+      cancelPath: `/${locale}/esims/${esimId}?topup=cancelled`,
     },
   );
 }

@@ -4,7 +4,7 @@ import type { Discount } from "../orders/pricing";
 import type { RefundReason } from "../orders/refund-reasons";
 
 // What each kind of email needs, as stored in the outbox. Links are built when the email is
-// rendered, from APP_URL and the token; tokens are removed from the row once it is sent.
+// rendered, from APP_URL and the token; tokens are removed from the row once it is sent or given up.
 export type EmailPayloads = {
   "verify-email": { name: string; token: string };
   "password-reset": { name: string; token: string };

@@ -5,8 +5,7 @@ import { lapseEndedBalances } from "../balance/expiry";
 import { deliverDueEmails } from "../email/sender";
 import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
-import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
-import { paymentGateway } from "../payments/provider";
+import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import type { JobName } from "./queue";
 
 // What each job does. A task that throws is retried by the queue with exponential backoff.
@@ -28,7 +27,7 @@ export const taskList: Record<JobName, Task> = {
   },
   // Stripe expires its sessions itself; the local checkout does it here.
   "expire-local-sessions": async () => {
-    if (paymentGateway().provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
+    await sweepStaleLocalSessions();
   },
 };
 

@@ -2,13 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { startTopUp } from "../balance/topups";
-import {
-  activeEsim,
-  forgetCheckoutThrottle,
-  newBuyer,
-  NO_WEBHOOK_RECEIVER,
-  paidWithoutDelivery,
-} from "../testing/shop";
+import { activeEsim, forgetCheckoutThrottle, newBuyer, paidWithoutDelivery } from "../testing/shop";
 import { CHECKOUT_WINDOW_SECONDS, CHECKOUTS_PER_ACCOUNT, startCheckout } from "./checkout";
 import { closeUnpaidOrder, fulfilCheckout } from "./fulfilment";
 
@@ -31,11 +25,7 @@ async function limitedCode(maxRedemptions: number) {
 }
 
 const checkOut = async (promoCode: string) =>
-  startCheckout(
-    await newBuyer(),
-    { planSlug: "au-1gb-3d", quantity: 1, promoCode },
-    { origin: NO_WEBHOOK_RECEIVER, locale: "en" },
-  );
+  startCheckout(await newBuyer(), { planSlug: "au-1gb-3d", quantity: 1, promoCode }, { locale: "en" });
 
 describe("a promo code with a redemption limit", () => {
   it("lets only as many buyers check out with it as it has places, however many try at once", async () => {
@@ -66,7 +56,7 @@ describe("checkouts per account", () => {
   it(`opens ${CHECKOUTS_PER_ACCOUNT} in ten minutes, eSIMs and top-ups together, then refuses with the wait`, async () => {
     // Its eSIM was the first checkout.
     const { buyer, esim } = await activeEsim();
-    const topUp = () => startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+    const topUp = () => startTopUp(buyer, esim.id, "au-topup-1gb-7d", { locale: "en" });
     for (let i = 1; i < CHECKOUTS_PER_ACCOUNT; i++) expect(await topUp()).toMatchObject({ status: "opened" });
 
     const refused = await topUp();
@@ -74,9 +64,9 @@ describe("checkouts per account", () => {
     if (refused.status !== "rate_limited") throw new Error(refused.status);
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(CHECKOUT_WINDOW_SECONDS);
-    expect(
-      await startCheckout(buyer, { planSlug: "au-1gb-3d", quantity: 1 }, { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-    ).toMatchObject({ status: "rate_limited" });
+    expect(await startCheckout(buyer, { planSlug: "au-1gb-3d", quantity: 1 }, { locale: "en" })).toMatchObject({
+      status: "rate_limited",
+    });
     expect(await db.order.count({ where: { userId: buyer.id } })).toBe(CHECKOUTS_PER_ACCOUNT);
 
     // Another account is not held back by this one.
@@ -89,9 +79,7 @@ describe("checkouts per account", () => {
   it("counts attempts at once: of 20 top-ups started together, as many open as the allowance has left", async () => {
     const { buyer, esim } = await activeEsim();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        startTopUp(buyer, esim.id, "au-topup-1gb-7d", { origin: NO_WEBHOOK_RECEIVER, locale: "en" }),
-      ),
+      Array.from({ length: 20 }, () => startTopUp(buyer, esim.id, "au-topup-1gb-7d", { locale: "en" })),
     );
     expect(results.filter((result) => result.status === "opened")).toHaveLength(CHECKOUTS_PER_ACCOUNT - 1);
     expect(results.filter((result) => result.status === "rate_limited")).toHaveLength(20 - CHECKOUTS_PER_ACCOUNT + 1);

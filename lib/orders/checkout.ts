@@ -2,9 +2,9 @@ import "server-only";
 import type { Order, Prisma } from "@prisma/client";
 import { planBySlug } from "../catalog/plans";
 import { db } from "../db/client";
+import { env } from "../env";
 import { log } from "../log";
 import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
-import { expireStaleLocalSessions, localWebhookOrigin } from "../payments/local-checkout";
 import { paymentGateway } from "../payments/provider";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
@@ -27,13 +27,11 @@ export type CheckoutProblem = (typeof CHECKOUT_PROBLEMS)[number];
 export type StartCheckoutResult =
   { status: "opened"; url: string; orderId: string } | { status: CheckoutRefusal } | RateLimited;
 
-type Urls = { origin: string; locale: string };
-
 // Creates the pending order at the server's price and opens a checkout session for it.
 export async function startCheckout(
   buyer: Buyer,
   request: CheckoutRequest,
-  { origin, locale }: Urls,
+  { locale }: { locale: string },
 ): Promise<StartCheckoutResult> {
   const plan = await planBySlug(request.planSlug);
   if (!plan) return { status: "plan_unavailable" };
@@ -57,7 +55,6 @@ export async function startCheckout(
     },
     `${plan.carrier.name} ${plan.slug} × ${quote.quantity}`,
     {
-      origin,
       successPath: `/${locale}/checkout/success`,
       cancelPath: `/${locale}/plans/${plan.slug}/checkout?cancelled=1`,
     },
@@ -65,7 +62,7 @@ export async function startCheckout(
 }
 
 type NewOrder = Omit<Prisma.OrderUncheckedCreateInput, "userId" | "paymentProvider">;
-type SessionUrls = { origin: string; successPath: string; cancelPath: string };
+type SessionPaths = { successPath: string; cancelPath: string };
 
 // Each checkout is an order row and a session at the payment provider; nobody needs more than
 // a few in ten minutes, eSIMs and top-ups together.
@@ -101,17 +98,18 @@ async function createOrder(data: Prisma.OrderUncheckedCreateInput): Promise<Crea
 }
 
 // Writes the pending order and opens a checkout session for its total, as one line so that
-// discounts never need a negative line. Shared by eSIM purchases and top-ups.
+// discounts never need a negative line. Shared by eSIM purchases and top-ups. The buyer comes
+// back to the configured address (APP_URL), never to one a request's Host header names.
 export async function openOrder(
   buyer: Buyer,
   data: NewOrder,
   lineItemName: string,
-  urls: SessionUrls,
+  paths: SessionPaths,
 ): Promise<StartCheckoutResult> {
   const retryAfterSeconds = await spend(checkoutsByAccount, buyer.id);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const gateway = paymentGateway();
-  if (gateway.provider === "local") await expireStaleLocalSessions(localWebhookOrigin());
+  const { APP_URL } = env();
   const created = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
   if (created.status !== "created") return created;
   const { order } = created;
@@ -121,8 +119,8 @@ export async function openOrder(
       customerEmail: buyer.email,
       currency: order.currency,
       lineItems: [{ name: lineItemName, unitAmount: order.totalAmount, quantity: 1 }],
-      successUrl: `${urls.origin}${urls.successPath}?session_id=${SESSION_ID_PLACEHOLDER}`,
-      cancelUrl: `${urls.origin}${urls.cancelPath}`,
+      successUrl: `${APP_URL}${paths.successPath}?session_id=${SESSION_ID_PLACEHOLDER}`,
+      cancelUrl: `${APP_URL}${paths.cancelPath}`,
     });
     await db.order.update({ where: { id: order.id }, data: { paymentSessionId: session.sessionId } });
     return { status: "opened", url: session.url, orderId: order.id };

@@ -32,7 +32,7 @@ async function newCode(maxRedemptions: number | null = null) {
 }
 
 const checkOut = (buyer: Buyer, promoCode?: string) =>
-  startCheckout(buyer, { planSlug: PLAN, quantity: 1, promoCode }, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  startCheckout(buyer, { planSlug: PLAN, quantity: 1, promoCode }, { locale: "en" });
 
 async function opened(buyer: Buyer, promoCode?: string): Promise<Order> {
   const result = await checkOut(buyer, promoCode);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { NO_WEBHOOK_RECEIVER, openCheckout, paidWithoutDelivery } from "../testing/shop";
+import { openCheckout, paidWithoutDelivery } from "../testing/shop";
 import { reconcileStaleOrders } from "./reconcile";
 
 const HOUR = 60 * 60_000;
@@ -21,7 +21,7 @@ describe("reconciling orders whose events never came", () => {
   });
 
   it("closes an unpaid order whose session expired without telling the shop", async () => {
-    const { order, sessionId } = await openCheckout(NO_WEBHOOK_RECEIVER);
+    const { order, sessionId } = await openCheckout();
     await db.localCheckoutSession.update({ where: { id: sessionId }, data: { status: "EXPIRED" } });
     await openedAgo(order.id, 25 * HOUR);
 
@@ -30,11 +30,11 @@ describe("reconciling orders whose events never came", () => {
   });
 
   it("fails an order left without a session by a crash, and one whose session is gone", async () => {
-    const { order: crashed } = await openCheckout(NO_WEBHOOK_RECEIVER);
+    const { order: crashed } = await openCheckout();
     await db.localCheckoutSession.delete({ where: { orderId: crashed.id } });
     await db.order.update({ where: { id: crashed.id }, data: { paymentSessionId: null } });
     await openedAgo(crashed.id, 11 * 60_000);
-    const { order: lost } = await openCheckout(NO_WEBHOOK_RECEIVER);
+    const { order: lost } = await openCheckout();
     await db.localCheckoutSession.delete({ where: { orderId: lost.id } });
     await openedAgo(lost.id, 25 * HOUR);
 
@@ -44,8 +44,8 @@ describe("reconciling orders whose events never came", () => {
   });
 
   it("leaves alone what may still be paid", async () => {
-    const { order: recent } = await openCheckout(NO_WEBHOOK_RECEIVER);
-    const { order: opening } = await openCheckout(NO_WEBHOOK_RECEIVER);
+    const { order: recent } = await openCheckout();
+    const { order: opening } = await openCheckout();
     await db.localCheckoutSession.delete({ where: { orderId: opening.id } });
     await db.order.update({ where: { id: opening.id }, data: { paymentSessionId: null } });
 

@@ -92,7 +92,7 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
 // A refund marked due moments ago is still the business of the call that marked it.
 const RETRY_AFTER_MS = 60_000;
 
-// Refunds whose gateway call failed, for the worker: nothing else may ask again (the local
+// Refunds whose gateway call failed, for the retry job: nothing else may ask again (the local
 // checkout does not redeliver webhooks, and the buyer may never reload the page).
 export async function retryDueRefunds(now = new Date(), limit = 20): Promise<void> {
   const due = await db.order.findMany({

@@ -7,6 +7,7 @@ import type { CardInput } from "../validation/card";
 import { SESSION_ID_PLACEHOLDER } from "./gateway";
 import { checkoutEvent, type LocalCheckoutEvent, stripeStyleId } from "./local-events";
 import { assertLocalCheckoutAllowed } from "./local-gateway";
+import { paymentGateway } from "./provider";
 import { type DeclineCode, testCardOutcome } from "./test-cards";
 import { signWebhookPayload } from "./webhook-signature";
 
@@ -105,9 +106,13 @@ export async function resolveChallenge(sessionId: string, approved: boolean, ori
 }
 
 // Sessions expire 24 hours after creation, as Stripe's do; each expiry is announced once.
-export async function expireStaleLocalSessions(origin: string, now = new Date()): Promise<number> {
+// With a session id, only that one (its buyer's page); without, every stale one (the expiry job).
+export async function expireStaleLocalSessions(
+  origin: string,
+  { sessionId, now = new Date() }: { sessionId?: string; now?: Date } = {},
+): Promise<number> {
   const stale = await db.localCheckoutSession.findMany({
-    where: { status: "OPEN", expiresAt: { lte: now } },
+    where: { id: sessionId, status: "OPEN", expiresAt: { lte: now } },
     take: 100,
   });
   let expired = 0;
@@ -121,6 +126,12 @@ export async function expireStaleLocalSessions(origin: string, now = new Date())
     await deliverEvent(checkoutEvent("checkout.session.expired", { ...session, status: "EXPIRED" }), origin);
   }
   return expired;
+}
+
+// The periodic expiry job, where the local checkout is the gateway.
+export async function sweepStaleLocalSessions(): Promise<number> {
+  if (paymentGateway().provider !== "local") return 0;
+  return expireStaleLocalSessions(localWebhookOrigin());
 }
 
 export async function localSessionForPage(sessionId: string) {

@@ -2,10 +2,10 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { db } from "../db/client";
+import { env } from "../env";
 import { isValidIccid, parseActivationCode } from "../esim/identifiers";
 import { fulfilCheckout } from "../orders/fulfilment";
 import {
-  NO_WEBHOOK_RECEIVER,
   openCheckout,
   paidWithoutDelivery,
   SUCCEEDING_CARD as CARD,
@@ -13,7 +13,7 @@ import {
   webhookRequest,
 } from "../testing/shop";
 import { startWebhookServer } from "../testing/webhook-server";
-import { expireStaleLocalSessions, payLocalSession } from "./local-checkout";
+import { expireStaleLocalSessions, payLocalSession, sweepStaleLocalSessions } from "./local-checkout";
 
 let webhookServer: Awaited<ReturnType<typeof startWebhookServer>>;
 beforeAll(async () => {
@@ -114,7 +114,7 @@ describe("the Stripe webhook route", () => {
   });
 
   it("does not fulfil a session that was never paid", async () => {
-    const { order, sessionId } = await openCheckout(NO_WEBHOOK_RECEIVER);
+    const { order, sessionId } = await openCheckout();
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "awaiting_payment" });
     expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
   });
@@ -122,17 +122,17 @@ describe("the Stripe webhook route", () => {
 
 describe("the local checkout", () => {
   it("delivers checkout.session.completed over HTTP to the webhook route", async () => {
-    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    const { order, sessionId } = await openCheckout();
     const attempt = await payLocalSession(sessionId, CARD, webhookServer.origin);
     expect(attempt).toEqual({
       status: "succeeded",
-      redirectTo: `${webhookServer.origin}/en/checkout/success?session_id=${sessionId}`,
+      redirectTo: `${env().APP_URL}/en/checkout/success?session_id=${sessionId}`,
     });
     expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
   });
 
   it("keeps a declined session open for another card", async () => {
-    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    const { order, sessionId } = await openCheckout();
     expect(await payLocalSession(sessionId, { ...CARD, cardNumber: "4000000000009995" }, webhookServer.origin)).toEqual(
       { status: "declined", code: "insufficient_funds" },
     );
@@ -144,7 +144,7 @@ describe("the local checkout", () => {
   });
 
   it("expires sessions after 24 hours and the order with them", async () => {
-    const { order, sessionId } = await openCheckout(webhookServer.origin);
+    const { order, sessionId } = await openCheckout();
     await db.localCheckoutSession.update({
       where: { id: sessionId },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -154,5 +154,36 @@ describe("the local checkout", () => {
     expect(await orderOf(order.id)).toMatchObject({ status: "EXPIRED" });
     expect(await payLocalSession(sessionId, CARD, webhookServer.origin)).toEqual({ status: "closed" });
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "already_done" });
+  });
+
+  it("expires only the buyer's own stale session from their page, and leaves the rest to the worker", async () => {
+    const stale = async () => {
+      const checkout = await openCheckout();
+      await db.localCheckoutSession.update({
+        where: { id: checkout.sessionId },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      return checkout;
+    };
+    const mine = await stale();
+    const theirs = await stale();
+    const sessionOf = (id: string) => db.localCheckoutSession.findUniqueOrThrow({ where: { id } });
+
+    // Another buyer opening a checkout closes nothing of anyone else's.
+    await openCheckout();
+    expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "OPEN" });
+
+    expect(await expireStaleLocalSessions(webhookServer.origin, { sessionId: mine.sessionId })).toBe(1);
+    expect(await sessionOf(mine.sessionId)).toMatchObject({ status: "EXPIRED" });
+    expect(await orderOf(mine.order.id)).toMatchObject({ status: "EXPIRED" });
+    expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "OPEN" });
+
+    // The worker's sweep announces it to the configured address (APP_URL, where nobody listens
+    // in tests); the test delivers the announcement itself.
+    expect(await sweepStaleLocalSessions()).toBeGreaterThanOrEqual(1);
+    expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "EXPIRED" });
+    const { payload, signature } = await signedSessionEvent("checkout.session.expired", theirs.sessionId);
+    expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
+    expect(await orderOf(theirs.order.id)).toMatchObject({ status: "EXPIRED" });
   });
 });

@@ -22,15 +22,12 @@ export async function newBuyer() {
   return { id: result.userId, email };
 }
 
-export async function openCheckout(
-  origin: string,
-  request: { planSlug?: string; quantity?: number; promoCode?: string } = {},
-) {
+export async function openCheckout(request: { planSlug?: string; quantity?: number; promoCode?: string } = {}) {
   const buyer = await newBuyer();
   const result = await startCheckout(
     buyer,
     { planSlug: request.planSlug ?? "au-1gb-3d", quantity: request.quantity ?? 1, promoCode: request.promoCode },
-    { origin, locale: "en" },
+    { locale: "en" },
   );
   if (result.status !== "opened") throw new Error(`checkout refused: ${result.status}`);
   const order = await db.order.findUniqueOrThrow({ where: { id: result.orderId } });
@@ -73,8 +70,8 @@ async function payWithoutDelivery(sessionId: string) {
   if (attempt.status !== "succeeded") throw new Error(`payment did not succeed: ${attempt.status}`);
 }
 
-export async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[1]) {
-  const checkout = await openCheckout(NO_WEBHOOK_RECEIVER, request);
+export async function paidWithoutDelivery(request?: Parameters<typeof openCheckout>[0]) {
+  const checkout = await openCheckout(request);
   await payWithoutDelivery(checkout.sessionId);
   return checkout;
 }
@@ -85,7 +82,7 @@ export async function paidTopUpWithoutDelivery(
   esimId: string,
   pack = "au-topup-1gb-7d",
 ) {
-  const started = await startTopUp(buyer, esimId, pack, { origin: NO_WEBHOOK_RECEIVER, locale: "en" });
+  const started = await startTopUp(buyer, esimId, pack, { locale: "en" });
   if (started.status !== "opened") throw new Error(`top-up refused: ${started.status}`);
   const order = await db.order.findUniqueOrThrow({ where: { id: started.orderId } });
   await payWithoutDelivery(order.paymentSessionId!);

@@ -26,9 +26,9 @@ export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
 
 export const revokeApiTokenSchema = z.object({ tokenId: z.string().regex(/^[a-z0-9]{20,40}$/) });
 
-// Far above any request body the API takes (a usage record is a few hundred bytes); a larger
-// one is refused before it is read whole.
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
+// Well above any request body the API takes (a usage record or a lifecycle event is a few
+// hundred bytes); a larger one is refused before it is read whole.
+export const MAX_JSON_BODY_BYTES = 8 * 1024;
 
 // Usage records posted to the API. Messages here go to integrators as they are, so each one
 // names its field. The limits are those of lib/balance/usage.ts, repeated because this file is

@@ -1,6 +1,7 @@
 // Two `next start` instances on one database and one mail server, behind a simulated load
 // balancer: each request goes to the instance the route picks, with X-Forwarded-Host naming
-// the public address (APP_URL), so redirects, callbacks and the local checkout's webhook use it.
+// the public address (APP_URL), as a load balancer sets it for Next's server-action origin check;
+// redirects, callbacks and the local checkout's webhook come from APP_URL and AUTH_URL.
 // Anything shared that lived in one process's memory — sessions, checkout state, rate-limit
 // counters, the email queue, alert bookkeeping — would show here as a failed check.
 import { isDeepStrictEqual } from "node:util";

@@ -2,7 +2,7 @@
 // sends everything to the survivor, whose job runner finishes the queued work (emails, and any
 // fulfilment left to events) on its own.
 import { startApp } from "../bench/lib/app-server";
-import { APP_PORTS } from "./lib/environment";
+import { APP_PORTS, publicAddress } from "./lib/environment";
 import { startFaultProxy } from "./lib/fault-proxy";
 import { buyFor } from "./lib/load";
 import { jobsLeftLocked } from "./lib/outcome";
@@ -17,7 +17,7 @@ export const instanceKilled: Scenario = {
   async run({ buyers, started }) {
     const upstreams = [`http://127.0.0.1:${APP_PORTS.first}`, `http://127.0.0.1:${APP_PORTS.second}`];
     const balancer = await startFaultProxy(APP_PORTS.proxy, upstreams);
-    const env = { APP_URL: balancer.url };
+    const env = publicAddress(balancer.url);
     const [victim, survivor] = await Promise.all([startApp(APP_PORTS.first, env), startApp(APP_PORTS.second, env)]);
     const load = buyFor(buyers, { origin: balancer.url, seconds: LOAD_SECONDS });
     await at(started, KILL_AT_SECONDS);

@@ -4,7 +4,7 @@
 // app (APP_URL names it, so the checkout posts its events through it) refuses the webhook path.
 import { db } from "../../lib/db/client";
 import { startApp } from "../bench/lib/app-server";
-import { APP_PORTS } from "./lib/environment";
+import { APP_PORTS, publicAddress } from "./lib/environment";
 import { startFaultProxy } from "./lib/fault-proxy";
 import { buyFor } from "./lib/load";
 import { at, type Scenario } from "./lib/scenario";
@@ -19,7 +19,7 @@ export const webhook503: Scenario = {
   async run({ buyers, started }) {
     const proxy = await startFaultProxy(APP_PORTS.proxy, [`http://127.0.0.1:${APP_PORTS.app}`]);
     proxy.refuse(new RegExp(`^${WEBHOOK_PATH}$`));
-    const app = await startApp(APP_PORTS.app, { APP_URL: proxy.url });
+    const app = await startApp(APP_PORTS.app, publicAddress(proxy.url));
     const since = new Date();
     const load = buyFor(buyers, { origin: proxy.url, seconds: LOAD_SECONDS, closeTabs: true });
     const tally = await load;

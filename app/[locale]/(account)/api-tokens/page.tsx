@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { headers } from "next/headers";
 import { ClientTranslations } from "@/app/_components/client-translations";
 import { API_TOKEN_PREFIX, apiTokensOf, MAX_ACTIVE_API_TOKENS } from "@/lib/api/tokens";
 import { requireUser } from "@/lib/auth/session";
-import { requestOrigin } from "@/lib/request-origin";
+import { env } from "@/lib/env";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeButton } from "./revoke-button";
 
@@ -21,14 +20,9 @@ export async function generateMetadata({ params }: ApiTokensPageProps): Promise<
 export default async function ApiTokensPage({ params }: ApiTokensPageProps) {
   setRequestLocale((await params).locale);
   const user = await requireUser("/api-tokens");
-  const [tokens, t, format, requestHeaders] = await Promise.all([
-    apiTokensOf(user.id),
-    getTranslations("ApiTokens"),
-    getFormatter(),
-    headers(),
-  ]);
+  const [tokens, t, format] = await Promise.all([apiTokensOf(user.id), getTranslations("ApiTokens"), getFormatter()]);
   const activeCount = tokens.filter((token) => token.state === "active").length;
-  const apiBase = `${requestOrigin(requestHeaders)}/api/v1`;
+  const apiBase = `${env().APP_URL}/api/v1`;
   const dateTime = (instant: Date) => format.dateTime(instant, { dateStyle: "medium", timeStyle: "short" });
 
   return (

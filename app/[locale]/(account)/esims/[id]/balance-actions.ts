@@ -1,13 +1,11 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { checkoutHref } from "@/app/_lib/checkout-href";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { advanceClock, simulateUsage } from "@/lib/balance/simulator";
 import { startTopUp } from "@/lib/balance/topups";
-import { requestOrigin } from "@/lib/request-origin";
 import { simulationFormSchema, topUpFormSchema } from "@/lib/validation/esim";
 import type { FormState } from "@/lib/validation/form-state";
 
@@ -46,8 +44,7 @@ export const buyTopUp = userAction(
     onInvalid: ({ locale, formData }) => redirect(`/${locale}${esimPage(formData)}?topup=not_found`),
   },
   async ({ esimId, pack }, { user, locale }): Promise<ActionReply<FormState<never>>> => {
-    const origin = requestOrigin(await headers());
-    const result = await startTopUp(user, esimId, pack, { origin, locale });
+    const result = await startTopUp(user, esimId, pack, { locale });
     if (result.status === "rate_limited")
       redirect(`/${locale}/esims/${esimId}?topup=rate_limited&retryAfter=${result.retryAfterSeconds}`);
     if (result.status !== "opened") redirect(`/${locale}/esims/${esimId}?topup=${result.status}`);

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ClientTranslations } from "@/app/_components/client-translations";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { SESSION_ID_PLACEHOLDER } from "@/lib/payments/gateway";
-import { expireStaleLocalSessions } from "@/lib/payments/local-checkout";
+import { expireStaleLocalSessions, localWebhookOrigin } from "@/lib/payments/local-checkout";
 import { asDeclineCode, TEST_CARDS } from "@/lib/payments/test-cards";
-import { requestOrigin } from "@/lib/request-origin";
 import { CardForm } from "./card-form";
 import { buyersLocalSession } from "./session";
 
@@ -31,7 +29,10 @@ export default async function LocalCheckoutPage({ params }: LocalCheckoutPagePro
     redirect(`/${locale}/checkout/local/${session.id}/authenticate`);
 
   const expired = session.status === "EXPIRED" || session.expiresAt <= new Date();
-  if (expired && session.status === "OPEN") await expireStaleLocalSessions(requestOrigin(await headers()));
+  // The buyer's own session only: opening a page must not close (and announce) anyone else's.
+  if (expired && session.status === "OPEN") {
+    await expireStaleLocalSessions(localWebhookOrigin(), { sessionId: session.id });
+  }
   const total = formatMoney({ amount: session.amountTotal, currency: session.currency }, locale);
 
   return (

@@ -1,11 +1,9 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { checkoutHref } from "@/app/_lib/checkout-href";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
 import { startCheckout } from "@/lib/orders/checkout";
-import { requestOrigin } from "@/lib/request-origin";
 import { checkoutRequestSchema } from "@/lib/validation/checkout";
 import type { FormState } from "@/lib/validation/form-state";
 
@@ -21,7 +19,7 @@ export const payForPlan = userAction(
     onInvalid: ({ locale, formData }) => redirect(`/${locale}${checkoutPage(formData)}?problem=quantity_invalid`),
   },
   async (request, { user, locale, formData }): Promise<ActionReply<FormState<never>>> => {
-    const result = await startCheckout(user, request, { origin: requestOrigin(await headers()), locale });
+    const result = await startCheckout(user, request, { locale });
     if (result.status !== "opened") {
       const query = new URLSearchParams({
         problem: result.status,
