@@ -8,10 +8,16 @@ import { retryDueRefunds } from "../orders/refunds";
 import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import type { JobName } from "./queue";
 
+// One delivery job sends at most this many emails, so that no job runs for long.
+export const EMAILS_PER_PASS = 50;
+
 // What each job does. A task that throws is retried by the queue with exponential backoff.
 export const taskList: Record<JobName, Task> = {
-  "deliver-emails": async () => {
-    await deliverDueEmails();
+  "deliver-emails": async (_payload, helpers) => {
+    const { sent, failed } = await deliverDueEmails({ limit: EMAILS_PER_PASS });
+    // A full pass left due emails behind (the backlog after a mail-server outage): the next pass
+    // starts now, not at the next minute's tick, so a backlog drains at the server's pace.
+    if (sent + failed >= EMAILS_PER_PASS) await helpers.addJob("deliver-emails", {}, { jobKey: "deliver-emails" });
   },
   "raise-expiry-alerts": async () => {
     await raiseDueExpiryAlerts();
