@@ -10,20 +10,22 @@ import { buyFor } from "./lib/load";
 import { at, type Scenario } from "./lib/scenario";
 import { WEBHOOK_PATH } from "../../lib/payments/local-checkout";
 
-const LOAD_SECONDS = 60;
 const REFUSED_SECONDS = 120;
+const BUYERS_START_AT_SECONDS = 5;
+const LOAD_SECONDS = 60;
 
 export const webhook503: Scenario = {
   name: "webhook 503 for 2 min",
-  fault: `the webhook endpoint answers 503 for the first ${REFUSED_SECONDS} s; 10 buyers pay for ${LOAD_SECONDS} s and close their tabs before the success page`,
-  async run({ buyers, started }) {
+  fault: `the webhook endpoint answers 503 for ${REFUSED_SECONDS} s; from ${BUYERS_START_AT_SECONDS} s into it, 10 buyers pay for ${LOAD_SECONDS} s and close their tabs before the success page`,
+  async run({ buyers }) {
     const proxy = await startFaultProxy(APP_PORTS.proxy, [`http://127.0.0.1:${APP_PORTS.app}`]);
     proxy.refuse(new RegExp(`^${WEBHOOK_PATH}$`));
     const app = await startApp(APP_PORTS.app, publicAddress(proxy.url));
-    const since = new Date();
-    const load = buyFor(buyers, { origin: proxy.url, seconds: LOAD_SECONDS, closeTabs: true });
-    const tally = await load;
-    await at(started, REFUSED_SECONDS);
+    const refusing = Date.now();
+    const since = new Date(refusing);
+    await at(refusing, BUYERS_START_AT_SECONDS);
+    const tally = await buyFor(buyers, { origin: proxy.url, seconds: LOAD_SECONDS, closeTabs: true });
+    await at(refusing, REFUSED_SECONDS);
     proxy.refuse(null);
     const faultEndedAt = new Date();
     return {

@@ -4,8 +4,7 @@
 // have gone through, reloads the page for up to 30 s until it works, as people do.
 import { forgetCheckoutThrottle } from "../../../lib/testing/shop";
 import { type Buyer, signedInBuyers } from "../../bench/lib/buyers";
-import type { Page } from "../../bench/lib/form-client";
-import { withField } from "../../bench/lib/form-client";
+import { type Page, withField } from "../../bench/lib/form-client";
 import {
   expectEsimShown,
   openPlanCheckout,

@@ -1,8 +1,7 @@
 // What every scenario shares: a fresh database, the buyers, the wait for the system to settle
 // after the fault, and one result shape for the table, benchmarks/chaos.json and BENCHMARKS.md.
 import type { Buyer } from "../../bench/lib/buyers";
-import { buyers } from "./load";
-import { errorSummary, type LoadTally } from "./load";
+import { buyers, errorSummary, type LoadTally } from "./load";
 import { type Outcome, outcome, waitUntilSettled } from "./outcome";
 import type { Services } from "./services";
 
