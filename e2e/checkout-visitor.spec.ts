@@ -31,5 +31,7 @@ test("someone else's checkout session and success page answer 404", async ({ pag
 
   expect((await other.goto(checkoutUrl))?.status()).toBe(404);
   expect((await other.goto(`/en/checkout/success?session_id=${sessionId}`))?.status()).toBe(404);
+  expect((await other.goto(`${checkoutUrl}/events`))?.status()).toBe(404);
+  expect((await other.goto(`${checkoutUrl}/authenticate`))?.status()).toBe(404);
   await other.close();
 });

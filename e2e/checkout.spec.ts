@@ -13,6 +13,16 @@ test("paying with 4242 fulfils the order with an eSIM", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Payment received — your eSIM is ready" })).toBeVisible();
   await expect(page.getByTestId("iccid")).toHaveText(/^8981\d{15}$/);
 
+  // The local checkout keeps its event log, like Stripe's dashboard: the payment's event, delivered.
+  await page.getByRole("link", { name: "Webhook deliveries (test mode)" }).click();
+  await expect(page.getByRole("heading", { name: "checkout.session.completed" })).toBeVisible();
+  // Delivered by the job queue right after the payment, which may be a moment after this page.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("event-state")).toContainText("Delivered", { timeout: 1_000 });
+  }).toPass();
+  await expect(page.getByTestId("delivery-attempt")).toContainText("200");
+
   await page.goto("/en/orders");
   await expect(page.getByTestId("order-row")).toHaveCount(1);
   await expect(page.getByTestId("order-row")).toContainText("Fulfilled");

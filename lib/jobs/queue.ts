@@ -10,6 +10,7 @@ export type JobPayloads = {
   "retry-due-refunds": Record<string, never>;
   "reconcile-orders": Record<string, never>;
   "expire-local-sessions": Record<string, never>;
+  "deliver-local-event": { eventId: string };
 };
 
 export type JobName = keyof JobPayloads;

@@ -6,7 +6,8 @@ import { deliverDueEmails } from "../email/sender";
 import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
 import { sweepStaleLocalSessions } from "../payments/local-checkout";
-import type { JobName } from "./queue";
+import { deliverLocalEvent } from "../payments/local-event-delivery";
+import type { JobName, JobPayloads } from "./queue";
 
 // One delivery job sends at most this many emails, so that no job runs for long.
 export const EMAILS_PER_PASS = 50;
@@ -34,6 +35,10 @@ export const taskList: Record<JobName, Task> = {
   // Stripe expires its sessions itself; the local checkout does it here.
   "expire-local-sessions": async () => {
     await sweepStaleLocalSessions();
+  },
+  // Its own schedule (the event's next attempt is a new job), not the queue's retries.
+  "deliver-local-event": async (payload) => {
+    await deliverLocalEvent((payload as JobPayloads["deliver-local-event"]).eventId);
   },
 };
 

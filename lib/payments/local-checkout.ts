@@ -2,14 +2,13 @@ import "server-only";
 import type { LocalCheckoutSession } from "@prisma/client";
 import { db } from "../db/client";
 import { env } from "../env";
-import { log } from "../log";
 import type { CardInput } from "../validation/card";
 import { SESSION_ID_PLACEHOLDER } from "./gateway";
-import { checkoutEvent, type LocalCheckoutEvent, stripeStyleId } from "./local-events";
+import { announceLocalEvent } from "./local-event-delivery";
+import { checkoutEvent, stripeStyleId } from "./local-events";
 import { assertLocalCheckoutAllowed } from "./local-gateway";
 import { paymentGateway } from "./provider";
 import { type DeclineCode, testCardOutcome } from "./test-cards";
-import { signWebhookPayload } from "./webhook-signature";
 
 // What Stripe's hosted checkout does after the buyer submits a card, for the local checkout:
 // apply the test card's outcome, then tell the shop through its webhook route.
@@ -20,30 +19,11 @@ export type PaymentAttempt =
   | { status: "declined"; code: DeclineCode }
   | { status: "closed" };
 
-export const WEBHOOK_PATH = "/api/webhooks/stripe";
-
 // Where the local checkout sends its events: the shop's configured address, as an endpoint in
 // Stripe's dashboard is. Never the host a request names: a forged Host header would have the
 // server post signed events (and its own requests) anywhere.
 export function localWebhookOrigin(): string {
   return env().APP_URL;
-}
-
-export async function deliverEvent(event: LocalCheckoutEvent, origin: string): Promise<number> {
-  const payload = JSON.stringify(event);
-  try {
-    const response = await fetch(`${origin}${WEBHOOK_PATH}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "stripe-signature": signWebhookPayload(payload) },
-      body: payload,
-    });
-    if (!response.ok) log.warn({ eventId: event.id, status: response.status }, "webhook delivery refused");
-    return response.status;
-  } catch (error) {
-    // Like Stripe, a failed delivery does not undo the payment; the success page fulfils too.
-    log.warn({ eventId: event.id, reason: String((error as Error).cause ?? error) }, "webhook delivery failed");
-    return 0;
-  }
 }
 
 function isOpen(session: LocalCheckoutSession, now: Date): boolean {
@@ -57,20 +37,25 @@ async function openSession(sessionId: string): Promise<LocalCheckoutSession | nu
 }
 
 async function completeSession(session: LocalCheckoutSession, origin: string): Promise<PaymentAttempt> {
-  // Conditional on OPEN, so a double submit cannot complete (and announce) a session twice.
-  const completed = await db.localCheckoutSession.updateMany({
-    where: { id: session.id, status: "OPEN" },
-    data: {
-      status: "COMPLETE",
-      paymentStatus: "paid",
-      paymentIntentId: stripeStyleId("pi"),
-      pendingChallenge: null,
-      lastDeclineCode: null,
-      completedAt: new Date(),
-    },
+  // Conditional on OPEN, so a double submit cannot complete (and announce) a session twice; the
+  // event is stored and queued in the same transaction as the payment it announces.
+  const current = await db.$transaction(async (tx) => {
+    const completed = await tx.localCheckoutSession.updateMany({
+      where: { id: session.id, status: "OPEN" },
+      data: {
+        status: "COMPLETE",
+        paymentStatus: "paid",
+        paymentIntentId: stripeStyleId("pi"),
+        pendingChallenge: null,
+        lastDeclineCode: null,
+        completedAt: new Date(),
+      },
+    });
+    const updated = await tx.localCheckoutSession.findUniqueOrThrow({ where: { id: session.id } });
+    if (completed.count === 1)
+      await announceLocalEvent(tx, checkoutEvent("checkout.session.completed", updated), origin);
+    return updated;
   });
-  const current = await db.localCheckoutSession.findUniqueOrThrow({ where: { id: session.id } });
-  if (completed.count === 1) await deliverEvent(checkoutEvent("checkout.session.completed", current), origin);
   if (current.status !== "COMPLETE") return { status: "closed" };
   return { status: "succeeded", redirectTo: current.successUrl.replace(SESSION_ID_PLACEHOLDER, current.id) };
 }
@@ -117,13 +102,21 @@ export async function expireStaleLocalSessions(
   });
   let expired = 0;
   for (const session of stale) {
-    const { count } = await db.localCheckoutSession.updateMany({
-      where: { id: session.id, status: "OPEN" },
-      data: { status: "EXPIRED", pendingChallenge: null },
+    const announced = await db.$transaction(async (tx) => {
+      const { count } = await tx.localCheckoutSession.updateMany({
+        where: { id: session.id, status: "OPEN" },
+        data: { status: "EXPIRED", pendingChallenge: null },
+      });
+      if (count === 1) {
+        await announceLocalEvent(
+          tx,
+          checkoutEvent("checkout.session.expired", { ...session, status: "EXPIRED" }),
+          origin,
+        );
+      }
+      return count === 1;
     });
-    if (count === 0) continue;
-    expired += 1;
-    await deliverEvent(checkoutEvent("checkout.session.expired", { ...session, status: "EXPIRED" }), origin);
+    if (announced) expired += 1;
   }
   return expired;
 }

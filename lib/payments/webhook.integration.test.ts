@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
@@ -6,6 +8,7 @@ import { env } from "../env";
 import { isValidIccid, parseActivationCode } from "../esim/identifiers";
 import { fulfilCheckout } from "../orders/fulfilment";
 import {
+  NO_WEBHOOK_RECEIVER,
   openCheckout,
   paidWithoutDelivery,
   SUCCEEDING_CARD as CARD,
@@ -13,6 +16,7 @@ import {
   webhookRequest,
 } from "../testing/shop";
 import { startWebhookServer } from "../testing/webhook-server";
+import { DELIVERY_SCHEDULE_MS, deliverLocalEvent, localEventsOfSession } from "./local-event-delivery";
 import { expireStaleLocalSessions, payLocalSession, sweepStaleLocalSessions } from "./local-checkout";
 
 let webhookServer: Awaited<ReturnType<typeof startWebhookServer>>;
@@ -120,27 +124,102 @@ describe("the Stripe webhook route", () => {
   });
 });
 
+// What the job queue would do at once and then on schedule: every attempt due for the session.
+async function deliverEventsOf(sessionId: string) {
+  const events = await db.localWebhookEvent.findMany({ where: { sessionId, deliveredAt: null, gaveUpAt: null } });
+  return Promise.all(events.map((event) => deliverLocalEvent(event.id)));
+}
+
 describe("the local checkout", () => {
-  it("delivers checkout.session.completed over HTTP to the webhook route", async () => {
+  it("stores checkout.session.completed with the payment and delivers it over HTTP to the webhook route, once", async () => {
     const { order, sessionId } = await openCheckout();
     const attempt = await payLocalSession(sessionId, CARD, webhookServer.origin);
     expect(attempt).toEqual({
       status: "succeeded",
       redirectTo: `${env().APP_URL}/en/checkout/success?session_id=${sessionId}`,
     });
+    const [event, ...others] = await localEventsOfSession(sessionId);
+    expect(others).toHaveLength(0);
+    expect(event).toMatchObject({ type: "checkout.session.completed", attempts: 0, deliveredAt: null });
+
+    expect(await deliverEventsOf(sessionId)).toEqual([{ status: "delivered" }]);
     expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
+    const [delivered] = await localEventsOfSession(sessionId);
+    expect(delivered).toMatchObject({ attempts: 1, deliveredAt: expect.any(Date), nextAttemptAt: null });
+    expect(delivered!.deliveries).toMatchObject([{ status: 200, error: null }]);
+    expect(await deliverLocalEvent(delivered!.id)).toEqual({ status: "done_before" });
   });
 
-  it("keeps a declined session open for another card", async () => {
+  it("delivers again on schedule while the shop answers 503 or not at all, until it answers 2xx", async () => {
+    let answer: "down" | "unreachable" | "up" = "down";
+    const flaky = createServer(async (req, res) => {
+      if (answer === "unreachable") return req.socket.destroy();
+      if (answer === "down") return res.writeHead(503).end();
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const response = await POST(
+        new Request(`http://127.0.0.1${req.url}`, {
+          method: "POST",
+          headers: req.headers as Record<string, string>,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.writeHead(response.status).end(await response.text());
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+    const origin = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`;
+    try {
+      const { order, sessionId } = await openCheckout();
+      await payLocalSession(sessionId, CARD, origin);
+
+      const before = Date.now();
+      expect(await deliverEventsOf(sessionId)).toEqual([{ status: "rescheduled" }]);
+      const [afterFirst] = await localEventsOfSession(sessionId);
+      expect(afterFirst!.nextAttemptAt!.getTime() - before).toBeGreaterThanOrEqual(DELIVERY_SCHEDULE_MS[1]!);
+      answer = "unreachable";
+      expect(await deliverEventsOf(sessionId)).toEqual([{ status: "rescheduled" }]);
+      expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+
+      answer = "up";
+      expect(await deliverEventsOf(sessionId)).toEqual([{ status: "delivered" }]);
+      expect(await orderOf(order.id)).toMatchObject({ status: "FULFILLED" });
+      const [event] = await localEventsOfSession(sessionId);
+      expect(event!.deliveries.map((delivery) => delivery.status)).toEqual([503, null, 200]);
+      expect(event!.deliveries[1]!.error).toBeTruthy();
+      expect(await profilesOf(order.id)).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => flaky.close(resolve));
+    }
+  });
+
+  it("gives up after the last scheduled attempt, and says so", async () => {
+    const { sessionId } = await openCheckout();
+    await payLocalSession(sessionId, CARD, NO_WEBHOOK_RECEIVER);
+    const [event] = await localEventsOfSession(sessionId);
+    await db.localWebhookEvent.update({
+      where: { id: event!.id },
+      data: { attempts: DELIVERY_SCHEDULE_MS.length - 1 },
+    });
+    expect(await deliverLocalEvent(event!.id)).toEqual({ status: "given_up" });
+    expect((await localEventsOfSession(sessionId))[0]).toMatchObject({
+      gaveUpAt: expect.any(Date),
+      nextAttemptAt: null,
+    });
+  });
+
+  it("keeps a declined session open for another card, and announces only the payment", async () => {
     const { order, sessionId } = await openCheckout();
     expect(await payLocalSession(sessionId, { ...CARD, cardNumber: "4000000000009995" }, webhookServer.origin)).toEqual(
       { status: "declined", code: "insufficient_funds" },
     );
     expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+    expect(await localEventsOfSession(sessionId)).toHaveLength(0);
     expect((await payLocalSession(sessionId, CARD, webhookServer.origin)).status).toBe("succeeded");
+    await deliverEventsOf(sessionId);
     expect(await profilesOf(order.id)).toHaveLength(1);
-    // A paid session cannot be paid again.
+    // A paid session cannot be paid again, nor announced twice.
     expect(await payLocalSession(sessionId, CARD, webhookServer.origin)).toEqual({ status: "closed" });
+    expect(await localEventsOfSession(sessionId)).toHaveLength(1);
   });
 
   it("expires sessions after 24 hours and the order with them", async () => {
@@ -151,12 +230,13 @@ describe("the local checkout", () => {
     });
 
     expect(await expireStaleLocalSessions(webhookServer.origin)).toBeGreaterThanOrEqual(1);
+    expect(await deliverEventsOf(sessionId)).toEqual([{ status: "delivered" }]);
     expect(await orderOf(order.id)).toMatchObject({ status: "EXPIRED" });
     expect(await payLocalSession(sessionId, CARD, webhookServer.origin)).toEqual({ status: "closed" });
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "already_done" });
   });
 
-  it("expires only the buyer's own stale session from their page, and leaves the rest to the worker", async () => {
+  it("expires only the buyer's own stale session from their page, and leaves the rest to the expiry job", async () => {
     const stale = async () => {
       const checkout = await openCheckout();
       await db.localCheckoutSession.update({
@@ -174,14 +254,20 @@ describe("the local checkout", () => {
     expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "OPEN" });
 
     expect(await expireStaleLocalSessions(webhookServer.origin, { sessionId: mine.sessionId })).toBe(1);
+    await deliverEventsOf(mine.sessionId);
     expect(await sessionOf(mine.sessionId)).toMatchObject({ status: "EXPIRED" });
     expect(await orderOf(mine.order.id)).toMatchObject({ status: "EXPIRED" });
     expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "OPEN" });
 
-    // The worker's sweep announces it to the configured address (APP_URL, where nobody listens
-    // in tests); the test delivers the announcement itself.
+    // The job's sweep announces it to the configured address (APP_URL, where nobody listens in
+    // tests); the test delivers the announcement itself.
     expect(await sweepStaleLocalSessions()).toBeGreaterThanOrEqual(1);
     expect(await sessionOf(theirs.sessionId)).toMatchObject({ status: "EXPIRED" });
+    const [announced] = await localEventsOfSession(theirs.sessionId);
+    expect(announced).toMatchObject({
+      type: "checkout.session.expired",
+      endpoint: `${env().APP_URL}/api/webhooks/stripe`,
+    });
     const { payload, signature } = await signedSessionEvent("checkout.session.expired", theirs.sessionId);
     expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
     expect(await orderOf(theirs.order.id)).toMatchObject({ status: "EXPIRED" });

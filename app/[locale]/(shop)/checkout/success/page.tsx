@@ -94,6 +94,14 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
           <Link href="/orders" className="rounded-md border border-slate-300 px-4 py-2 font-semibold hover:bg-slate-50">
             {t("viewOrders")}
           </Link>
+          {order.paymentProvider === "local" && (
+            <Link
+              href={`/checkout/local/${sessionId}/events`}
+              className="px-4 py-2 font-semibold text-brand-700 underline"
+            >
+              {t("webhookLog")}
+            </Link>
+          )}
         </div>
       </div>
     );
