@@ -8,11 +8,11 @@ import { APP_PORTS, publicAddress } from "./lib/environment";
 import { startFaultProxy } from "./lib/fault-proxy";
 import { buyFor } from "./lib/load";
 import { at, type Scenario } from "./lib/scenario";
-import { WEBHOOK_PATH } from "../../lib/payments/local-checkout";
+import { WEBHOOK_PATH } from "../../lib/payments/local-event-delivery";
 
 const REFUSED_SECONDS = 120;
 const BUYERS_START_AT_SECONDS = 5;
-const LOAD_SECONDS = 60;
+const LOAD_SECONDS = 45;
 
 export const webhook503: Scenario = {
   name: "webhook 503 for 2 min",
@@ -31,7 +31,8 @@ export const webhook503: Scenario = {
     return {
       tally,
       faultEndedAt,
-      settleTimeoutMs: 100_000,
+      // The checkout's schedule tries again 5 s, 35 s and 155 s after an event's first attempt.
+      settleTimeoutMs: 150_000,
       afterwards: async () => {
         const handled = await db.processedWebhookEvent.count({
           where: { type: "checkout.session.completed", processedAt: { gte: since } },
