@@ -11,6 +11,7 @@ export const API_ERROR_CODES = [
   "invalid_transition",
   "rate_limited",
   "internal_error",
+  "service_unavailable",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

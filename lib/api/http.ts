@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { auth } from "../auth/auth";
+import { isDatabaseUnavailable } from "../db/errors";
 import { env } from "../env";
 import { bodyText, readBoundedBody } from "../http/bounded-body";
 import { log } from "../log";
@@ -26,6 +27,14 @@ export function apiError(
 ): Response {
   return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
 }
+
+// A passing outage (the database is down or restarting): nothing was changed, and the same
+// request may be sent again after the wait.
+export const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
+export const serviceUnavailable = () =>
+  apiError(503, "service_unavailable", "The service is briefly unavailable. Nothing was changed; try again shortly.", {
+    "retry-after": String(SERVICE_UNAVAILABLE_RETRY_SECONDS),
+  });
 
 // The same answer for an eSIM that does not exist and one that belongs to someone else.
 export const esimNotFound = () => apiError(404, "not_found", "No eSIM with this ICCID in your account.");
@@ -83,7 +92,12 @@ function authenticated<Params>(
       if ("response" in caller) return caller.response;
       return await handler(request, caller.userId, await context.params);
     } catch (error) {
-      log.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "API request failed");
+      const where = { method: request.method, path: new URL(request.url).pathname };
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ ...where, err: error }, "API request refused: the database is unavailable");
+        return serviceUnavailable();
+      }
+      log.error({ ...where, err: error }, "API request failed");
       return apiError(500, "internal_error", "Something went wrong on our side. Try again.");
     }
   };

@@ -11,6 +11,9 @@ const globalForDb = globalThis as unknown as { pool?: pg.Pool; db?: PrismaClient
 export const pool = (globalForDb.pool ??= new pg.Pool({
   connectionString: env().DATABASE_URL,
   max: 10,
+  // A database that accepts no connection (down, restarting, unreachable) fails the request in
+  // seconds, answered 503, instead of holding it until the operating system gives up.
+  connectionTimeoutMillis: 5_000,
 }));
 
 export const db = (globalForDb.db ??= new PrismaClient({ adapter: new PrismaPg(pool) }));

@@ -1,8 +1,10 @@
 // Where the project-local PostgreSQL clusters live when DATABASE_URL is not set.
-// Development and tests get separate clusters so tests never touch dev data.
+// Development and tests get separate clusters so tests never touch dev data; the fault-injection
+// suite (`npm run chaos`) gets its own, since it stops and starts it.
 export const embeddedClusters = {
   development: { dataDir: ".data/postgres-dev", port: 54329, database: "tabi" },
   test: { dataDir: ".data/postgres-test", port: 54339, database: "tabi_test" },
+  chaos: { dataDir: ".data/chaos/postgres", port: 54350, database: "tabi_chaos" },
 } as const;
 
 export type EmbeddedClusterName = keyof typeof embeddedClusters;

@@ -15,17 +15,52 @@ const logger = new Logger((scope) => (level, message, meta) => log[LEVELS[level]
 
 const globalForJobs = globalThis as unknown as { jobRunner?: Promise<Runner> };
 
+const RESTART_DELAY_MS = 5_000;
+
+const options = () => ({
+  connectionString: env().DATABASE_URL,
+  concurrency: env().JOB_CONCURRENCY,
+  noHandleSignals: true,
+  pollInterval: 2_000,
+  logger,
+  taskList,
+  parsedCronItems: parseCronItems(schedule.map(({ task, match }) => ({ task, match, identifier: task }))),
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A new runner in place of one that lost a worker, once the database lets it start.
+async function restart(old: Runner): Promise<Runner> {
+  await old.stop().catch((error: unknown) => log.warn({ err: error }, "the old job runner did not stop cleanly"));
+  for (;;) {
+    try {
+      return supervised(await run(options()));
+    } catch (error) {
+      log.error({ err: error }, "the job runner could not restart; trying again");
+      await sleep(RESTART_DELAY_MS);
+    }
+  }
+}
+
+// graphile-worker retires a worker that cannot record how its job ended (the database went away
+// mid-job) and never replaces it: once every worker is gone, no job runs in this process again
+// while it goes on serving requests. So a worker's death restarts the runner, with new workers.
+function supervised(runner: Runner): Runner {
+  runner.events.once("worker:fatalError", ({ error }) => {
+    log.error({ err: error }, "a job worker died; restarting the job runner");
+    globalForJobs.jobRunner = restart(runner);
+  });
+  return runner;
+}
+
 // One runner per process (kept on globalThis across dev-server reloads). It installs the queue's
 // own schema (graphile_worker) when missing, listens for new jobs, and runs the schedule.
 // Several processes share the queue: each job is locked by one of them.
 export function startJobRunner(): Promise<Runner> {
-  return (globalForJobs.jobRunner ??= run({
-    connectionString: env().DATABASE_URL,
-    concurrency: env().JOB_CONCURRENCY,
-    noHandleSignals: true,
-    pollInterval: 2_000,
-    logger,
-    taskList,
-    parsedCronItems: parseCronItems(schedule.map(({ task, match }) => ({ task, match, identifier: task }))),
-  }));
+  return (globalForJobs.jobRunner ??= run(options()).then(supervised));
+}
+
+// Stops whichever runner is current (a restart may have replaced the first), once its jobs end.
+export async function stopJobRunner(): Promise<void> {
+  await (await globalForJobs.jobRunner)?.stop();
 }

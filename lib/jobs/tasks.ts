@@ -10,6 +10,9 @@ import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import { deliverLocalEvent } from "../payments/local-event-delivery";
 import type { JobName, JobPayloads } from "./queue";
 
+// One delivery job sends at most this many emails, so that no job runs for long.
+export const EMAILS_PER_PASS = 50;
+
 // A sweep takes nothing from its job: it finds its own work. (Called without the job's
 // arguments, which the sweeps' optional parameters are not.)
 const sweep =
@@ -20,7 +23,12 @@ const sweep =
 
 // What each job does. A task that throws is retried by the queue with exponential backoff.
 export const taskList: Record<JobName, Task> = {
-  "deliver-emails": sweep(() => deliverDueEmails()),
+  "deliver-emails": async (_payload, helpers) => {
+    const { sent, failed } = await deliverDueEmails({ limit: EMAILS_PER_PASS });
+    // A full pass left due emails behind (the backlog after a mail-server outage): the next pass
+    // starts now, not at the next minute's tick, so a backlog drains at the server's pace.
+    if (sent + failed >= EMAILS_PER_PASS) await helpers.addJob("deliver-emails", {}, { jobKey: "deliver-emails" });
+  },
   "raise-expiry-alerts": sweep(() => raiseDueExpiryAlerts()),
   "lapse-ended-balances": sweep(() => lapseEndedBalances()),
   "retry-due-refunds": sweep(() => retryDueRefunds()),

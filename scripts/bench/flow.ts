@@ -4,14 +4,13 @@
 // success page. Buyers loop for a fixed time at each concurrency; afterwards every order,
 // eSIM and email is accounted for, in the database and in the mail catcher.
 // The load generator shares the machine with the server, the database and the mail catcher.
-import { forgetCheckoutThrottle, newBuyer } from "../../lib/testing/shop";
+import { forgetCheckoutThrottle } from "../../lib/testing/shop";
 import { startApp } from "./lib/app-server";
-import { Browser } from "./lib/form-client";
+import { type Buyer, signedInBuyers } from "./lib/buyers";
 import { purchaseIntegrity } from "./lib/integrity";
 import { drainProfile, emailIntegrity, waitForOutboxDrain } from "./lib/mailbox";
 import { buyPlan } from "./lib/purchase";
 import { saveResult } from "./lib/results";
-import { sessionCookie } from "./lib/session";
 import { latencySummary } from "./lib/stats";
 
 // A data pack with no running sale, code or stock limit, so every purchase is the same work.
@@ -20,20 +19,7 @@ const CONCURRENCY = [1, 10, 50];
 const SECONDS = Number(process.env.BENCH_FLOW_SECONDS ?? 10);
 const WARM_UP_PURCHASES = 3;
 
-type Buyer = { id: string; browser: Browser };
 type Run = ReturnType<typeof summarise>;
-
-// Signed in by cookie rather than through the login form, so the runs measure purchases, not argon2.
-async function signedInBuyers(count: number): Promise<Buyer[]> {
-  const buyers: Buyer[] = [];
-  for (let i = 0; i < count; i++) {
-    const { id, email } = await newBuyer();
-    const browser = new Browser();
-    browser.setCookie(await sessionCookie({ id, email }));
-    buyers.push({ id, browser });
-  }
-  return buyers;
-}
 
 type Tally = { latencies: number[]; confirmed: string[]; errors: string[] };
 

@@ -1,6 +1,8 @@
 // Rewrites the measured part of BENCHMARKS.md (between the results markers) from the JSON
 // results in benchmarks/. The analysis around it is written by hand.
 import { readFileSync, writeFileSync } from "node:fs";
+import { TABLE_HEAD, tableRow } from "../chaos/lib/table";
+import type { ScenarioResult } from "../chaos/lib/scenario";
 import { readResult } from "./lib/results";
 
 type Machine = { date: string; cpu: string; memoryGiB: number; os: string; node: string };
@@ -215,6 +217,22 @@ function twoInstancesSection(): string | null {
   ].join("\n");
 }
 
+function chaosSection(): string | null {
+  const result = readResult<{ scenarios: (ScenarioResult & { date: string })[] }>("chaos");
+  if (!result) return null;
+  const notes = result.scenarios.map((s) => {
+    const failed = s.checks.filter((check) => !check.ok).map((check) => check.name);
+    const observed = Object.entries(s.observations).map(([name, value]) => `${name} ${JSON.stringify(value)}`);
+    return `- **${s.name}** (${s.date.slice(0, 16).replace("T", " ")} UTC, ${s.seconds} s): ${s.fault}. ${s.load.paymentsAccepted} payments accepted of ${s.load.checkoutsOpened} checkouts opened, ${s.load.errors} failed requests, ${s.load.reloads} reloads.${failed.length ? ` **Failed:** ${failed.join("; ")}.` : ""}${observed.length ? ` Seen: ${observed.join("; ")}.` : ""}`;
+  });
+  return [
+    `### Fault injection (\`npm run chaos\`)\n\n${when(result.machine)}. Each scenario on a fresh database; recovery is from the end of the fault until the last order paid and email queued by then was settled.\n`,
+    table(TABLE_HEAD, result.scenarios.map(tableRow)),
+    "",
+    ...notes,
+  ].join("\n");
+}
+
 function testSuiteSection(): string | null {
   const result = readResult<{ seconds: number; command: string; exitCode: number }>("test-suite");
   if (!result) return null;
@@ -229,6 +247,7 @@ export function writeReport(file = "BENCHMARKS.md") {
     scaleSection(),
     bundleSection(),
     twoInstancesSection(),
+    chaosSection(),
     testSuiteSection(),
   ].filter(Boolean);
   const document = readFileSync(file, "utf8");

@@ -50,7 +50,7 @@ const createDatabaseIfMissing = (url: string) => onServer(url, async () => undef
 
 // Every test run starts from an empty database, so results never depend on an earlier run
 // (or on how long ago the seeded promotions were created).
-const recreateDatabase = (url: string) =>
+export const recreateDatabase = (url: string) =>
   onServer(url, async (client, quoted) => {
     await client.query(`DROP DATABASE ${quoted} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoted}`);
@@ -72,15 +72,9 @@ function letPostgresReachCheckout(): void {
   }
 }
 
-async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
+// The project's cluster `name`, not yet started: initialised on first use, listening on loopback only.
+export async function embeddedServer(name: EmbeddedClusterName): Promise<EmbeddedPostgres> {
   const cluster = embeddedClusters[name];
-  const url = embeddedDatabaseUrl(name);
-  // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
-  if (await acceptsConnections(url)) {
-    if (name === "test") await recreateDatabase(url);
-    return { url, stop: async () => undefined };
-  }
-
   const dataDir = path.resolve(cluster.dataDir);
   if (runningAsRoot) letPostgresReachCheckout();
   const server = new EmbeddedPostgres({
@@ -96,6 +90,17 @@ async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
     onError: (error) => console.error("[postgres]", error),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+  return server;
+}
+
+async function startEmbedded(name: EmbeddedClusterName): Promise<Database> {
+  const url = embeddedDatabaseUrl(name);
+  // A cluster left running by another command (e.g. `npm run dev` in another terminal) is reused.
+  if (await acceptsConnections(url)) {
+    if (name === "test") await recreateDatabase(url);
+    return { url, stop: async () => undefined };
+  }
+  const server = await embeddedServer(name);
   await server.start();
   await (name === "test" ? recreateDatabase(url) : createDatabaseIfMissing(url));
   return { url, stop: () => server.stop() };

@@ -2,7 +2,8 @@
 // deployment runs it, and stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+// `kill`: SIGKILL, as a crash or an out-of-memory kill ends it, with no chance to finish anything.
+export type AppServer = { url: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -19,6 +20,15 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60
   throw new Error(`${url} did not start within ${timeoutMs} ms`);
 }
 
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
+}
+
+// `env`: variables that differ from this process's own, e.g. another public address.
 export async function startApp(port: number, env: Record<string, string> = {}): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -30,13 +40,5 @@ export async function startApp(port: number, env: Record<string, string> = {}): 
     },
   );
   await waitUntilServing(url, child);
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  return { url, stop: () => ended(child, "SIGTERM"), kill: () => ended(child, "SIGKILL") };
 }

@@ -52,12 +52,14 @@ export function roundRobin(upstreams: string[], first = 0): Route {
   return () => upstreams[next++ % upstreams.length]!;
 }
 
-type BrowserOptions = {
+export type BrowserOptions = {
   // With `route`, the site's public address: every request is sent to the routed instance with
   // X-Forwarded-Host naming this one, as a load balancer in front of the instances does.
   publicOrigin?: string;
   route?: Route;
   headers?: Record<string, string>;
+  // A request unanswered after this long fails, as a browser gives up on a server that hangs.
+  timeoutMs?: number;
 };
 
 const MAX_REDIRECTS = 10;
@@ -86,15 +88,20 @@ export class Browser {
   }
 
   submit(form: Form, values: Record<string, string> = {}): Promise<Page> {
-    const unknown = Object.keys(values).filter((name) => !form.fields.some((field) => field.name === name));
-    if (unknown.length) throw new Error(`the form has no field ${unknown.join(", ")}`);
-    const fields = form.fields.map(({ name, value }): [string, string] => [name, values[name] ?? value]);
+    const fields = filledIn(form, values);
     if (form.method === "GET") {
       const url = new URL(form.action);
       url.search = new URLSearchParams(fields).toString();
       return this.get(url.href);
     }
     return this.follow(form.action, { method: "POST", body: encode(fields, form.multipart) });
+  }
+
+  // A POST form submitted without following where it sends the browser: a visitor who closes
+  // the tab as soon as the form has answered.
+  submitOnly(form: Form, values: Record<string, string> = {}): Promise<Response> {
+    if (form.method !== "POST") throw new Error("only a POST form changes anything when submitted alone");
+    return this.request(form.action, { method: "POST", body: encode(filledIn(form, values), form.multipart) });
   }
 
   // One request without following redirects, e.g. for JSON routes.
@@ -114,6 +121,7 @@ export class Browser {
       ...init,
       headers,
       redirect: "manual",
+      signal: this.options.timeoutMs ? AbortSignal.timeout(this.options.timeoutMs) : undefined,
     });
     this.keepCookies(response);
     return response;
@@ -147,6 +155,12 @@ export class Browser {
 function isPastExpiry(attribute: string): boolean {
   const match = /^\s*expires=(.*)$/i.exec(attribute);
   return match ? Date.parse(match[1]!) <= Date.now() : false;
+}
+
+function filledIn(form: Form, values: Record<string, string>): [string, string][] {
+  const unknown = Object.keys(values).filter((name) => !form.fields.some((field) => field.name === name));
+  if (unknown.length) throw new Error(`the form has no field ${unknown.join(", ")}`);
+  return form.fields.map(({ name, value }): [string, string] => [name, values[name] ?? value]);
 }
 
 function encode(fields: [string, string][], multipart: boolean): BodyInit {

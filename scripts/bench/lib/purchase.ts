@@ -46,6 +46,17 @@ export async function payByCard(browser: Browser, card: Page): Promise<Page> {
   return success;
 }
 
+// Pays, then closes the tab: the redirect to the success page is never followed (and the success
+// page never fulfils), so only the webhook can.
+export async function payAndClose(browser: Browser, card: Page): Promise<void> {
+  const response = await browser.submitOnly(card.form(withField("cardNumber"), "card"), TEST_CARD);
+  await response.arrayBuffer();
+  const location = new URL(response.headers.get("location") ?? "/", card.url);
+  if (response.status !== 303 || !location.pathname.endsWith("/checkout/success")) {
+    throw new Error(`the card payment for ${sessionIdOf(card)} answered ${response.status} → ${location.pathname}`);
+  }
+}
+
 // The success page lists the issued eSIM.
 export function expectEsimShown(success: Page, card: Page) {
   if (!success.includes('data-testid="iccid"'))

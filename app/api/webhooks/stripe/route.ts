@@ -1,4 +1,6 @@
 import Stripe from "stripe";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { log } from "@/lib/log";
 import { bodyText, readBoundedBody } from "@/lib/http/bounded-body";
 import { handleWebhookEvent } from "@/lib/payments/webhook-events";
 import { verifyWebhookEvent } from "@/lib/payments/webhook-signature";
@@ -25,7 +27,15 @@ export async function POST(request: Request) {
       { status: 400 },
     );
   }
-  const result = await handleWebhookEvent(event);
+  let result: Awaited<ReturnType<typeof handleWebhookEvent>>;
+  try {
+    result = await handleWebhookEvent(event);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    // Nothing was recorded; Stripe (and the local checkout) deliver the event again later.
+    log.warn({ eventId: event.id, err: error }, "webhook refused: the database is unavailable");
+    return Response.json({ received: false, result: "unavailable" }, { status: 503, headers: { "retry-after": "5" } });
+  }
   // Any non-2xx makes Stripe deliver the event again later.
   return Response.json({ received: true, result: result.status }, { status: result.status === "retry" ? 503 : 200 });
 }

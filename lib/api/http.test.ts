@@ -1,0 +1,32 @@
+import { Prisma } from "@prisma/client";
+import { describe, expect, it, vi } from "vitest";
+import { withApiToken } from "./http";
+
+vi.mock("./tokens", () => ({ userIdForAuthorization: async () => "user-1" }));
+
+const unreachable = () =>
+  new Prisma.PrismaClientKnownRequestError("Can't reach database server", { code: "P1001", clientVersion: "6" });
+
+async function answer(failure: unknown) {
+  const route = withApiToken(async () => {
+    throw failure;
+  });
+  const response = await route(new Request("http://127.0.0.1/api/v1/esims"), { params: Promise.resolve({}) });
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
+}
+
+describe("an API route whose work fails", () => {
+  it("answers 503 with a wait when the database is unreachable", async () => {
+    const { status, retryAfter, body } = await answer(unreachable());
+    expect(status).toBe(503);
+    expect(retryAfter).toBe("5");
+    expect(body.error.code).toBe("service_unavailable");
+  });
+
+  it("answers 500 for any other failure", async () => {
+    const { status, retryAfter, body } = await answer(new Error("a bug"));
+    expect(status).toBe(500);
+    expect(retryAfter).toBeNull();
+    expect(body.error.code).toBe("internal_error");
+  });
+});
