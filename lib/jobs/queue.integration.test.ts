@@ -35,6 +35,21 @@ describe("jobs added with their cause", () => {
     expect(await pendingDeliveries()).toBe(1);
   });
 
+  it("keep the first email's turn however many emails follow it", async () => {
+    const user = await newBuyer();
+    await db.$executeRaw`SELECT FROM graphile_worker.remove_job('deliver-emails')`;
+    const runAt = async () => {
+      const [row] = await db.$queryRaw<{ run_at: Date }[]>`
+        SELECT run_at FROM graphile_worker.jobs WHERE key = 'deliver-emails'`;
+      return row!.run_at.getTime();
+    };
+    await db.$transaction((tx) => enqueueEmail(tx, email(user)));
+    const first = await runAt();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await db.$transaction((tx) => enqueueEmail(tx, email(user)));
+    expect(await runAt()).toBe(first);
+  });
+
   it("collapse into one delivery job however many emails a burst writes", async () => {
     const user = await newBuyer();
     await Promise.all(Array.from({ length: 10 }, () => db.$transaction((tx) => enqueueEmail(tx, email(user)))));

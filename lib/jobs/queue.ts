@@ -21,6 +21,9 @@ type JobOptions = {
   // At most one pending job per key: adding another replaces it (a new run time, a new payload),
   // so a burst of causes makes one job. A job already running keeps going and the new one waits.
   jobKey?: string;
+  // With jobKey: a pending job keeps its run time when another is added in its place, so a steady
+  // stream of causes cannot keep pushing it behind every other job due meanwhile.
+  keepRunAt?: boolean;
   maxAttempts?: number;
 };
 
@@ -31,7 +34,7 @@ export async function addJob<Name extends JobName>(
   tx: Prisma.TransactionClient,
   name: Name,
   payload: JobPayloads[Name],
-  { runAt, jobKey, maxAttempts }: JobOptions = {},
+  { runAt, jobKey, keepRunAt = false, maxAttempts }: JobOptions = {},
 ): Promise<void> {
   await tx.$executeRaw`
     SELECT FROM graphile_worker.add_job(
@@ -39,5 +42,6 @@ export async function addJob<Name extends JobName>(
       payload => ${JSON.stringify(payload)}::json,
       run_at => ${runAt ?? null}::timestamptz,
       job_key => ${jobKey ?? null}::text,
-      max_attempts => ${maxAttempts ?? null}::int)`;
+      max_attempts => ${maxAttempts ?? null}::int,
+      job_key_mode => ${keepRunAt ? "preserve_run_at" : "replace"}::text)`;
 }

@@ -20,6 +20,11 @@ describe("the email delivery job", () => {
     await taskList["deliver-emails"]({}, helpers);
     expect(deliverDueEmails).toHaveBeenLastCalledWith({ limit: EMAILS_PER_PASS });
     expect(helpers.addJob).toHaveBeenCalledTimes(nextPasses);
-    if (nextPasses) expect(helpers.addJob).toHaveBeenCalledWith("deliver-emails", {}, { jobKey: "deliver-emails" });
+    if (nextPasses)
+      expect(helpers.addJob).toHaveBeenCalledWith(
+        "deliver-emails",
+        {},
+        { jobKey: "deliver-emails", jobKeyMode: "preserve_run_at" },
+      );
   });
 });

@@ -27,7 +27,8 @@ export const taskList: Record<JobName, Task> = {
     const { sent, failed } = await deliverDueEmails({ limit: EMAILS_PER_PASS });
     // A full pass left due emails behind (the backlog after a mail-server outage): the next pass
     // starts now, not at the next minute's tick, so a backlog drains at the server's pace.
-    if (sent + failed >= EMAILS_PER_PASS) await helpers.addJob("deliver-emails", {}, { jobKey: "deliver-emails" });
+    if (sent + failed >= EMAILS_PER_PASS)
+      await helpers.addJob("deliver-emails", {}, { jobKey: "deliver-emails", jobKeyMode: "preserve_run_at" });
   },
   "raise-expiry-alerts": sweep(() => raiseDueExpiryAlerts()),
   "lapse-ended-balances": sweep(() => lapseEndedBalances()),
