@@ -31,13 +31,15 @@ export async function loginRetryAfter({ ip, email }: LoginAttemptKey): Promise<n
 // to the counter that admitted it: a locked-out address cannot lock the accounts it guesses
 // at, nor a locked account use up the address's attempts.
 export async function spendLoginAttempt({ ip, email }: LoginAttemptKey): Promise<number> {
-  const [byAccount, byIp] = await Promise.all([spend(attemptsByAccount, email), spend(attemptsByIp, ip)]);
-  if (byAccount === 0 && byIp === 0) return 0;
-  await Promise.all([
-    byAccount === 0 ? attemptsByAccount.reward(email) : undefined,
-    byIp === 0 ? attemptsByIp.reward(ip) : undefined,
-  ]);
-  return Math.max(byAccount, byIp);
+  // The address first, and the account only for an attempt the address admits: spending both at
+  // once let a burst from a locked-out address push the account past its limit before the points
+  // were given back, and a counter pushed past its limit stays blocked.
+  const byIp = await spend(attemptsByIp, ip);
+  if (byIp > 0) return byIp;
+  const byAccount = await spend(attemptsByAccount, email);
+  if (byAccount === 0) return 0;
+  await attemptsByIp.reward(ip);
+  return byAccount;
 }
 
 export async function recordLoginSuccess({ ip, email }: LoginAttemptKey): Promise<void> {
