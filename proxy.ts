@@ -7,7 +7,10 @@ import { filterSegments, planFiltersSchema } from "./lib/validation/catalog";
 
 const intl = createIntlMiddleware(routing);
 
-// Paths (after the locale) that need a login.
+// Paths (after the locale) that need a login. A wallet's test authorization page and a Konbini
+// refund's bank-account page are opened from a link (a QR code on a phone, an email), which
+// is their only credential, as Stripe's own pages are.
+const LINK_PAGES = /^\/checkout\/local\/(authorize|refunds)\/[^/]+$/;
 const LOGIN_REQUIRED = [
   /^\/dashboard(\/|$)/,
   /^\/api-tokens(\/|$)/,
@@ -26,7 +29,7 @@ function loginRequiredLocale(pathname: string): string | null {
   const [, locale = "", ...rest] = pathname.split("/");
   if (!(routing.locales as readonly string[]).includes(locale)) return null;
   const path = `/${rest.join("/")}`;
-  const guarded = LOGIN_REQUIRED.some((pattern) => pattern.test(path));
+  const guarded = !LINK_PAGES.test(path) && LOGIN_REQUIRED.some((pattern) => pattern.test(path));
   return guarded ? locale : null;
 }
 

@@ -8,10 +8,15 @@ import jaCatalog from "../messages/ja/catalog.json";
 import ja from "../messages/ja/emails.json";
 import zhCatalog from "../messages/zh/catalog.json";
 import zh from "../messages/zh/emails.json";
+import enPayments from "../messages/en/payments.json";
+import jaPayments from "../messages/ja/payments.json";
+import zhPayments from "../messages/zh/payments.json";
+import type { PaymentMethodUsed } from "../lib/payments/gateway";
 
 // Emails are written in every language the site is.
 const MESSAGES = { en, zh, ja } as const satisfies Record<Locale, unknown>;
 const CATALOG = { en: enCatalog, zh: zhCatalog, ja: jaCatalog } as const satisfies Record<Locale, unknown>;
+const PAYMENTS = { en: enPayments, zh: zhPayments, ja: jaPayments } as const satisfies Record<Locale, unknown>;
 export type EmailLocale = keyof typeof MESSAGES;
 
 export function isEmailLocale(value: string): value is EmailLocale {
@@ -41,4 +46,26 @@ export type PlanForEmail = { dataMb: number | null; days: number; carrierName: s
 export function emailPlanName(locale: EmailLocale, plan: PlanForEmail): string {
   const t = createTranslator({ locale, messages: CATALOG[locale] as (typeof CATALOG)["en"], namespace: "Catalog" });
   return planFormat(t as CatalogTranslator).name({ ...plan, carrier: { name: plan.carrierName } });
+}
+
+// The site's own words for payment methods, stores and vouchers, so an email says what the
+// order page says.
+export function emailPaymentTranslator(locale: EmailLocale) {
+  return createTranslator({
+    locale,
+    messages: PAYMENTS[locale] as (typeof PAYMENTS)["en"],
+    namespace: "PaymentMethods",
+    timeZone: JST_TIME_ZONE,
+  });
+}
+
+export function emailPaymentMethod(locale: EmailLocale, method: PaymentMethodUsed): string {
+  const t = emailPaymentTranslator(locale);
+  if (method.type === "card") {
+    const brand = method.brand === "visa" || method.brand === "mastercard" ? method.brand : "card";
+    return t("paidByCard", { brand: t(`brands.${brand}`), last4: method.last4 });
+  }
+  if (method.type === "konbini")
+    return method.store ? t("paidAtStore", { store: t(`stores.${method.store}`) }) : t("paidAtKonbini");
+  return t("paidWith", { method: t(`names.${method.type}`) });
 }

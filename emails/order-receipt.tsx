@@ -1,7 +1,7 @@
 import { Column, Heading, Row, Section, Text } from "@react-email/components";
 import { formatMoney } from "../lib/money";
 import type { EmailPayloads } from "../lib/email/messages";
-import { emailDateTime, type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
+import { emailDateTime, type EmailLocale, emailPlanName, emailTranslator, emailPaymentMethod } from "./i18n";
 import { EmailLayout, styles } from "./layout";
 
 // What the outbox stores for a receipt, in the recipient's language.
@@ -50,6 +50,7 @@ export default function OrderReceipt(props: OrderReceiptProps) {
         <Line label={t("receipt.total")} amount={total} strong />
       </Section>
       <Text style={styles.muted}>{t("receipt.paidAt", { dateTime: paidAt })}</Text>
+      {props.paymentMethod && <Text style={styles.muted}>{emailPaymentMethod(props.locale, props.paymentMethod)}</Text>}
       <Text style={styles.muted}>{t("receipt.testMode")}</Text>
     </EmailLayout>
   );
@@ -66,4 +67,5 @@ OrderReceipt.PreviewProps = {
   totalAmount: 1980,
   currency: "JPY",
   paidAt: "2026-11-25T03:00:00.000Z",
+  paymentMethod: { type: "konbini", store: "familymart" },
 } satisfies OrderReceiptProps;

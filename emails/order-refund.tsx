@@ -9,14 +9,16 @@ import { Line } from "./order-receipt";
 
 // What the outbox stores for a refund, in the recipient's language, and where to buy a new
 // eSIM when the old one can no longer be topped up.
+// A Konbini refund's notice links to where the buyer gives the bank account (actionUrl, absolute).
 export type OrderRefundProps = EmailPayloads["order-refund"] & { locale: EmailLocale; plansUrl: string };
 
-export function orderRefundSubject({ locale, reference }: OrderRefundProps) {
-  return emailTranslator(locale)("refund.subject", { reference });
+export function orderRefundSubject({ locale, reference, state = "succeeded" }: OrderRefundProps) {
+  return emailTranslator(locale)(`refund.subjects.${state}`, { reference });
 }
 
 export default function OrderRefund(props: OrderRefundProps) {
   const t = emailTranslator(props.locale);
+  const state = props.state ?? "succeeded";
   const amount = formatMoney({ amount: props.amount, currency: props.currency }, props.locale);
   const refundedAt = emailDateTime(props.locale, props.refundedAt);
   const item = props.topUp
@@ -25,17 +27,20 @@ export default function OrderRefund(props: OrderRefundProps) {
       ? emailPlanName(props.locale, props.plan)
       : null;
   return (
-    <EmailLayout locale={props.locale} preview={t("refund.preview", { amount })}>
-      <Heading style={styles.heading}>{t("refund.heading")}</Heading>
+    <EmailLayout locale={props.locale} preview={t(`refund.previews.${state}`, { amount })}>
+      <Heading style={styles.heading}>{t(`refund.headings.${state}`)}</Heading>
       <Text style={styles.text}>{t("greeting", { name: props.name })}</Text>
-      <Text style={styles.text}>{t("refund.body", { reference: props.reference })}</Text>
+      <Text style={styles.text}>{t(`refund.bodies.${state}`, { reference: props.reference, amount })}</Text>
       <Text style={styles.warning}>{t(`refund.reasons.${props.reason}`, { graceDays: GRACE_DAYS_AFTER_EXPIRY })}</Text>
       <Section style={{ margin: "8px 0 16px" }}>
         {item && <Line label={item} amount={amount} />}
-        <Line label={t("refund.refunded")} amount={amount} strong />
+        <Line label={t(`refund.amounts.${state}`)} amount={amount} strong />
       </Section>
-      <Text style={styles.muted}>{t("refund.refundedAt", { dateTime: refundedAt })}</Text>
-      <Text style={styles.muted}>{t("refund.timing")}</Text>
+      {state === "requires_action" && props.actionUrl && (
+        <ActionButton href={props.actionUrl} label={t("refund.giveBankAccount")} fallbackLabel={t("linkFallback")} />
+      )}
+      <Text style={styles.muted}>{t(`refund.times.${state}`, { dateTime: refundedAt })}</Text>
+      {(state === "succeeded" || state === "pending") && <Text style={styles.muted}>{t("refund.timing")}</Text>}
       {props.reason === "topup_closed" && (
         <ActionButton href={props.plansUrl} label={t("refund.newEsim")} fallbackLabel={t("linkFallback")} />
       )}
@@ -53,5 +58,6 @@ OrderRefund.PreviewProps = {
   amount: 880,
   currency: "JPY",
   refundedAt: "2026-11-25T03:00:00.000Z",
+  state: "succeeded",
   plansUrl: "http://127.0.0.1:3000/en/plans",
 } satisfies OrderRefundProps;

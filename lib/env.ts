@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { paymentMethodListSchema } from "./payments/methods";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -46,6 +47,16 @@ const envSchema = z
     // Background jobs run inside each app process unless a separate `npm run worker` runs them.
     JOB_RUNNER: z.enum(["embedded", "off"]).default("embedded"),
     JOB_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(2),
+    // What checkout offers, in this order, where the amount allows (lib/payments/methods.ts).
+    PAYMENT_METHODS: paymentMethodListSchema.default(["card", "konbini", "paypay", "alipay", "wechat_pay", "paypal"]),
+    // Stripe's payment_method_options.konbini.expires_after_days: calendar days in Japan the
+    // buyer has to pay a voucher; it expires at 23:59:59 JST on the last one.
+    KONBINI_EXPIRES_AFTER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    // How many times faster than real time the local checkout's simulated waits pass (a
+    // Konbini voucher paid "after 3 minutes", a refund that settles later, the 45 days a
+    // Konbini refund waits for a bank account): 60 turns minutes into seconds. Dates shown stay
+    // the real ones; only when the simulated event happens moves.
+    SANDBOX_TIME_SCALE: z.coerce.number().min(1).max(100_000).default(1),
     // How many reverse proxies in front of the app append to X-Forwarded-For; the client's
     // address is read that many entries in from the right (lib/auth/client-ip.ts). 0: clients
     // connect to the app directly and the header they send is ignored.

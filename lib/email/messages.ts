@@ -1,6 +1,8 @@
 import type { AlertKind } from "@prisma/client";
 import type { PlanForEmail as PlanFields } from "@/emails/i18n";
 import type { Discount } from "../orders/pricing";
+import type { PaymentMethodUsed, RefundStatus } from "../payments/gateway";
+import type { KonbiniVoucher } from "../payments/konbini";
 import type { RefundReason } from "../orders/refund-reasons";
 
 // What each kind of email needs, as stored in the outbox. Links are built when the email is
@@ -22,6 +24,14 @@ export type EmailPayloads = {
     totalAmount: number;
     currency: string;
     paidAt: string;
+    paymentMethod?: PaymentMethodUsed;
+  };
+  "konbini-voucher": {
+    name: string;
+    reference: string;
+    plan?: PlanFields;
+    topUp?: PlanFields & { iccid: string };
+    voucher: KonbiniVoucher;
   };
   "order-refund": {
     name: string;
@@ -29,6 +39,10 @@ export type EmailPayloads = {
     plan?: PlanFields;
     topUp?: PlanFields & { iccid: string };
     reason: RefundReason;
+    // Where the refund stands: paid out, on its way, waiting for the buyer's bank account
+    // (with the link to give it, removed once sent), or failed. Older rows are "succeeded".
+    state?: Exclude<RefundStatus, "canceled">;
+    actionUrl?: string;
     amount: number;
     currency: string;
     refundedAt: string;

@@ -6,6 +6,7 @@ import BalanceAlert, { balanceAlertSubject } from "@/emails/balance-alert";
 import EmailChanged, { emailChangedSubject } from "@/emails/email-changed";
 import EsimActivation, { esimActivationSubject } from "@/emails/esim-activation";
 import { type EmailLocale, isEmailLocale } from "@/emails/i18n";
+import KonbiniVoucherEmail, { konbiniVoucherSubject } from "@/emails/konbini-voucher";
 import OrderReceipt, { orderReceiptSubject } from "@/emails/order-receipt";
 import OrderRefund, { orderRefundSubject } from "@/emails/order-refund";
 import PasswordChanged, { passwordChangedSubject } from "@/emails/password-changed";
@@ -64,9 +65,19 @@ const BUILDERS: {
     const props = { ...payload, locale };
     return { subject: orderReceiptSubject(props), element: <OrderReceipt {...props} /> };
   },
-  async "order-refund"(payload, locale, appUrl) {
-    const props = { ...payload, locale, plansUrl: `${appUrl}/${locale}/plans` };
+  async "order-refund"({ actionUrl, ...payload }, locale, appUrl) {
+    const props = {
+      ...payload,
+      locale,
+      plansUrl: `${appUrl}/${locale}/plans`,
+      // The local checkout's bank-account page is a path on this site, in the reader's language.
+      actionUrl: actionUrl?.startsWith("/") ? `${appUrl}/${locale}${actionUrl}` : actionUrl,
+    };
     return { subject: orderRefundSubject(props), element: <OrderRefund {...props} /> };
+  },
+  async "konbini-voucher"(payload, locale, appUrl) {
+    const props = { ...payload, locale, ordersUrl: `${appUrl}/${locale}/orders` };
+    return { subject: konbiniVoucherSubject(props), element: <KonbiniVoucherEmail {...props} /> };
   },
   async "balance-alert"({ esimId, ...payload }, locale, appUrl) {
     const props = { ...payload, locale, esimUrl: `${appUrl}/${locale}/esims/${esimId}` };

@@ -25,9 +25,9 @@ type DueEmail = {
 
 type DeliveryOptions = { transport?: MailTransport; now?: () => Date; limit?: number };
 
-// Secrets (link tokens) are only needed until the email is out, or given up.
+// Secrets (link tokens, and links that carry one) are only needed until the email is out, or given up.
 function withoutSecrets(payload: Prisma.JsonObject): Prisma.JsonObject {
-  const { token, ...rest } = payload;
+  const { token, actionUrl, ...rest } = payload;
   return rest;
 }
 

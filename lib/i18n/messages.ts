@@ -15,6 +15,7 @@ const PAGE_MESSAGE_FILES = {
   catalog: englishOf<typeof import("../../messages/en/catalog.json")>(),
   devices: englishOf<typeof import("../../messages/en/devices.json")>(),
   checkout: englishOf<typeof import("../../messages/en/checkout.json")>(),
+  payments: englishOf<typeof import("../../messages/en/payments.json")>(),
   orders: englishOf<typeof import("../../messages/en/orders.json")>(),
   esim: englishOf<typeof import("../../messages/en/esim.json")>(),
   dashboard: englishOf<typeof import("../../messages/en/dashboard.json")>(),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import type { RefundStatus } from "../payments/gateway";
 
 // Every kind of background work and what its job carries. The task list (lib/jobs/tasks.ts)
 // must implement each; code that causes work imports only this module.
@@ -11,6 +12,8 @@ export type JobPayloads = {
   "reconcile-orders": Record<string, never>;
   "expire-local-sessions": Record<string, never>;
   "deliver-local-event": { eventId: string };
+  "settle-konbini-voucher": { sessionId: string; result: "paid" | "expired" };
+  "settle-local-refund": { refundId: string; from: RefundStatus; to: RefundStatus };
   "prune-ended-sessions": Record<string, never>;
 };
 

@@ -8,6 +8,9 @@ import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
 import { sweepStaleLocalSessions } from "../payments/local-checkout";
 import { deliverLocalEvent } from "../payments/local-event-delivery";
+import { settleKonbiniVoucher } from "../payments/local-konbini";
+import { settleLocalRefund } from "../payments/local-refunds";
+import { localWebhookOrigin } from "../payments/local-session";
 import type { JobName, JobPayloads } from "./queue";
 
 // One delivery job sends at most this many emails, so that no job runs for long.
@@ -40,6 +43,15 @@ export const taskList: Record<JobName, Task> = {
   // Its own schedule (the event's next attempt is a new job), not the queue's retries.
   "deliver-local-event": async (payload) => {
     await deliverLocalEvent((payload as JobPayloads["deliver-local-event"]).eventId);
+  },
+  // The local checkout's simulated outcomes, due when Stripe's test behaviour says.
+  "settle-konbini-voucher": async (payload) => {
+    const { sessionId, result } = payload as JobPayloads["settle-konbini-voucher"];
+    await settleKonbiniVoucher(sessionId, result, localWebhookOrigin());
+  },
+  "settle-local-refund": async (payload) => {
+    const { refundId, from, to } = payload as JobPayloads["settle-local-refund"];
+    await settleLocalRefund(refundId, from, to, localWebhookOrigin());
   },
 };
 

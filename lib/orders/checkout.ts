@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { log } from "../log";
 import { SESSION_ID_PLACEHOLDER } from "../payments/gateway";
+import { methodsFor } from "../payments/methods";
 import { paymentGateway } from "../payments/provider";
 import { postgresLimiter, spend } from "../rate-limit";
 import { type RateLimited, rateLimited } from "../result";
@@ -109,7 +110,10 @@ export async function openOrder(
   const retryAfterSeconds = await spend(checkoutsByAccount, buyer.id);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const gateway = paymentGateway();
-  const { APP_URL } = env();
+  const { APP_URL, PAYMENT_METHODS } = env();
+  // Konbini and PayPay take yen between limits; none of the configured methods may take this.
+  const paymentMethodTypes = methodsFor(PAYMENT_METHODS, { amount: data.totalAmount, currency: data.currency });
+  if (paymentMethodTypes.length === 0) return { status: "payment_unavailable" };
   const created = await createOrder({ ...data, userId: buyer.id, paymentProvider: gateway.provider });
   if (created.status !== "created") return created;
   const { order } = created;
@@ -119,6 +123,7 @@ export async function openOrder(
       customerEmail: buyer.email,
       currency: order.currency,
       lineItems: [{ name: lineItemName, unitAmount: order.totalAmount, quantity: 1 }],
+      paymentMethodTypes,
       successUrl: `${APP_URL}${paths.successPath}?session_id=${SESSION_ID_PLACEHOLDER}`,
       cancelUrl: `${APP_URL}${paths.cancelPath}`,
     });

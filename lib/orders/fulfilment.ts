@@ -1,10 +1,12 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
+import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
-import { enqueueReceipt } from "./order-emails";
+import { enqueueReceipt, enqueueVoucher } from "./order-emails";
 import { CodeRefused, redeemCode } from "./promotions";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
 import { transitionOrder } from "./status";
@@ -16,6 +18,7 @@ export type FulfilmentOutcome = {
     | "fulfilled"
     | "refused"
     | "refunded"
+    | "refund_pending"
     | "refund_due"
     | "refund_failed"
     | "already_done"
@@ -52,6 +55,9 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
         paidAt: now,
         paymentStatus: session.paymentStatus,
         paymentIntentId: session.paymentIntentId,
+        ...paymentMethodOf(session),
+        // Paid: the voucher is spent.
+        konbiniVoucher: Prisma.DbNull,
       });
       if (!claimed) return { status: "already_done" };
 
@@ -73,7 +79,51 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
   return outcome;
 }
 
-// Payment will not arrive: the order closes unless it was already paid.
+function paymentMethodOf({ paymentMethod }: CheckoutSessionSnapshot) {
+  if (!paymentMethod) return {};
+  const { type, ...details } = paymentMethod;
+  return { paymentMethod: type, paymentDetails: details };
+}
+
+// Payment will not arrive: the order closes unless it was already paid, and its promotion's
+// place (held by orders that may still be paid) is free again.
 export async function closeUnpaidOrder(sessionId: string, status: "EXPIRED" | "FAILED", reason?: string) {
-  return transitionOrder(db, { paymentSessionId: sessionId }, "PENDING", status, { failureReason: reason });
+  return transitionOrder(db, { paymentSessionId: sessionId }, "PENDING", status, {
+    failureReason: reason,
+    konbiniVoucher: Prisma.DbNull,
+  });
+}
+
+// Events can arrive in any order: a failure is believed only if the gateway still says the
+// session is unpaid; if it was paid after all, the order is fulfilled instead.
+export async function closeUnlessPaid(
+  sessionId: string,
+  reason: string,
+): Promise<FulfilmentOutcome | { status: "closed" }> {
+  const session = await paymentGateway().retrieveSession(sessionId);
+  if (session?.paymentStatus === "paid") return fulfilCheckout(sessionId);
+  await closeUnpaidOrder(sessionId, "FAILED", reason);
+  return { status: "closed" };
+}
+
+export type VoucherOutcome = { status: "voucher_recorded" | "already_done" | "unknown_session" };
+
+// A Konbini checkout completed unpaid: the order keeps waiting, now with its voucher, and the
+// buyer is emailed the voucher, once (conditional on no method recorded yet).
+export async function recordAwaitingPayment(sessionId: string): Promise<VoucherOutcome> {
+  const order = await db.order.findUnique({ where: { paymentSessionId: sessionId }, select: { id: true } });
+  if (!order) return { status: "unknown_session" };
+  const session = await paymentGateway().retrieveSession(sessionId);
+  if (!session || session.orderId !== order.id) return { status: "unknown_session" };
+  const voucher = session.konbiniVoucher;
+  if (!voucher) return { status: "already_done" };
+  return db.$transaction(async (tx): Promise<VoucherOutcome> => {
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: "PENDING", paymentMethod: null },
+      data: { paymentMethod: "konbini", paymentStatus: "unpaid", konbiniVoucher: voucher },
+    });
+    if (count === 0) return { status: "already_done" };
+    await enqueueVoucher(tx, order.id, voucher);
+    return { status: "voucher_recorded" };
+  });
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { enqueueEmail } from "../email/outbox";
+import type { RefundStatus } from "../payments/gateway";
+import type { KonbiniVoucher } from "../payments/konbini";
+import { paymentMethodOfOrder } from "./payment-method";
 import type { Discount } from "./pricing";
 import type { RefundReason } from "./refund-reasons";
 
@@ -52,15 +55,28 @@ export async function enqueueReceipt(tx: Prisma.TransactionClient, orderId: stri
       totalAmount: order.totalAmount,
       currency: order.currency,
       paidAt: (order.paidAt ?? new Date()).toISOString(),
+      paymentMethod: paymentMethodOfOrder(order),
     },
   });
 }
 
+// The Konbini voucher, for the buyer to take to a store.
+export async function enqueueVoucher(tx: Prisma.TransactionClient, orderId: string, voucher: KonbiniVoucher) {
+  const { order, item, recipient } = await orderForEmail(tx, orderId);
+  await enqueueEmail(tx, {
+    ...recipient,
+    template: "konbini-voucher",
+    payload: { name: order.user.name, reference: orderReference(order.id), ...item, voucher },
+  });
+}
+
+// The buyer hears when the refund is asked for, and again when one that did not settle at once
+// reaches them or fails. A Konbini refund's notice carries the link for the bank account.
 export async function enqueueRefundNotice(
   tx: Prisma.TransactionClient,
   orderId: string,
   reason: RefundReason,
-  refundedAt: Date,
+  { state, at, actionUrl }: { state: Exclude<RefundStatus, "canceled">; at: Date; actionUrl?: string | null },
 ) {
   const { order, item, recipient } = await orderForEmail(tx, orderId);
   await enqueueEmail(tx, {
@@ -71,9 +87,11 @@ export async function enqueueRefundNotice(
       reference: orderReference(order.id),
       ...item,
       reason,
+      state,
       amount: order.totalAmount,
       currency: order.currency,
-      refundedAt: refundedAt.toISOString(),
+      refundedAt: at.toISOString(),
+      ...(actionUrl && { actionUrl }),
     },
   });
 }

@@ -64,6 +64,10 @@ async function reconcile(order: { id: string; paymentSessionId: string | null })
   if (session.status === "expired") {
     return (await closeUnpaidOrder(order.paymentSessionId, "EXPIRED")) ? "closed" : "waiting";
   }
-  // Complete but unpaid (a voucher not yet paid) or still open: its own events will settle it.
+  // Complete, unpaid, and its voucher gone: the voucher expired and the failure event was lost.
+  if (session.status === "complete" && !session.konbiniVoucher) {
+    return (await closeUnpaidOrder(order.paymentSessionId, "FAILED", "async_payment_failed")) ? "closed" : "waiting";
+  }
+  // A voucher not yet paid, or a session still open: its own events will settle it.
   return "waiting";
 }

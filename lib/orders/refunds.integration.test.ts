@@ -32,6 +32,7 @@ async function topUpPaidTooLate() {
 
 const orderOf = (orderId: string) => db.order.findUniqueOrThrow({ where: { id: orderId } });
 const localSessionOf = (sessionId: string) => db.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
+const localRefundsOf = (sessionId: string) => db.localRefund.findMany({ where: { sessionId } });
 const refundEmailsOf = (userId: string) => db.outboxEmail.findMany({ where: { userId, template: "order-refund" } });
 
 describe("a top-up refused at fulfilment", () => {
@@ -42,12 +43,15 @@ describe("a top-up refused at fulfilment", () => {
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "refunded" });
 
     const session = await localSessionOf(sessionId);
-    expect(session).toMatchObject({ amountRefunded: order.totalAmount, refundId: expect.stringMatching(/^re_/) });
+    const [refund, ...moreRefunds] = await localRefundsOf(sessionId);
+    expect(moreRefunds).toHaveLength(0);
+    expect(refund).toMatchObject({ amount: order.totalAmount, status: "succeeded", id: expect.stringMatching(/^re_/) });
     expect(await orderOf(order.id)).toMatchObject({
       status: "REFUNDED",
       failureReason: "topup_closed",
       paymentIntentId: session.paymentIntentId,
-      refundId: session.refundId,
+      refundId: refund!.id,
+      refundStatus: "succeeded",
       refundedAt: expect.any(Date),
     });
     expect((await esimBalance(esim.id, buyer.id))!.totalBytes).toBe(creditedBefore);
@@ -67,7 +71,7 @@ describe("a top-up refused at fulfilment", () => {
 
     // In the buyer's language, in HTML and plain text, with the way to a new eSIM.
     const rendered = await renderEmail("order-refund", email!.payload as EmailPayloads["order-refund"], "ja");
-    expect(rendered.subject).toMatch(/^Tabi 注文 TB-\w{8} の返金$/);
+    expect(rendered.subject).toMatch(/^Tabi のご注文 TB-\w{8} の返金$/);
     for (const part of [rendered.text, rendered.html]) {
       expect(part).toContain("チャージできなくなっていました");
       expect(part).toContain(formatMoney({ amount: order.totalAmount, currency: "JPY" }, "ja"));
@@ -87,15 +91,16 @@ describe("a top-up refused at fulfilment", () => {
     expect(["refunded", "already_done"]).toContain(outcome.status);
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(200));
 
-    const session = await localSessionOf(sessionId);
-    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: session.refundId });
-    expect(session.amountRefunded).toBe(order.totalAmount);
+    const [refund, ...moreRefunds] = await localRefundsOf(sessionId);
+    expect(moreRefunds).toHaveLength(0);
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundId: refund!.id });
+    expect(refund!.amount).toBe(order.totalAmount);
     // Every gateway call for the order was answered with the same refund.
     const answered = await Promise.all(
       refunds.mock.results.map((r) => r.value as ReturnType<typeof localGateway.refundPayment>),
     );
     expect(answered.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(answered.map((refund) => refund.id))).toEqual(new Set([session.refundId]));
+    expect(new Set(answered.map((answer) => answer.id))).toEqual(new Set([refund!.id]));
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
   });
 
@@ -114,7 +119,7 @@ describe("a top-up refused at fulfilment", () => {
       refundDueAt: expect.any(Date),
       refundedAt: null,
     });
-    expect((await localSessionOf(sessionId)).refundId).toBeNull();
+    expect(await localRefundsOf(sessionId)).toHaveLength(0);
     expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
 
     refunds.mockRestore();
@@ -123,7 +128,7 @@ describe("a top-up refused at fulfilment", () => {
     expect(await redelivered.json()).toEqual({ received: true, result: "handled" });
     expect(await orderOf(order.id)).toMatchObject({
       status: "REFUNDED",
-      refundId: (await localSessionOf(sessionId)).refundId,
+      refundId: (await localRefundsOf(sessionId))[0]!.id,
     });
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
     expect((await POST(webhookRequest(payload, signature))).status).toBe(200);
@@ -147,6 +152,7 @@ describe("a top-up refused at fulfilment", () => {
       status: "failed",
       amount: order.totalAmount,
       currency: order.currency,
+      actionUrl: null,
     });
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "refund_failed" });
     expect(await orderOf(order.id)).toMatchObject({

@@ -8,11 +8,32 @@ import { enqueueRefundNotice } from "./order-emails";
 import { refundReason, type RefundReason } from "./refund-reasons";
 import { transitionOrder } from "./status";
 
-export type RefundOutcome = { status: "refunded" | "refund_due" | "refund_failed" | "already_done" };
+export type RefundOutcome = {
+  status: "refunded" | "refund_pending" | "refund_due" | "refund_failed" | "already_done";
+};
+
+// One refund per order, however often it is asked for, at either gateway.
+export const refundIdempotencyKey = (orderId: string) => `refund-order-${orderId}`;
 
 // Paid for, not delivered, and the money not yet given back.
 export function isRefundDue(order: Pick<Order, "status" | "refundDueAt">): boolean {
   return order.status === "FAILED" && order.refundDueAt !== null;
+}
+
+export type RefundStage = "due" | "pending" | "requires_action" | "succeeded" | "failed";
+
+// Where an order's refund stands, for the buyer: none (null), still to be asked of the gateway,
+// on its way, waiting for the buyer's bank account, paid out, or failed for good.
+export function refundStage(
+  order: Pick<Order, "status" | "refundDueAt" | "refundFailedAt" | "refundStatus" | "refundId">,
+): RefundStage | null {
+  if (order.status === "REFUNDED") return "succeeded";
+  if (order.status !== "FAILED") return null;
+  if (order.refundFailedAt) return "failed";
+  if (order.refundDueAt) return "due";
+  if (order.refundId && (order.refundStatus === "pending" || order.refundStatus === "requires_action"))
+    return order.refundStatus;
+  return null;
 }
 
 // A paid order that cannot be delivered fails with its refund due. That PENDING → FAILED
@@ -42,7 +63,10 @@ export async function refundUndeliverable(
 // gateway fails, the order stays refund due and the next call (a webhook retry, the success
 // page, the retry job) tries again.
 export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { user: { select: { email: true } } },
+  });
   if (!isRefundDue(order)) return { status: "already_done" };
   const reason = refundReason(order.failureReason);
   if (!order.paymentIntentId || !reason)
@@ -57,6 +81,9 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
       orderId,
       paymentIntentId: order.paymentIntentId,
       amount: session?.amountTotal ?? order.totalAmount,
+      idempotencyKey: refundIdempotencyKey(orderId),
+      // A voucher was paid in cash: the buyer is asked where the money should go.
+      instructionsEmail: order.paymentMethod === "konbini" ? order.user.email : undefined,
     });
   } catch (error) {
     log.error({ err: error, orderId }, "refund failed; the order stays refund due");
@@ -67,7 +94,7 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
   if (refund.status === "failed" || refund.status === "canceled") {
     const { count } = await db.order.updateMany({
       where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
-      data: { refundDueAt: null, refundFailedAt: new Date() },
+      data: { refundDueAt: null, refundFailedAt: new Date(), refundId: refund.id, refundStatus: "failed" },
     });
     if (count === 1) {
       log.error({ orderId, refundId: refund.id, status: refund.status }, "refund refused for good; settle it by hand");
@@ -75,13 +102,30 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
     return { status: "refund_failed" };
   }
 
-  const refundedAt = new Date();
+  const at = new Date();
+  if (refund.status === "pending" || refund.status === "requires_action") {
+    // Asked for and accepted, not yet paid out (a refund test card, a Konbini refund waiting
+    // for the bank account): the order follows the refund's own updates from here.
+    const { status, actionUrl } = refund;
+    const recorded = await db.$transaction(async (tx) => {
+      const { count } = await tx.order.updateMany({
+        where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
+        data: { refundDueAt: null, refundId: refund.id, refundStatus: status, refundActionUrl: actionUrl },
+      });
+      if (count === 1) await enqueueRefundNotice(tx, orderId, reason, { state: status, at, actionUrl });
+      return count === 1;
+    });
+    if (recorded) log.info({ orderId, refundId: refund.id, status }, "refund accepted, not yet paid out");
+    return { status: recorded ? "refund_pending" : "already_done" };
+  }
+
   const recorded = await db.$transaction(async (tx) => {
     const moved = await transitionOrder(tx, { id: orderId, refundDueAt: { not: null } }, "FAILED", "REFUNDED", {
-      refundedAt,
+      refundedAt: at,
       refundId: refund.id,
+      refundStatus: "succeeded",
     });
-    if (moved) await enqueueRefundNotice(tx, orderId, reason, refundedAt);
+    if (moved) await enqueueRefundNotice(tx, orderId, reason, { state: "succeeded", at });
     return moved;
   });
   if (!recorded) return { status: "already_done" };

@@ -3,14 +3,15 @@ import type { OrderStatus, Prisma } from "@prisma/client";
 // Where an order may go from each state. It waits for its payment (PENDING) and is claimed for
 // delivery when paid (PAID), then delivered in the same transaction (FULFILLED). One never paid
 // expires or fails; one paid but not deliverable fails with its refund due and is REFUNDED once
-// the gateway has given the money back.
+// the gateway has given the money back — and FAILED again, refund failed, if the bank returns
+// a refund that had succeeded.
 const TRANSITIONS = {
   PENDING: ["PAID", "FAILED", "EXPIRED"],
   PAID: ["FULFILLED"],
   FAILED: ["REFUNDED"],
   FULFILLED: [],
   EXPIRED: [],
-  REFUNDED: [],
+  REFUNDED: ["FAILED"],
 } as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
 
 export type NextOrderStatus<From extends OrderStatus> = (typeof TRANSITIONS)[From][number];

@@ -1,6 +1,9 @@
 // What the shop needs from a payment provider. Both implementations (real Stripe and the
 // local test-mode checkout) describe sessions the way Stripe's Checkout Session does, and
 // both deliver their events to the same webhook route.
+import type { KonbiniStore, KonbiniVoucher } from "./konbini";
+import type { PaymentMethodType, RedirectMethod } from "./methods";
+
 export type CheckoutLineItem = { name: string; unitAmount: number; quantity: number };
 
 export type CreateCheckoutInput = {
@@ -8,9 +11,18 @@ export type CreateCheckoutInput = {
   customerEmail: string;
   currency: string;
   lineItems: CheckoutLineItem[];
+  // What the buyer may pay with: configured, and able to take this amount.
+  paymentMethodTypes: PaymentMethodType[];
   successUrl: string;
   cancelUrl: string;
 };
+
+// How a payment was made, as much as a receipt names.
+export type PaymentMethodUsed =
+  | { type: "card"; brand: string; last4: string }
+  // The store is known once the voucher is paid.
+  | { type: "konbini"; store: KonbiniStore | null }
+  | { type: RedirectMethod };
 
 export type CheckoutSessionSnapshot = {
   id: string;
@@ -23,22 +35,40 @@ export type CheckoutSessionSnapshot = {
   paymentIntentId: string | null;
   // Where the buyer pays, while the session is open: an absolute URL, or a path on this site.
   url: string | null;
+  // The method that paid, or the voucher that waits to be paid; null before either.
+  paymentMethod: PaymentMethodUsed | null;
+  konbiniVoucher: KonbiniVoucher | null;
 };
 
-export type RefundInput = { orderId: string; paymentIntentId: string; amount: number };
+export type RefundInput = {
+  orderId: string;
+  paymentIntentId: string;
+  amount: number;
+  // The same key gives back the same refund, however often or concurrently it is asked.
+  idempotencyKey: string;
+  // A Konbini payment has no card to return money to: the buyer is asked for a bank account here.
+  instructionsEmail?: string;
+};
+
+export const REFUND_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 export type RefundSnapshot = {
   id: string;
-  status: "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+  status: RefundStatus;
   amount: number;
   currency: string;
+  // While it requires action: where the buyer gives the bank account, when the gateway leaves
+  // it to the shop to pass the link on (an absolute URL, or a path on this site). Stripe emails
+  // the buyer itself, so with Stripe this is null.
+  actionUrl: string | null;
 };
 
 export interface PaymentGateway {
   readonly provider: "local" | "stripe";
   createCheckout(input: CreateCheckoutInput): Promise<{ sessionId: string; url: string }>;
   retrieveSession(sessionId: string): Promise<CheckoutSessionSnapshot | null>;
-  // Safe to repeat for the same order: it gives back one refund, however often it is asked.
+  // Safe to repeat with the same idempotency key: one refund, however often it is asked.
   refundPayment(input: RefundInput): Promise<RefundSnapshot>;
 }
 

@@ -1,93 +1,55 @@
 import "server-only";
-import type { LocalCheckoutSession } from "@prisma/client";
 import { db } from "../db/client";
-import { env } from "../env";
 import type { CardInput } from "../validation/card";
-import { SESSION_ID_PLACEHOLDER } from "./gateway";
 import { announceLocalEvent } from "./local-event-delivery";
-import { checkoutEvent, stripeStyleId } from "./local-events";
-import { assertLocalCheckoutAllowed } from "./local-gateway";
+import { checkoutEvent } from "./local-events";
+import { assertLocalCheckoutAllowed } from "./local-guard";
+import {
+  completeSession,
+  localWebhookOrigin,
+  offers,
+  openSession,
+  type PaymentAttempt,
+  recordFailure,
+} from "./local-session";
 import { paymentGateway } from "./provider";
-import { type DeclineCode, testCardOutcome } from "./test-cards";
+import { cardBrand, testCardOutcome } from "./test-cards";
 
 // What Stripe's hosted checkout does after the buyer submits a card, for the local checkout:
 // apply the test card's outcome, then tell the shop through its webhook route.
 
-export type PaymentAttempt =
-  | { status: "succeeded"; redirectTo: string }
-  | { status: "requires_authentication" }
-  | { status: "declined"; code: DeclineCode }
-  | { status: "closed" };
-
-// Where the local checkout sends its events: the shop's configured address, as an endpoint in
-// Stripe's dashboard is. Never the host a request names: a forged Host header would have the
-// server post signed events (and its own requests) anywhere.
-export function localWebhookOrigin(): string {
-  return env().APP_URL;
-}
-
-function isOpen(session: LocalCheckoutSession, now: Date): boolean {
-  return session.status === "OPEN" && session.expiresAt > now;
-}
-
-async function openSession(sessionId: string): Promise<LocalCheckoutSession | null> {
-  assertLocalCheckoutAllowed();
-  const session = await db.localCheckoutSession.findUnique({ where: { id: sessionId } });
-  return session && isOpen(session, new Date()) ? session : null;
-}
-
-async function completeSession(session: LocalCheckoutSession, origin: string): Promise<PaymentAttempt> {
-  // Conditional on OPEN, so a double submit cannot complete (and announce) a session twice; the
-  // event is stored and queued in the same transaction as the payment it announces.
-  const current = await db.$transaction(async (tx) => {
-    const completed = await tx.localCheckoutSession.updateMany({
-      where: { id: session.id, status: "OPEN" },
-      data: {
-        status: "COMPLETE",
-        paymentStatus: "paid",
-        paymentIntentId: stripeStyleId("pi"),
-        pendingChallenge: null,
-        lastDeclineCode: null,
-        completedAt: new Date(),
-      },
-    });
-    const updated = await tx.localCheckoutSession.findUniqueOrThrow({ where: { id: session.id } });
-    if (completed.count === 1)
-      await announceLocalEvent(tx, checkoutEvent("checkout.session.completed", updated), origin);
-    return updated;
-  });
-  if (current.status !== "COMPLETE") return { status: "closed" };
-  return { status: "succeeded", redirectTo: current.successUrl.replace(SESSION_ID_PLACEHOLDER, current.id) };
-}
-
-async function decline(session: LocalCheckoutSession, code: DeclineCode): Promise<PaymentAttempt> {
-  await db.localCheckoutSession.update({
-    where: { id: session.id },
-    data: { lastDeclineCode: code, pendingChallenge: null },
-  });
-  return { status: "declined", code };
-}
+// Only the brand and last digits are kept, as Stripe shows them; never the number or the CVC.
+const cardCompletion = (cardNumber: string, refund?: string) => ({
+  paymentMethod: "card" as const,
+  paymentDetails: { brand: cardBrand(cardNumber), last4: cardNumber.slice(-4) },
+  cardRefundBehaviour: refund ?? null,
+});
 
 export async function payLocalSession(sessionId: string, card: CardInput, origin: string): Promise<PaymentAttempt> {
   const session = await openSession(sessionId);
   if (!session) return { status: "closed" };
+  if (!offers(session, "card")) return { status: "not_offered" };
   const outcome = testCardOutcome(card.cardNumber);
-  if (outcome.kind === "declined") return decline(session, outcome.code);
+  if (outcome.kind === "declined") return recordFailure(session, "card", outcome.code);
   if (outcome.kind === "requires_authentication") {
     await db.localCheckoutSession.update({
       where: { id: session.id },
-      data: { pendingChallenge: card.cardNumber.slice(-4), lastDeclineCode: null },
+      data: { pendingChallenge: card.cardNumber.slice(-4), lastDeclineCode: null, lastFailedMethod: null },
     });
     return { status: "requires_authentication" };
   }
-  return completeSession(session, origin);
+  return completeSession(session, origin, cardCompletion(card.cardNumber, outcome.refund));
 }
 
-// The buyer's answer to the 3-D Secure challenge.
+// The buyer's answer to the 3-D Secure challenge (the one test card that asks refunds at once).
 export async function resolveChallenge(sessionId: string, approved: boolean, origin: string): Promise<PaymentAttempt> {
   const session = await openSession(sessionId);
   if (!session?.pendingChallenge) return { status: "closed" };
-  return approved ? completeSession(session, origin) : decline(session, "authentication_failed");
+  if (!approved) return recordFailure(session, "card", "authentication_failed");
+  return completeSession(session, origin, {
+    paymentMethod: "card",
+    paymentDetails: { brand: "visa", last4: session.pendingChallenge },
+  });
 }
 
 // Sessions expire 24 hours after creation, as Stripe's do; each expiry is announced once.
@@ -110,6 +72,7 @@ export async function expireStaleLocalSessions(
       if (count === 1) {
         await announceLocalEvent(
           tx,
+          session.id,
           checkoutEvent("checkout.session.expired", { ...session, status: "EXPIRED" }),
           origin,
         );

@@ -30,12 +30,18 @@ const TIMEOUT_MS = 15_000;
 const jobKey = (eventId: string) => `local-event:${eventId}`;
 
 // Stores the event and its first delivery in the caller's transaction: an event exists, and
-// is delivered, exactly when the change it announces has committed.
-export async function announceLocalEvent(tx: Prisma.TransactionClient, event: LocalCheckoutEvent, origin: string) {
+// is delivered, exactly when the change it announces has committed. Each is filed under its
+// checkout session, refunds included, so one log tells a payment's whole story.
+export async function announceLocalEvent(
+  tx: Prisma.TransactionClient,
+  sessionId: string,
+  event: LocalCheckoutEvent,
+  origin: string,
+) {
   await tx.localWebhookEvent.create({
     data: {
       id: event.id,
-      sessionId: event.data.object.id,
+      sessionId,
       type: event.type,
       endpoint: `${origin}${WEBHOOK_PATH}`,
       payload: event as unknown as Prisma.InputJsonObject,

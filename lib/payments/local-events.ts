@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { LocalCheckoutSession } from "@prisma/client";
+import type { LocalCheckoutSession, LocalRefund } from "@prisma/client";
 import Stripe from "stripe";
 
 // The fields of Stripe's Checkout Session the local checkout fills in, typed by the SDK.
@@ -20,18 +20,36 @@ export type LocalSessionObject = Pick<
   | "metadata"
   | "mode"
   | "payment_intent"
+  | "payment_method_types"
   | "payment_status"
   | "status"
   | "success_url"
   | "url"
 >;
 
-export type LocalEventType = Extract<Stripe.Event.Type, "checkout.session.completed" | "checkout.session.expired">;
+export type LocalRefundObject = Pick<
+  Stripe.Refund,
+  "id" | "object" | "amount" | "created" | "currency" | "failure_reason" | "metadata" | "payment_intent" | "status"
+>;
 
-export type LocalCheckoutEvent = Pick<
+export type LocalEventType = Extract<
+  Stripe.Event.Type,
+  | "checkout.session.completed"
+  | "checkout.session.expired"
+  | "checkout.session.async_payment_succeeded"
+  | "checkout.session.async_payment_failed"
+>;
+
+type EventEnvelope = Pick<
   Stripe.Event,
   "id" | "object" | "api_version" | "created" | "livemode" | "pending_webhooks" | "request"
-> & { type: LocalEventType; data: { object: LocalSessionObject } };
+>;
+
+export type LocalCheckoutEvent = EventEnvelope &
+  (
+    | { type: LocalEventType; data: { object: LocalSessionObject } }
+    | { type: "charge.refund.updated"; data: { object: LocalRefundObject } }
+  );
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -55,6 +73,7 @@ export function sessionObject(session: LocalCheckoutSession): LocalSessionObject
     metadata: { orderId: session.orderId },
     mode: "payment",
     payment_intent: session.paymentIntentId,
+    payment_method_types: session.paymentMethodTypes,
     payment_status: session.paymentStatus === "paid" ? "paid" : "unpaid",
     status: session.status === "COMPLETE" ? "complete" : session.status === "EXPIRED" ? "expired" : "open",
     success_url: session.successUrl,
@@ -62,7 +81,27 @@ export function sessionObject(session: LocalCheckoutSession): LocalSessionObject
   };
 }
 
-export function checkoutEvent(type: LocalEventType, session: LocalCheckoutSession): LocalCheckoutEvent {
+// Stripe's refund failure reasons the local refunds end with.
+const FAILURE_REASONS = { declined: "declined", expired: "unknown" } as const;
+
+export function refundObject(refund: LocalRefund, session: LocalCheckoutSession): LocalRefundObject {
+  return {
+    id: refund.id,
+    object: "refund",
+    amount: refund.amount,
+    created: seconds(refund.createdAt),
+    currency: refund.currency.toLowerCase(),
+    failure_reason:
+      refund.failureReason === "declined" || refund.failureReason === "expired"
+        ? FAILURE_REASONS[refund.failureReason]
+        : undefined,
+    metadata: { orderId: session.orderId },
+    payment_intent: session.paymentIntentId,
+    status: refund.status,
+  };
+}
+
+function envelope(): EventEnvelope {
   return {
     id: stripeStyleId("evt"),
     object: "event",
@@ -71,7 +110,13 @@ export function checkoutEvent(type: LocalEventType, session: LocalCheckoutSessio
     livemode: false,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
-    type,
-    data: { object: sessionObject(session) },
   };
+}
+
+export function checkoutEvent(type: LocalEventType, session: LocalCheckoutSession): LocalCheckoutEvent {
+  return { ...envelope(), type, data: { object: sessionObject(session) } };
+}
+
+export function refundEvent(refund: LocalRefund, session: LocalCheckoutSession): LocalCheckoutEvent {
+  return { ...envelope(), type: "charge.refund.updated", data: { object: refundObject(refund, session) } };
 }

@@ -1,22 +1,23 @@
 import "server-only";
+import type { LocalCheckoutSession } from "@prisma/client";
 import { db } from "../db/client";
-import { env } from "../env";
-import type { CheckoutSessionSnapshot, PaymentGateway, RefundSnapshot } from "./gateway";
+import type { CheckoutSessionSnapshot, PaymentGateway, PaymentMethodUsed } from "./gateway";
+import type { KonbiniStore, KonbiniVoucher } from "./konbini";
 import { stripeStyleId } from "./local-events";
+import { assertLocalCheckoutAllowed, localCheckoutPath } from "./local-guard";
+import { refundLocalPayment } from "./local-refunds";
+import { asPaymentMethodType } from "./methods";
 
 export const LOCAL_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-// The local checkout takes no money and signs its own events: never in production, and never
-// next to a live Stripe key.
-export function assertLocalCheckoutAllowed(): void {
-  const { APP_ENV, STRIPE_SECRET_KEY } = env();
-  if (APP_ENV === "production" || STRIPE_SECRET_KEY?.startsWith("sk_live_")) {
-    throw new Error("The local test-mode checkout refuses to run in production or with a live Stripe key");
-  }
-}
-
-export function localCheckoutPath(sessionId: string): string {
-  return `/checkout/local/${sessionId}`;
+// What a receipt names of the payment; the Konbini buyer's name and email stay in the checkout.
+function methodUsed(session: LocalCheckoutSession): PaymentMethodUsed | null {
+  const details = (session.paymentDetails ?? {}) as { brand?: string; last4?: string; store?: KonbiniStore };
+  const method = asPaymentMethodType(session.paymentMethod);
+  if (!method) return null;
+  if (method === "card") return { type: "card", brand: details.brand ?? "card", last4: details.last4 ?? "" };
+  if (method === "konbini") return { type: "konbini", store: details.store ?? null };
+  return { type: method };
 }
 
 export const localGateway: PaymentGateway = {
@@ -32,6 +33,7 @@ export const localGateway: PaymentGateway = {
         currency: input.currency,
         customerEmail: input.customerEmail,
         lineItems: input.lineItems,
+        paymentMethodTypes: input.paymentMethodTypes,
         successUrl: input.successUrl,
         cancelUrl: input.cancelUrl,
         expiresAt: new Date(Date.now() + LOCAL_SESSION_LIFETIME_MS),
@@ -52,17 +54,10 @@ export const localGateway: PaymentGateway = {
       currency: session.currency,
       paymentIntentId: session.paymentIntentId,
       url: session.status === "OPEN" ? localCheckoutPath(session.id) : null,
+      paymentMethod: methodUsed(session),
+      // Shown while it waits to be paid, as Stripe's next_action shows it.
+      konbiniVoucher: session.paymentStatus === "unpaid" ? (session.konbiniVoucher as KonbiniVoucher | null) : null,
     };
   },
-  async refundPayment({ paymentIntentId, amount }): Promise<RefundSnapshot> {
-    assertLocalCheckoutAllowed();
-    // Conditional on no refund yet, so repeated or concurrent requests leave one refund.
-    await db.localCheckoutSession.updateMany({
-      where: { paymentIntentId, paymentStatus: "paid", refundId: null, amountTotal: { gte: amount } },
-      data: { refundId: stripeStyleId("re"), amountRefunded: amount, refundedAt: new Date() },
-    });
-    const session = await db.localCheckoutSession.findUnique({ where: { paymentIntentId } });
-    if (!session?.refundId) throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
-    return { id: session.refundId, status: "succeeded", amount: session.amountRefunded, currency: session.currency };
-  },
+  refundPayment: refundLocalPayment,
 };

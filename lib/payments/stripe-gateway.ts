@@ -1,15 +1,58 @@
 import "server-only";
 import Stripe from "stripe";
-import type { CheckoutSessionSnapshot, PaymentGateway, RefundSnapshot } from "./gateway";
+import { env } from "../env";
+import {
+  type CheckoutSessionSnapshot,
+  type PaymentGateway,
+  type PaymentMethodUsed,
+  REFUND_STATUSES,
+  type RefundSnapshot,
+} from "./gateway";
+import { KONBINI_STORES, type KonbiniVoucher } from "./konbini";
+import { asPaymentMethodType } from "./methods";
 
 type StripeConnection = Pick<Stripe.StripeConfig, "host" | "port" | "protocol">;
 
 const STATUSES = ["open", "complete", "expired"] as const;
 const PAYMENT_STATUSES = ["paid", "unpaid", "no_payment_required"] as const;
-const REFUND_STATUSES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+
+const expandedIntent = (session: Stripe.Checkout.Session) =>
+  typeof session.payment_intent === "object" ? session.payment_intent : null;
+
+// From the charge that paid: a card's brand and last digits, the store a voucher was paid at.
+function methodUsed(intent: Stripe.PaymentIntent | null): PaymentMethodUsed | null {
+  const charge = typeof intent?.latest_charge === "object" ? intent.latest_charge : null;
+  const details = charge?.payment_method_details;
+  const type = asPaymentMethodType(details?.type);
+  if (!details || !type) return null;
+  if (type === "card") return { type, brand: details.card?.brand ?? "card", last4: details.card?.last4 ?? "" };
+  if (type === "konbini") {
+    const store = KONBINI_STORES.find((chain) => chain === details.konbini?.store?.chain) ?? null;
+    return { type, store };
+  }
+  return { type };
+}
+
+// The voucher Stripe shows while a Konbini payment waits (next_action.konbini_display_details).
+function voucherOf(intent: Stripe.PaymentIntent | null): KonbiniVoucher | null {
+  const display = intent?.next_action?.konbini_display_details;
+  if (!intent || !display) return null;
+  const { stores } = display;
+  return {
+    confirmationNumber: stores.familymart?.confirmation_number ?? stores.lawson?.confirmation_number ?? "",
+    paymentCodes: Object.fromEntries(
+      KONBINI_STORES.map((store) => [store, stores[store]?.payment_code ?? ""]),
+    ) as KonbiniVoucher["paymentCodes"],
+    amount: intent.amount,
+    currency: intent.currency.toUpperCase(),
+    expiresAt: new Date(display.expires_at * 1000).toISOString(),
+    hostedVoucherUrl: display.hosted_voucher_url ?? undefined,
+  };
+}
 
 // Stripe's enums are open-ended; anything new is treated as open and not (yet) paid.
 function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
+  const intent = expandedIntent(session);
   return {
     id: session.id,
     status: STATUSES.find((s) => s === session.status) ?? "open",
@@ -20,6 +63,8 @@ function snapshot(session: Stripe.Checkout.Session): CheckoutSessionSnapshot {
     paymentIntentId:
       typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null),
     url: session.url,
+    paymentMethod: session.payment_status === "paid" ? methodUsed(intent) : null,
+    konbiniVoucher: session.payment_status === "unpaid" ? voucherOf(intent) : null,
   };
 }
 
@@ -30,6 +75,8 @@ function refundSnapshot(refund: Stripe.Refund): RefundSnapshot {
     status: REFUND_STATUSES.find((s) => s === refund.status) ?? "pending",
     amount: refund.amount,
     currency: refund.currency.toUpperCase(),
+    // Stripe emails the buyer itself (instructions_email) to collect a bank account.
+    actionUrl: null,
   };
 }
 
@@ -55,6 +102,16 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
               product_data: { name: item.name },
             },
           })),
+          // The SDK's API version names the explicit list this way (payment_method_types was
+          // retired from session creation); Stripe offers exactly these, where eligible.
+          allowed_payment_method_types: input.paymentMethodTypes,
+          payment_method_options: {
+            ...(input.paymentMethodTypes.includes("konbini") && {
+              konbini: { expires_after_days: env().KONBINI_EXPIRES_AFTER_DAYS },
+            }),
+            // Checkout shows WeChat Pay's QR code on the web.
+            ...(input.paymentMethodTypes.includes("wechat_pay") && { wechat_pay: { client: "web" } }),
+          },
           success_url: input.successUrl,
           cancel_url: input.cancelUrl,
         },
@@ -66,7 +123,9 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
     },
     async retrieveSession(sessionId) {
       try {
-        return snapshot(await stripe.checkout.sessions.retrieve(sessionId));
+        return snapshot(
+          await stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] }),
+        );
       } catch (error) {
         if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
         throw error;
@@ -74,9 +133,14 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
     },
     async refundPayment(input) {
       const refund = await stripe.refunds.create(
-        { payment_intent: input.paymentIntentId, amount: input.amount, metadata: { orderId: input.orderId } },
-        // One refund per order: a retried or concurrent request gets the first one back.
-        { idempotencyKey: `refund-order-${input.orderId}` },
+        {
+          payment_intent: input.paymentIntentId,
+          amount: input.amount,
+          metadata: { orderId: input.orderId },
+          ...(input.instructionsEmail && { instructions_email: input.instructionsEmail }),
+        },
+        // A retried or concurrent request gets the first refund back.
+        { idempotencyKey: input.idempotencyKey },
       );
       return refundSnapshot(refund);
     },

@@ -16,12 +16,25 @@ export function asDeclineCode(value: string | null | undefined): DeclineCode | u
   return DECLINE_CODES.find((code) => code === value);
 }
 
+// What a refund of the card's payment does, by Stripe's refund test cards: settle later, or
+// succeed and later fail (the bank returned it). Other cards refund at once.
+export const REFUND_BEHAVIOURS = ["pending_then_succeeded", "succeeded_then_failed"] as const;
+export type RefundBehaviour = (typeof REFUND_BEHAVIOURS)[number];
+
+export function asRefundBehaviour(value: string | null | undefined): RefundBehaviour | undefined {
+  return REFUND_BEHAVIOURS.find((behaviour) => behaviour === value);
+}
+
 export type CardOutcome =
-  { kind: "succeeded" } | { kind: "requires_authentication" } | { kind: "declined"; code: DeclineCode };
+  | { kind: "succeeded"; refund?: RefundBehaviour }
+  | { kind: "requires_authentication" }
+  | { kind: "declined"; code: DeclineCode };
 
 const OUTCOMES = {
   "4242424242424242": { kind: "succeeded" },
   "5555555555554444": { kind: "succeeded" },
+  "4000000000007726": { kind: "succeeded", refund: "pending_then_succeeded" },
+  "4000000000005126": { kind: "succeeded", refund: "succeeded_then_failed" },
   "4000000000000002": { kind: "declined", code: "generic_decline" },
   "4000000000009995": { kind: "declined", code: "insufficient_funds" },
   "4000000000000069": { kind: "declined", code: "expired_card" },
@@ -40,3 +53,11 @@ export function testCardOutcome(cardNumber: string): CardOutcome {
 }
 
 export const TEST_CARDS = Object.keys(OUTCOMES) as TestCard[];
+
+// The brand a receipt names, from the number's leading digits (the test cards are Visa and
+// Mastercard).
+export function cardBrand(cardNumber: string): "visa" | "mastercard" | "card" {
+  if (cardNumber.startsWith("4")) return "visa";
+  if (/^(5[1-5]|2[2-7])/.test(cardNumber)) return "mastercard";
+  return "card";
+}

@@ -2,27 +2,47 @@ import "server-only";
 import type Stripe from "stripe";
 import { db } from "../db/client";
 import { log } from "../log";
-import { closeUnpaidOrder, fulfilCheckout } from "../orders/fulfilment";
+import { closeUnlessPaid, closeUnpaidOrder, fulfilCheckout, recordAwaitingPayment } from "../orders/fulfilment";
+import { applyRefundUpdate } from "../orders/refund-updates";
+import { REFUND_STATUSES } from "./gateway";
 
 export type WebhookResult = { status: "handled" | "duplicate" | "ignored" | "retry" };
 
-type SessionEvent = { data: { object: { id: string; payment_status?: string } } };
+// The objects the handled events carry: a Checkout Session, or a Refund.
+type EventObject = {
+  id: string;
+  payment_status?: string;
+  status?: string | null;
+  metadata?: Record<string, string> | null;
+};
 
 // A refund the gateway did not take yet asks for the event again: Stripe redelivers events
 // answered with an error, and the next delivery retries the refund.
-async function fulfil(sessionId: string): Promise<"retry" | void> {
-  if ((await fulfilCheckout(sessionId)).status === "refund_due") return "retry";
+const retryIfRefundDue = ({ status }: { status: string }) => (status === "refund_due" ? "retry" : undefined);
+const fulfil = async (sessionId: string) => retryIfRefundDue(await fulfilCheckout(sessionId));
+
+// A refund's update that arrives before the order has recorded the refund is asked for again.
+async function refundUpdated(refund: EventObject) {
+  const status = REFUND_STATUSES.find((known) => known === refund.status);
+  if (!status) return;
+  const update = await applyRefundUpdate(refund.id, status, refund.metadata?.orderId);
+  if (update.status === "not_recorded_yet") return "retry";
 }
 
-const HANDLERS: Partial<Record<Stripe.Event.Type, (event: SessionEvent) => Promise<unknown>>> = {
-  // A delayed payment method completes the session unpaid; async_payment_succeeded follows.
-  "checkout.session.completed": async (event) => {
-    if (event.data.object.payment_status !== "unpaid") return fulfil(event.data.object.id);
-  },
-  "checkout.session.async_payment_succeeded": (event) => fulfil(event.data.object.id),
-  "checkout.session.async_payment_failed": (event) =>
-    closeUnpaidOrder(event.data.object.id, "FAILED", "async_payment_failed"),
-  "checkout.session.expired": (event) => closeUnpaidOrder(event.data.object.id, "EXPIRED"),
+const HANDLERS: Partial<Record<Stripe.Event.Type, (object: EventObject) => Promise<unknown>>> = {
+  // A delayed payment method (Konbini) completes the session unpaid, with a voucher to pay;
+  // async_payment_succeeded or async_payment_failed follows.
+  "checkout.session.completed": async (session) =>
+    session.payment_status === "unpaid" ? recordAwaitingPayment(session.id) : fulfil(session.id),
+  "checkout.session.async_payment_succeeded": (session) => fulfil(session.id),
+  "checkout.session.async_payment_failed": async (session) =>
+    retryIfRefundDue(await closeUnlessPaid(session.id, "async_payment_failed")),
+  "checkout.session.expired": (session) => closeUnpaidOrder(session.id, "EXPIRED"),
+  // A refund that did not settle when it was asked for (pending, waiting for a bank account),
+  // or one the bank returned after it succeeded.
+  "charge.refund.updated": refundUpdated,
+  "refund.updated": refundUpdated,
+  "refund.failed": refundUpdated,
 };
 
 // Handlers are idempotent on their own (order transitions are conditional), so a replay that
@@ -34,7 +54,7 @@ export async function handleWebhookEvent(event: Stripe.Event): Promise<WebhookRe
   const seen = await db.processedWebhookEvent.findUnique({ where: { id: event.id }, select: { id: true } });
   if (seen) return { status: "duplicate" };
   // Not recorded, so the redelivery is handled rather than skipped as a duplicate.
-  if ((await handler(event as unknown as SessionEvent)) === "retry") return { status: "retry" };
+  if ((await handler(event.data.object as EventObject)) === "retry") return { status: "retry" };
   const recorded = await db.processedWebhookEvent.createMany({
     data: [{ id: event.id, type: event.type }],
     skipDuplicates: true,

@@ -4,13 +4,17 @@ import type { Locale } from "next-intl";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { getPlanFormat } from "@/app/_components/plan-format";
 import { PlanName } from "@/app/_components/plan-name";
+import { KonbiniVoucherCard } from "@/app/_components/konbini-voucher-card";
+import { PaymentMethodText } from "@/app/_components/payment-method-text";
 import { RefundReasonText } from "@/app/_components/refund-reason";
 import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { ordersOfUser } from "@/lib/orders/queries";
 import { refundReason } from "@/lib/orders/refund-reasons";
-import { isRefundDue } from "@/lib/orders/refunds";
+import { paymentMethodOfOrder } from "@/lib/orders/payment-method";
+import { refundStage } from "@/lib/orders/refunds";
+import type { KonbiniVoucher } from "@/lib/payments/konbini";
 import { z } from "zod";
 
 type OrdersPageProps = {
@@ -93,6 +97,7 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
                   </td>
                   <td className="py-3 pr-4">
                     {formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}
+                    <PaidWith order={order} />
                   </td>
                   <OrderStatus order={order} />
                 </tr>
@@ -125,26 +130,69 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
   );
 }
 
-// The state, and for an order paid but refunded (or about to be) why it could not be delivered.
+function PaidWith({ order }: { order: Pick<Order, "status" | "paymentMethod" | "paymentDetails" | "paidAt"> }) {
+  const method = order.paidAt ? paymentMethodOfOrder(order) : undefined;
+  if (!method) return null;
+  return (
+    <p className="text-sm text-slate-600" data-testid="order-paid-with">
+      <PaymentMethodText method={method} />
+    </p>
+  );
+}
+
+// The state; for a Konbini order still to be paid, its voucher; and for an order paid but
+// refunded (or about to be) why it could not be delivered and where the money stands.
 async function OrderStatus({
   order,
 }: {
-  order: Pick<Order, "status" | "failureReason" | "refundDueAt" | "refundFailedAt">;
+  order: Pick<
+    Order,
+    | "status"
+    | "failureReason"
+    | "refundDueAt"
+    | "refundFailedAt"
+    | "refundStatus"
+    | "refundId"
+    | "refundActionUrl"
+    | "konbiniVoucher"
+  >;
 }) {
-  const t = await getTranslations("Orders");
-  const refundDue = isRefundDue(order);
+  const [t, tMethods] = await Promise.all([getTranslations("Orders"), getTranslations("PaymentMethods")]);
+  const stage = refundStage(order);
   const reason = refundReason(order.failureReason);
+  const voucher = order.status === "PENDING" ? (order.konbiniVoucher as KonbiniVoucher | null) : null;
+  const inProgress = stage === "due" || stage === "pending" || stage === "requires_action";
   return (
     <td className="py-3" data-testid="order-status">
       <span
-        className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[refundDue ? "PENDING" : order.status] ?? "bg-slate-100 text-slate-800"}`}
+        className={`rounded px-2 py-0.5 text-sm font-medium ${STATUS_STYLE[inProgress ? "PENDING" : order.status] ?? "bg-slate-100 text-slate-800"}`}
       >
-        {refundDue ? t("refundDue") : t(`statuses.${order.status}`)}
+        {voucher
+          ? tMethods("voucher.awaiting")
+          : stage && stage !== "succeeded" && stage !== "failed"
+            ? t(`refundStages.${stage}`)
+            : t(`statuses.${order.status}`)}
       </span>
+      {voucher && (
+        <details className="mt-2 max-w-sm">
+          <summary className="cursor-pointer text-sm font-semibold text-brand-700">{t("showVoucher")}</summary>
+          <div className="mt-2">
+            <KonbiniVoucherCard voucher={voucher} />
+          </div>
+        </details>
+      )}
+      {order.failureReason === "async_payment_failed" && (
+        <p className="mt-1 max-w-xs text-sm text-slate-700">{t("voucherExpired")}</p>
+      )}
       {reason && (
         <p className="mt-1 max-w-xs text-sm text-slate-700">
           <RefundReasonText reason={reason} />
         </p>
+      )}
+      {stage === "requires_action" && order.refundActionUrl && (
+        <Link href={order.refundActionUrl} className="mt-1 inline-block text-sm font-semibold text-brand-700 underline">
+          {t("giveBankAccount")}
+        </Link>
       )}
       {order.refundFailedAt && <p className="mt-1 max-w-xs text-sm font-medium text-brand-800">{t("refundFailed")}</p>}
     </td>

@@ -3,15 +3,19 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { getPlanFormat } from "@/app/_components/plan-format";
+import { KonbiniVoucherCard } from "@/app/_components/konbini-voucher-card";
+import { PaymentMethodText } from "@/app/_components/payment-method-text";
 import { PlanName } from "@/app/_components/plan-name";
 import { requireUser } from "@/lib/auth/session";
 import { Link } from "@/lib/i18n/navigation";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { orderForBuyerBySession } from "@/lib/orders/queries";
-import { isRefundDue } from "@/lib/orders/refunds";
+import { paymentMethodOfOrder } from "@/lib/orders/payment-method";
+import { isRefundDue, refundStage } from "@/lib/orders/refunds";
+import type { KonbiniVoucher } from "@/lib/payments/konbini";
 import { checkoutSessionIdSchema } from "@/lib/validation/checkout";
 import { validOrUndefined } from "@/lib/validation/parse";
-import { RefreshWhilePending } from "./refresh-while-pending";
+import { RefreshWhilePending } from "@/app/_components/refresh-while-pending";
 import { RefundResult } from "./refund-result";
 
 type SuccessPageProps = {
@@ -39,7 +43,17 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
     await fulfilCheckout(sessionId);
     order = (await orderForBuyerBySession(sessionId, user.id))!;
   }
-  const [t, tEsim] = await Promise.all([getTranslations("CheckoutResult"), getTranslations("Esim")]);
+  const [t, tEsim, tMethods] = await Promise.all([
+    getTranslations("CheckoutResult"),
+    getTranslations("Esim"),
+    getTranslations("PaymentMethods"),
+  ]);
+  const paidWith = paymentMethodOfOrder(order);
+  const paidLine = paidWith && (
+    <p className="mt-2 text-sm text-slate-600" data-testid="paid-with">
+      <PaymentMethodText method={paidWith} />
+    </p>
+  );
 
   if ((order.status === "FULFILLED" || order.status === "PAID") && order.esim && order.topUpPack) {
     const format = await getPlanFormat();
@@ -53,6 +67,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
             iccid: order.esim.iccid,
           })}
         </p>
+        {paidLine}
         <Link
           href={`/esims/${order.esim.id}`}
           className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
@@ -68,6 +83,7 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
       <div className="mx-auto max-w-2xl px-4 py-12">
         <h1 className="text-3xl font-bold tracking-tight">{t("fulfilledTitle")}</h1>
         <p className="mt-3 text-slate-700">{t("fulfilledBody", { count: order.esimProfiles.length })}</p>
+        {paidLine}
         <ul className="mt-6 space-y-3">
           {order.esimProfiles.map((esim) => (
             <li key={esim.id} className="rounded-lg border border-slate-200 p-4">
@@ -107,9 +123,32 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
     );
   }
 
-  if (order.status === "REFUNDED" || isRefundDue(order)) return <RefundResult order={order} />;
+  const stage = refundStage(order);
+  if (stage) return <RefundResult order={order} stage={stage} />;
 
-  const closed = order.status === "EXPIRED" ? "expired" : order.status === "PENDING" ? "pending" : "failed";
+  // A Konbini voucher waits to be paid at a store: the voucher, and the page follows the payment.
+  if (order.status === "PENDING" && order.konbiniVoucher) {
+    return (
+      <div className="mx-auto max-w-2xl space-y-4 px-4 py-12" aria-live="polite">
+        <h1 className="text-3xl font-bold tracking-tight">{tMethods("voucher.awaiting")}</h1>
+        <p className="text-slate-700">{t("voucherBody")}</p>
+        <KonbiniVoucherCard voucher={order.konbiniVoucher as KonbiniVoucher} />
+        <Link href="/orders" className="inline-block font-semibold text-brand-700 underline">
+          {t("viewOrders")}
+        </Link>
+        <RefreshWhilePending intervalMs={3000} maxTries={200} />
+      </div>
+    );
+  }
+
+  const closed =
+    order.status === "EXPIRED"
+      ? "expired"
+      : order.status === "PENDING"
+        ? "pending"
+        : order.failureReason === "async_payment_failed"
+          ? "voucherExpired"
+          : "failed";
   return (
     <div className="mx-auto max-w-2xl px-4 py-12" aria-live="polite">
       <h1 className="text-3xl font-bold tracking-tight">{t(`${closed}Title`)}</h1>

@@ -1,20 +1,21 @@
 import type { Order } from "@prisma/client";
 import { getLocale, getTranslations } from "next-intl/server";
+import { RefreshWhilePending } from "@/app/_components/refresh-while-pending";
 import { RefundReasonText } from "@/app/_components/refund-reason";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { refundReason } from "@/lib/orders/refund-reasons";
-import { RefreshWhilePending } from "./refresh-while-pending";
+import type { RefundStage } from "@/lib/orders/refunds";
 
-type RefundedOrder = Pick<Order, "kind" | "status" | "failureReason" | "totalAmount" | "currency"> & {
+type RefundedOrder = Pick<Order, "kind" | "failureReason" | "totalAmount" | "currency" | "refundActionUrl"> & {
   plan: { slug: string } | null;
 };
 
-// Paid for, but not deliverable: why, and that the money goes back. While the refund is still
-// due the page asks again, and each visit retries it.
-export async function RefundResult({ order }: { order: RefundedOrder }) {
+// Paid for, but not deliverable: why, and where the money stands. While the refund is still
+// due the page asks again, and each visit retries it; a Konbini refund asks for a bank account.
+export async function RefundResult({ order, stage }: { order: RefundedOrder; stage: RefundStage }) {
   const [t, locale] = await Promise.all([getTranslations("CheckoutResult"), getLocale()]);
-  const refunded = order.status === "REFUNDED";
+  const refunded = stage === "succeeded";
   const reason = refundReason(order.failureReason);
   const amount = formatMoney({ amount: order.totalAmount, currency: order.currency }, locale);
   return (
@@ -29,8 +30,18 @@ export async function RefundResult({ order }: { order: RefundedOrder }) {
           <RefundReasonText reason={reason} />
         </p>
       )}
-      <p className="mt-3 text-slate-700">{t(refunded ? "refundedBody" : "refundDueBody", { amount })}</p>
-      {!refunded && <RefreshWhilePending />}
+      <p className="mt-3 text-slate-700" data-testid="refund-stage">
+        {t(`refundStages.${stage}`, { amount })}
+      </p>
+      {stage === "requires_action" && order.refundActionUrl && (
+        <Link
+          href={order.refundActionUrl}
+          className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          {t("giveBankAccount")}
+        </Link>
+      )}
+      {stage === "due" && <RefreshWhilePending />}
       <div className="mt-6 flex flex-wrap gap-4">
         {reason === "topup_closed" && (
           <Link href="/plans" className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

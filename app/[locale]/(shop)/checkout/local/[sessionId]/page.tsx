@@ -1,39 +1,75 @@
+import type { LocalCheckoutSession } from "@prisma/client";
 import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ClientTranslations } from "@/app/_components/client-translations";
+import { FormAlert } from "@/app/_components/form-alert";
+import { KonbiniVoucherCard } from "@/app/_components/konbini-voucher-card";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
-import { SESSION_ID_PLACEHOLDER } from "@/lib/payments/gateway";
-import { expireStaleLocalSessions, localWebhookOrigin } from "@/lib/payments/local-checkout";
-import { asDeclineCode, TEST_CARDS } from "@/lib/payments/test-cards";
+import type { KonbiniVoucher } from "@/lib/payments/konbini";
+import { expireStaleLocalSessions } from "@/lib/payments/local-checkout";
+import { localWebhookOrigin, successRedirect } from "@/lib/payments/local-session";
+import { AUTHORIZATION_FAILED } from "@/lib/payments/local-wallets";
+import { asPaymentMethodType, METHOD_FLOW, type PaymentMethodType } from "@/lib/payments/methods";
+import { asDeclineCode } from "@/lib/payments/test-cards";
 import { CardForm } from "./card-form";
+import { KonbiniForm } from "./konbini-form";
+import { MethodTabs } from "./method-tabs";
+import { RedirectMethodPanel } from "./redirect-method";
 import { buyersLocalSession } from "./session";
+import { TestValues } from "./test-values";
 
-type LocalCheckoutPageProps = { params: Promise<{ locale: Locale; sessionId: string }> };
+type LocalCheckoutPageProps = {
+  params: Promise<{ locale: Locale; sessionId: string }>;
+  searchParams: Promise<{ method?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: LocalCheckoutPageProps): Promise<Metadata> {
   const t = await getTranslations({ locale: (await params).locale, namespace: "LocalCheckout" });
   return { title: t("title"), robots: { index: false } };
 }
 
-export default async function LocalCheckoutPage({ params }: LocalCheckoutPageProps) {
+// The method shown: the one asked for in the address if offered, else the one waiting for an
+// answer or last tried, else the first.
+function selectedMethod(session: LocalCheckoutSession, requested: string | string[] | undefined): PaymentMethodType {
+  const offered = session.paymentMethodTypes.map(asPaymentMethodType).filter((method) => method !== undefined);
+  const candidates = [
+    typeof requested === "string" ? requested : undefined,
+    session.authorizationToken ? session.authorizationMethod : null,
+    session.lastFailedMethod,
+  ].map(asPaymentMethodType);
+  return candidates.find((method) => method && offered.includes(method)) ?? offered[0] ?? "card";
+}
+
+// The buyer's own local test-mode checkout session (anyone else gets 404), like Stripe Checkout:
+// a method chooser, each method's own step, and after a Konbini choice the voucher to pay.
+export default async function LocalCheckoutPage({ params, searchParams }: LocalCheckoutPageProps) {
   const { locale: requestedLocale, sessionId } = await params;
   setRequestLocale(requestedLocale);
   const session = await buyersLocalSession(sessionId, `/checkout/local/${sessionId}`);
-  const [t, format, locale] = await Promise.all([getTranslations("LocalCheckout"), getFormatter(), getLocale()]);
+  const [t, tMethods, format, locale] = await Promise.all([
+    getTranslations("LocalCheckout"),
+    getTranslations("PaymentMethods"),
+    getFormatter(),
+    getLocale(),
+  ]);
 
-  if (session.status === "COMPLETE") redirect(session.successUrl.replace(SESSION_ID_PLACEHOLDER, session.id));
+  const voucher = session.status === "COMPLETE" && session.paymentStatus === "unpaid" ? session.konbiniVoucher : null;
+  if (session.status === "COMPLETE" && !voucher) redirect(successRedirect(session));
   if (session.pendingChallenge && session.status === "OPEN")
     redirect(`/${locale}/checkout/local/${session.id}/authenticate`);
 
-  const expired = session.status === "EXPIRED" || session.expiresAt <= new Date();
+  const expired = session.status === "EXPIRED" || (session.status === "OPEN" && session.expiresAt <= new Date());
   // The buyer's own session only: opening a page must not close (and announce) anyone else's.
   if (expired && session.status === "OPEN") {
     await expireStaleLocalSessions(localWebhookOrigin(), { sessionId: session.id });
   }
   const total = formatMoney({ amount: session.amountTotal, currency: session.currency }, locale);
+  const method = selectedMethod(session, (await searchParams).method);
+  const flow = METHOD_FLOW[method];
+  const failedHere = session.lastFailedMethod === method ? session.lastDeclineCode : null;
 
   return (
     <div className="mx-auto max-w-lg px-4 py-10">
@@ -52,7 +88,18 @@ export default async function LocalCheckoutPage({ params }: LocalCheckoutPagePro
         <dd className="break-all">{session.customerEmail}</dd>
       </dl>
 
-      {expired ? (
+      {voucher ? (
+        <div className="mt-6 space-y-4">
+          <KonbiniVoucherCard voucher={voucher as KonbiniVoucher} />
+          <p className="text-sm text-slate-700">{t("voucherEmailed")}</p>
+          <a
+            href={successRedirect(session)}
+            className="inline-block rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+          >
+            {t("returnToShop")}
+          </a>
+        </div>
+      ) : expired ? (
         <div className="mt-6 space-y-4">
           <p role="alert" className="rounded-md border border-slate-300 px-4 py-3">
             {t("expired")}
@@ -63,14 +110,32 @@ export default async function LocalCheckoutPage({ params }: LocalCheckoutPagePro
         </div>
       ) : (
         <>
-          <div className="mt-6">
-            <ClientTranslations messages={["LocalCheckout", "Errors"]}>
-              <CardForm
+          <div className="mt-6 space-y-4">
+            <MethodTabs
+              sessionId={session.id}
+              offered={session.paymentMethodTypes.map(asPaymentMethodType).filter((m) => m !== undefined)}
+              selected={method}
+            />
+            {failedHere === AUTHORIZATION_FAILED && (
+              <FormAlert>{t("authorizationFailed", { method: tMethods(`names.${method}`) })}</FormAlert>
+            )}
+            {flow === "card" && (
+              <ClientTranslations messages={["LocalCheckout", "Errors"]}>
+                <CardForm sessionId={session.id} totalLabel={total} declineCode={asDeclineCode(failedHere)} />
+              </ClientTranslations>
+            )}
+            {flow === "voucher" && (
+              <ClientTranslations messages={["LocalCheckout", "Errors"]}>
+                <KonbiniForm sessionId={session.id} customerEmail={session.customerEmail} />
+              </ClientTranslations>
+            )}
+            {flow === "redirect" && method !== "card" && method !== "konbini" && (
+              <RedirectMethodPanel
                 sessionId={session.id}
-                totalLabel={total}
-                declineCode={asDeclineCode(session.lastDeclineCode)}
+                method={method}
+                waitingToken={session.authorizationMethod === method ? session.authorizationToken : null}
               />
-            </ClientTranslations>
+            )}
           </div>
           <p className="mt-4 text-sm text-slate-600">
             {t("expiresAt", {
@@ -80,21 +145,7 @@ export default async function LocalCheckoutPage({ params }: LocalCheckoutPagePro
           <a href={session.cancelUrl} className="mt-2 inline-block text-sm font-semibold text-brand-700 underline">
             {t("cancel")}
           </a>
-
-          <section aria-labelledby="test-cards-title" className="mt-8 rounded-lg border border-slate-200 p-4">
-            <h2 id="test-cards-title" className="font-semibold">
-              {t("testCards")}
-            </h2>
-            <p className="text-sm text-slate-600">{t("testCardsNote")}</p>
-            <ul className="mt-3 space-y-1 text-sm">
-              {TEST_CARDS.map((card) => (
-                <li key={card} className="flex flex-wrap justify-between gap-2">
-                  <code className="font-mono">{card.replace(/(\d{4})(?=\d)/g, "$1 ")}</code>
-                  <span className="text-slate-700">{t(`cards.${card}`)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <TestValues method={flow} />
         </>
       )}
     </div>
