@@ -45,7 +45,8 @@ export default defineConfig({
     command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${PORT}`,
     // The tests play the one proxy in front of the app: each names its own client address in
     // X-Forwarded-For (e2e/fixtures.ts), so per-address limits do not add up across the suite.
-    env: { TRUSTED_PROXY_HOPS: "1" },
+    // Simulated waits (a refund that settles "some time later") pass 60 times faster.
+    env: { TRUSTED_PROXY_HOPS: "1", SANDBOX_TIME_SCALE: "60" },
     url: `${baseURL}/en`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -19,6 +19,8 @@ test("a logged-out visitor registers on the way to checkout and stays logged in 
 });
 
 test("someone else's checkout session and success page answer 404", async ({ page, browser }) => {
+  // Every page is scanned for accessibility on the way.
+  test.slow();
   await register(page, newTraveller());
   await page.goto("/en/plans/au-1gb-3d/checkout");
   await page.getByRole("button", { name: /^Pay / }).click();
@@ -33,5 +35,11 @@ test("someone else's checkout session and success page answer 404", async ({ pag
   expect((await other.goto(`/en/checkout/success?session_id=${sessionId}`))?.status()).toBe(404);
   expect((await other.goto(`${checkoutUrl}/events`))?.status()).toBe(404);
   expect((await other.goto(`${checkoutUrl}/authenticate`))?.status()).toBe(404);
+  expect((await other.goto(`${checkoutUrl}?method=konbini`))?.status()).toBe(404);
+  // Pages opened from a link (a wallet's QR code, a refund email) answer only to their link.
+  const unknownLink = "A".repeat(43);
+  expect((await other.goto(`/en/checkout/local/authorize/${unknownLink}`))?.status()).toBe(404);
+  expect((await other.goto(`/en/checkout/local/refunds/${unknownLink}`))?.status()).toBe(404);
+  expect((await other.goto("/en/checkout/local/authorize/not-a-token"))?.status()).toBe(404);
   await other.close();
 });

@@ -12,6 +12,7 @@ import enPayments from "../messages/en/payments.json";
 import jaPayments from "../messages/ja/payments.json";
 import zhPayments from "../messages/zh/payments.json";
 import type { PaymentMethodUsed } from "../lib/payments/gateway";
+import { paymentMethodLabel } from "../lib/payments/method-label";
 
 // Emails are written in every language the site is.
 const MESSAGES = { en, zh, ja } as const satisfies Record<Locale, unknown>;
@@ -60,12 +61,5 @@ export function emailPaymentTranslator(locale: EmailLocale) {
 }
 
 export function emailPaymentMethod(locale: EmailLocale, method: PaymentMethodUsed): string {
-  const t = emailPaymentTranslator(locale);
-  if (method.type === "card") {
-    const brand = method.brand === "visa" || method.brand === "mastercard" ? method.brand : "card";
-    return t("paidByCard", { brand: t(`brands.${brand}`), last4: method.last4 });
-  }
-  if (method.type === "konbini")
-    return method.store ? t("paidAtStore", { store: t(`stores.${method.store}`) }) : t("paidAtKonbini");
-  return t("paidWith", { method: t(`names.${method.type}`) });
+  return paymentMethodLabel(emailPaymentTranslator(locale) as Parameters<typeof paymentMethodLabel>[0], method);
 }

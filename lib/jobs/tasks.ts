@@ -47,7 +47,9 @@ export const taskList: Record<JobName, Task> = {
   // The local checkout's simulated outcomes, due when Stripe's test behaviour says.
   "settle-konbini-voucher": async (payload) => {
     const { sessionId, result } = payload as JobPayloads["settle-konbini-voucher"];
-    await settleKonbiniVoucher(sessionId, result, localWebhookOrigin());
+    const settled = await settleKonbiniVoucher(sessionId, result, localWebhookOrigin());
+    // The queue tries again with its backoff, after the voucher's own event has gone out.
+    if (settled.status === "completion_undelivered") throw new Error(`voucher ${sessionId} not yet announced`);
   },
   "settle-local-refund": async (payload) => {
     const { refundId, from, to } = payload as JobPayloads["settle-local-refund"];

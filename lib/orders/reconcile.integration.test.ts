@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { openCheckout, paidWithoutDelivery } from "../testing/shop";
+import { issueVoucher, NO_WEBHOOK_RECEIVER, openCheckout, paidWithoutDelivery } from "../testing/shop";
+import { recordAwaitingPayment } from "./fulfilment";
 import { reconcileStaleOrders } from "./reconcile";
 
 const HOUR = 60 * 60_000;
@@ -52,5 +53,21 @@ describe("reconciling orders whose events never came", () => {
     await reconcileStaleOrders();
     expect(await orderOf(recent.id)).toMatchObject({ status: "PENDING" });
     expect(await orderOf(opening.id)).toMatchObject({ status: "PENDING" });
+  });
+
+  it("waits for a Konbini voucher until its deadline has passed, however old the order", async () => {
+    const { order, sessionId } = await openCheckout();
+    await issueVoucher(sessionId, NO_WEBHOOK_RECEIVER, { email: "fill_never@example.test" });
+    await recordAwaitingPayment(sessionId);
+    await openedAgo(order.id, 25 * HOUR);
+    const { konbiniVoucher } = await orderOf(order.id);
+    const deadline = Date.parse((konbiniVoucher as { expiresAt: string }).expiresAt);
+    // The voucher has gone unpaid and its failure event was lost: picked up, the order closes.
+    await db.localCheckoutSession.update({ where: { id: sessionId }, data: { paymentStatus: "failed" } });
+
+    await reconcileStaleOrders(new Date(), 500);
+    expect(await orderOf(order.id)).toMatchObject({ status: "PENDING" });
+    await reconcileStaleOrders(new Date(deadline + 2 * HOUR), 500);
+    expect(await orderOf(order.id)).toMatchObject({ status: "FAILED", failureReason: "async_payment_failed" });
   });
 });

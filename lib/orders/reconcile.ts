@@ -1,6 +1,8 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { log } from "../log";
+import { KONBINI_PAYMENT_BUFFER_MS } from "../payments/konbini";
 import { paymentGateway } from "../payments/provider";
 import { closeUnpaidOrder, fulfilCheckout } from "./fulfilment";
 import { transitionOrder } from "./status";
@@ -19,6 +21,10 @@ export type Reconciled = { fulfilled: number; closed: number; waiting: number };
 // closed, even when an event never arrived. It asks the gateway for the truth and applies it
 // through the same idempotent paths the webhook uses.
 export async function reconcileStaleOrders(now = new Date(), limit = 50): Promise<Reconciled> {
+  // A Konbini voucher may be paid for days: its order is due only once the voucher's deadline
+  // (and the payment buffer after it) has passed, so vouchers still open never fill the batch.
+  // Deadlines are ISO instants in UTC, which compare as strings in time order.
+  const voucherSettledBy = new Date(now.getTime() - KONBINI_PAYMENT_BUFFER_MS - EVENT_GRACE_MS).toISOString();
   const stale = await db.order.findMany({
     where: {
       status: "PENDING",
@@ -26,6 +32,12 @@ export async function reconcileStaleOrders(now = new Date(), limit = 50): Promis
         { paymentSessionId: null, createdAt: { lt: new Date(now.getTime() - SESSION_OPENING_GRACE_MS) } },
         { createdAt: { lt: new Date(now.getTime() - SESSION_LIFETIME_MS - EVENT_GRACE_MS) } },
       ],
+      AND: {
+        OR: [
+          { konbiniVoucher: { equals: Prisma.DbNull } },
+          { konbiniVoucher: { path: ["expiresAt"], lt: voucherSettledBy } },
+        ],
+      },
     },
     orderBy: { createdAt: "asc" },
     take: limit,

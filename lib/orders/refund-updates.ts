@@ -41,7 +41,7 @@ export async function applyRefundUpdate(
       return moved;
     }
     if (status === "failed" || status === "canceled") {
-      const failed = { refundFailedAt: now, refundStatus: "failed", refundActionUrl: null };
+      const failed = { refundFailedAt: now, refundedAt: null, refundStatus: "failed", refundActionUrl: null };
       const moved =
         (await tx.order.updateMany({ where: { ...inFlight, status: "FAILED" }, data: failed })).count === 1 ||
         (await transitionOrder(

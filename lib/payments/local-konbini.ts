@@ -101,10 +101,12 @@ function storePaidAt(voucher: KonbiniVoucher): KonbiniStore {
   return KONBINI_STORES[sum % KONBINI_STORES.length]!;
 }
 
-export type VoucherSettled = { status: "paid" | "expired" | "settled_before" };
+export type VoucherSettled = { status: "paid" | "expired" | "settled_before" | "completion_undelivered" };
 
 // Paid at a store, or past its deadline. Conditional on the voucher still waiting, so a
-// replayed job changes nothing and the two outcomes can never both happen.
+// replayed job changes nothing and the two outcomes can never both happen. As with Stripe,
+// the shop hears of the voucher (checkout.session.completed) before its outcome: while that
+// event is still being delivered, the outcome waits (the job is tried again).
 export async function settleKonbiniVoucher(
   sessionId: string,
   result: "paid" | "expired",
@@ -114,6 +116,12 @@ export async function settleKonbiniVoucher(
     const session = await tx.localCheckoutSession.findUnique({ where: { id: sessionId } });
     const voucher = session?.konbiniVoucher as KonbiniVoucher | null | undefined;
     if (!session || !voucher) return { status: "settled_before" as const };
+    const completion = await tx.localWebhookEvent.findFirst({
+      where: { sessionId, type: "checkout.session.completed" },
+      select: { deliveredAt: true, gaveUpAt: true },
+    });
+    if (completion && !completion.deliveredAt && !completion.gaveUpAt)
+      return { status: "completion_undelivered" as const };
     const details = (session.paymentDetails ?? {}) as Record<string, unknown>;
     const { count } = await tx.localCheckoutSession.updateMany({
       where: { id: sessionId, paymentMethod: "konbini", paymentStatus: "unpaid", status: "COMPLETE" },

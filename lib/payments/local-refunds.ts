@@ -1,8 +1,10 @@
 import "server-only";
+import { createHmac } from "node:crypto";
 import type { LocalCheckoutSession, LocalRefund, Prisma } from "@prisma/client";
-import { hashToken, newToken } from "../accounts/tokens";
+import { hashToken } from "../accounts/tokens";
 import { db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
+import { env } from "../env";
 import { addJob } from "../jobs/queue";
 import { afterSandboxWait } from "../time/sandbox";
 import type { BankAccount } from "../validation/local-payments";
@@ -28,13 +30,20 @@ export function localRefundPath(token: string): string {
   return `/checkout/local/refunds/${token}`;
 }
 
-function snapshot(refund: LocalRefund, actionUrl: string | null = null): RefundSnapshot {
+// The bank-account link's token follows from the refund (keyed with the server's secret; only
+// its hash is stored), so the refund asked for again (a retry after a lost answer, a concurrent
+// caller) answers with the same link, whichever answer the order ends up recording.
+function bankDetailsToken(refundId: string): string {
+  return createHmac("sha256", env().AUTH_SECRET).update(`local-refund-bank-details:${refundId}`).digest("base64url");
+}
+
+function snapshot(refund: LocalRefund): RefundSnapshot {
   return {
     id: refund.id,
     status: refund.status as RefundStatus,
     amount: refund.amount,
     currency: refund.currency,
-    actionUrl,
+    actionUrl: refund.status === "requires_action" ? localRefundPath(bankDetailsToken(refund.id)) : null,
   };
 }
 
@@ -72,24 +81,24 @@ export async function refundLocalPayment({ paymentIntentId, amount, idempotencyK
     throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
 
   const { status, later } = plan(session);
-  const link = status === "requires_action" ? newToken() : null;
+  const id = stripeStyleId("re");
   try {
     const refund = await db.$transaction(async (tx) => {
       const created = await tx.localRefund.create({
         data: {
-          id: stripeStyleId("re"),
+          id,
           sessionId: session.id,
           idempotencyKey,
           amount,
           currency: session.currency,
           status,
-          bankDetailsTokenHash: link?.hash,
+          bankDetailsTokenHash: status === "requires_action" ? hashToken(bankDetailsToken(id)) : undefined,
         },
       });
       if (later) await settleJob(tx, created, later.to, later.waitMs);
       return created;
     });
-    return snapshot(refund, link ? localRefundPath(link.token) : null);
+    return snapshot(refund);
   } catch (error) {
     // The same key asked twice at once: the other request made the refund.
     if (!isUniqueViolation(error)) throw error;

@@ -11,6 +11,8 @@ describe("testCardOutcome", () => {
     ["4000000000000127", { kind: "declined", code: "incorrect_cvc" }],
     ["4000000000000119", { kind: "declined", code: "processing_error" }],
     ["4000002760003184", { kind: "requires_authentication" }],
+    ["4000000000007726", { kind: "succeeded", refund: "pending_then_succeeded" }],
+    ["4000000000005126", { kind: "succeeded", refund: "succeeded_then_failed" }],
     ["4012888888881881", { kind: "declined", code: "test_mode_live_card" }],
   ])("%s → %j", (number, outcome) => {
     expect(testCardOutcome(number)).toEqual(outcome);

@@ -13,7 +13,7 @@ const personName = z
   .trim()
   .min(1, { error: "name_required" })
   .max(50, { error: "name_too_long" })
-  .regex(/^\p{L}[\p{L}\p{M} '’.\-・ー\u3000]*$/u, { error: "name_invalid" });
+  .regex(/^(\p{L}[\p{L}\p{M} '’.\-・ー\u3000]*)?$/u, { error: "name_invalid" });
 
 export const konbiniDetailsSchema = z.object({
   sessionId: checkoutSessionIdSchema,
