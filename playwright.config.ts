@@ -14,7 +14,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A test is a whole journey (register, pay, wait for a background job and an email) against a
+  // production build on two cores, with an accessibility scan of every page it opens: a minute
+  // leaves room for a busy machine without hiding a hang.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
