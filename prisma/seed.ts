@@ -1,10 +1,13 @@
-// Seeds the catalog and the demo account. Safe to run any number of times: every row is
-// upserted by its natural key. Runs with `--conditions=react-server` so that server-only
-// modules (password hashing) can be imported outside Next.
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
-import { hashPassword } from "../lib/auth/password";
-import { carriers, demoAccount, plans, promotions, promotionWindow, topUpPacks } from "./catalog";
+// Seeds the catalog and the demo account. Safe to run any number of times: catalog rows are
+// upserted by their natural key, and the demo account's history is written anew. Runs with
+// `--conditions=react-server` so that server-only modules can be imported outside Next.
+import type { PrismaClient } from "@prisma/client";
+import { applyDevelopmentDefaults } from "../lib/development-defaults";
+import { carriers, plans, promotions, promotionWindow, topUpPacks } from "./catalog";
+
+// The demo history is written with the shop's own modules, which read the configuration when
+// they load; outside production it has these defaults, as for the app.
+applyDevelopmentDefaults();
 
 async function seed(db: PrismaClient) {
   for (const [sortOrder, carrier] of carriers.entries()) {
@@ -39,25 +42,19 @@ async function seed(db: PrismaClient) {
       update: { ...rule, planId },
     });
   }
-  const { password, ...profile } = demoAccount;
-  await db.user.upsert({
-    where: { email: profile.email },
-    create: { ...profile, passwordHash: await hashPassword(password), emailVerified: new Date() },
-    update: {},
-  });
 }
 
 async function main() {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const [{ db, pool }, { seedDemoAccount }] = await Promise.all([import("../lib/db/client"), import("./demo/account")]);
   try {
     await seed(db);
+    await seedDemoAccount(db);
     console.log(
-      `Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account.`,
+      `Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account with its history.`,
     );
   } finally {
     await db.$disconnect();
+    await pool.end();
   }
 }
 
