@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { activationQrDataUrl, appleInstallUrl } from "@/lib/esim/qr";
 import { Link } from "@/lib/i18n/navigation";
 
-type InstallableEsim = {
+export type InstallableEsim = {
   smdpAddress: string;
   matchingId: string;
   activationCode: string;

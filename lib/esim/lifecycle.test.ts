@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedEvents, LIFECYCLE_EVENTS, mayReport, nextState, validityWindow } from "./lifecycle";
+import { allowedEvents, isInstalled, LIFECYCLE_EVENTS, mayReport, nextState, validityWindow } from "./lifecycle";
 
 describe("the profile state machine", () => {
   it("follows released → downloaded → installed → enabled", () => {
@@ -29,6 +29,12 @@ describe("the profile state machine", () => {
     }
     expect(allowedEvents("DELETED")).toEqual([]);
     expect(allowedEvents("INSTALLED")).toEqual(["enable", "delete"]);
+  });
+
+  it("counts a profile as installed from the install until it is deleted", () => {
+    expect(
+      (["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED", "DELETED"] as const).filter(isInstalled),
+    ).toEqual(["INSTALLED", "ENABLED", "DISABLED"]);
   });
 });
 

@@ -34,6 +34,14 @@ export function allowedEvents(current: EsimState): LifecycleEvent[] {
   return LIFECYCLE_EVENTS.filter((event) => nextState(current, event) !== null);
 }
 
+// The profile is on the phone: from here the traveller comes back for the balance, and needs
+// the install details only to check them. A deleted profile is on no phone any more.
+const ON_THE_PHONE: readonly EsimState[] = ["INSTALLED", "ENABLED", "DISABLED"];
+
+export function isInstalled(state: EsimState): boolean {
+  return ON_THE_PHONE.includes(state);
+}
+
 // Validity starts at first use on the network; that Japan-time day counts as day 1, and the
 // plan ends at 23:59:59 JST on the last day.
 export function validityWindow(firstUse: Date, days: number): { validFrom: Date; validUntil: Date } {

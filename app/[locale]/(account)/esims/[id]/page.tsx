@@ -13,10 +13,12 @@ import { UsageChart } from "@/app/_components/usage-chart";
 import { requireUser } from "@/lib/auth/session";
 import { simulatorAvailable } from "@/lib/balance/simulator";
 import { dailyUsage, esimBalance } from "@/lib/balance/summary";
+import { isInstalled } from "@/lib/esim/lifecycle";
 import { esimForOwner } from "@/lib/esim/profiles";
 import { retryAfterSecondsSchema } from "@/lib/validation/checkout";
 import { esimIdSchema } from "@/lib/validation/esim";
 import { validOrUndefined } from "@/lib/validation/parse";
+import { FoldedInstall } from "./folded-install";
 import { NetworkSimulator } from "./network-simulator";
 import { TopUp } from "./top-up";
 
@@ -46,6 +48,37 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   ]);
   if (!balance) notFound();
   const usage = await dailyUsage(esim.id, balance.now);
+  // Before the install the page is about installing; once the profile is on the phone it leads
+  // with what a traveller comes back for, and keeps the install details one tap away.
+  const installed = isInstalled(esim.state);
+
+  const balanceAndTopUp = (
+    <>
+      <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">
+        <BalanceSummary balance={balance} />
+        <UsageChart days={usage} />
+      </section>
+      <TopUp
+        esimId={esim.id}
+        userId={user.id}
+        carrierName={esim.plan.carrier.name}
+        notice={topup}
+        retryAfterSeconds={validOrUndefined(retryAfterSecondsSchema, retryAfter)}
+      />
+      {simulatorAvailable() && esim.state !== "DELETED" && (
+        <NetworkSimulator
+          esimId={esim.id}
+          clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })}
+        />
+      )}
+    </>
+  );
+  const lifecycle = (
+    <>
+      <EsimSimulator target={{ esimId: esim.id }} state={esim.state} reporter="owner" />
+      {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
+    </>
+  );
 
   return (
     <ClientTranslations messages={["Simulator", "Esim"]}>
@@ -63,26 +96,19 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
           <EsimProfileState esim={esim} />
         </header>
 
-        <section aria-label={t("state")} className="space-y-6 rounded-xl border border-slate-200 p-6">
-          <BalanceSummary balance={balance} />
-          <UsageChart days={usage} />
-        </section>
-        <TopUp
-          esimId={esim.id}
-          userId={user.id}
-          carrierName={esim.plan.carrier.name}
-          notice={topup}
-          retryAfterSeconds={validOrUndefined(retryAfterSecondsSchema, retryAfter)}
-        />
-        {simulatorAvailable() && esim.state !== "DELETED" && (
-          <NetworkSimulator
-            esimId={esim.id}
-            clockLabel={format.dateTime(balance.now, { dateStyle: "medium", timeStyle: "short" })}
-          />
+        {installed ? (
+          <>
+            {balanceAndTopUp}
+            <FoldedInstall esim={esim} />
+            {lifecycle}
+          </>
+        ) : (
+          <>
+            {esim.state !== "DELETED" && <EsimInstall esim={esim} />}
+            {lifecycle}
+            {balanceAndTopUp}
+          </>
         )}
-        {esim.state === "DELETED" ? null : <EsimInstall esim={esim} />}
-        <EsimSimulator target={{ esimId: esim.id }} state={esim.state} reporter="owner" />
-        {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
 
         {esim.events.length > 0 && (
           <section aria-labelledby="history-title">
