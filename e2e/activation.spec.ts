@@ -140,6 +140,10 @@ test("the eSIM page keeps the QR code, refuses invalid steps and warns before de
   await page.getByRole("button", { name: "Phone installs it" }).click();
   await page.getByRole("button", { name: "First use on a Japanese network" }).click();
   await expect(page.getByTestId("esim-state")).toHaveText("Active on the network");
+  // Installed: the QR code and the validity wait behind the install details.
+  await expect(page.getByTestId("activation-qr")).toBeHidden();
+  await page.getByText("Install details: QR code, activation code and steps").click();
+  await expect(page.getByTestId("activation-qr")).toBeVisible();
   await expect(page.getByText(/Valid until .* JST/)).toBeVisible();
 
   await expect(page.getByText("Deleting is final: the QR code cannot be used again.")).toBeVisible();
