@@ -104,7 +104,12 @@ describe("the demo account", () => {
     ).toEqual([1, 2]);
     expect(orders).toHaveLength(3);
     for (const order of orders) {
-      expect(order).toMatchObject({ status: "FULFILLED", paymentProvider: "local", paymentStatus: "paid" });
+      expect(order).toMatchObject({
+        status: "FULFILLED",
+        paymentProvider: "local",
+        paymentStatus: "paid",
+        paymentMethod: "card",
+      });
       expect(order.localSession).toMatchObject({ status: "COMPLETE", paymentIntentId: order.paymentIntentId });
       expect(order.createdAt < order.paidAt! && order.paidAt! < now).toBe(true);
     }

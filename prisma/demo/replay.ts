@@ -18,6 +18,8 @@ import { transitionOrder } from "../../lib/orders/status";
 import { SESSION_ID_PLACEHOLDER } from "../../lib/payments/gateway";
 import { LOCAL_SESSION_LIFETIME_MS } from "../../lib/payments/local-gateway";
 import { stripeStyleId } from "../../lib/payments/local-events";
+import { methodsFor } from "../../lib/payments/methods";
+import { cardBrand } from "../../lib/payments/test-cards";
 
 type Tx = Prisma.TransactionClient;
 export type Buyer = { id: string; email: string; locale: string };
@@ -35,11 +37,17 @@ const later = (instant: Date, minutes: number) => new Date(instant.getTime() + m
 type NewOrder = Omit<Prisma.OrderUncheckedCreateInput, "userId" | "paymentProvider" | "createdAt">;
 type SessionPaths = { successPath: string; cancelPath: string };
 
+// The demo pays everything with Stripe's test card that succeeds.
+const CARD = "4242424242424242";
+const CARD_DETAILS = { brand: cardBrand(CARD), last4: CARD.slice(-4) };
+
 // openOrder with the local checkout, the buyer paying by card, and fulfilment's claim: a pending
 // order, its session completed, and the order PAID.
 async function paidOrder(tx: Tx, buyer: Buyer, order: NewOrder, lineItemName: string, paths: SessionPaths, at: Date) {
-  const { APP_URL } = env();
+  const { APP_URL, PAYMENT_METHODS } = env();
   const paidAt = later(at, CHECKOUT_MINUTES);
+  const paymentMethodTypes = methodsFor(PAYMENT_METHODS, { amount: order.totalAmount, currency: order.currency });
+  if (!paymentMethodTypes.includes("card")) throw new Error("the demo pays by card, which is not offered");
   const created = await tx.order.create({
     data: { ...order, userId: buyer.id, paymentProvider: "local", createdAt: at },
   });
@@ -51,6 +59,9 @@ async function paidOrder(tx: Tx, buyer: Buyer, order: NewOrder, lineItemName: st
       status: "COMPLETE",
       paymentStatus: "paid",
       paymentIntentId,
+      paymentMethodTypes,
+      paymentMethod: "card",
+      paymentDetails: CARD_DETAILS,
       amountTotal: created.totalAmount,
       currency: created.currency,
       customerEmail: buyer.email,
@@ -63,7 +74,13 @@ async function paidOrder(tx: Tx, buyer: Buyer, order: NewOrder, lineItemName: st
     },
   });
   await tx.order.update({ where: { id: created.id }, data: { paymentSessionId: session.id } });
-  await transitionOrder(tx, { id: created.id }, "PENDING", "PAID", { paidAt, paymentStatus: "paid", paymentIntentId });
+  await transitionOrder(tx, { id: created.id }, "PENDING", "PAID", {
+    paidAt,
+    paymentStatus: "paid",
+    paymentIntentId,
+    paymentMethod: "card",
+    paymentDetails: CARD_DETAILS,
+  });
   return { order: created, paidAt };
 }
 

@@ -22,6 +22,7 @@ export async function deleteHistory(tx: Prisma.TransactionClient, userId: string
   await tx.esimEvent.deleteMany({ where: esims });
   await tx.localWebhookAttempt.deleteMany({ where: { event: { session: orders } } });
   await tx.localWebhookEvent.deleteMany({ where: { session: orders } });
+  await tx.localRefund.deleteMany({ where: { session: orders } });
   await tx.localCheckoutSession.deleteMany({ where: orders });
   // Top-ups name their eSIM, and eSIMs their order: top-ups first, then eSIMs, then the rest.
   await tx.order.deleteMany({ where: { userId, esimId: { not: null } } });
