@@ -5,6 +5,7 @@ import { POST } from "@/app/api/webhooks/stripe/route";
 import { registerUser } from "../accounts/registration";
 import { startTopUp } from "../balance/topups";
 import { db } from "../db/client";
+import { env } from "../env";
 import { applyLifecycleEvent } from "../esim/profiles";
 import type { JobName } from "../jobs/queue";
 import { taskList } from "../jobs/tasks";
@@ -47,7 +48,7 @@ export async function openCheckout(request: { planSlug?: string; quantity?: numb
 export async function signedSessionEvent(
   type: LocalEventType,
   sessionId: string,
-  secret = process.env.STRIPE_WEBHOOK_SECRET!,
+  secret = env().STRIPE_WEBHOOK_SECRET,
 ) {
   const session = await db.localCheckoutSession.findUniqueOrThrow({ where: { id: sessionId } });
   const payload = JSON.stringify(checkoutEvent(type, session));
@@ -195,7 +196,7 @@ export async function runQueuedJob(key: string): Promise<QueuedJob> {
   return job;
 }
 
-export function signedEvent(event: object, secret = process.env.STRIPE_WEBHOOK_SECRET!) {
+export function signedEvent(event: object, secret = env().STRIPE_WEBHOOK_SECRET) {
   const payload = JSON.stringify(event);
   return { payload, signature: Stripe.webhooks.generateTestHeaderString({ payload, secret }) };
 }
