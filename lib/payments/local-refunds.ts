@@ -3,7 +3,6 @@ import { createHmac } from "node:crypto";
 import type { LocalCheckoutSession, LocalRefund, Prisma } from "@prisma/client";
 import { hashToken } from "../accounts/tokens";
 import { db } from "../db/client";
-import { isUniqueViolation } from "../db/errors";
 import { env } from "../env";
 import { addJob } from "../jobs/queue";
 import { afterSandboxWait } from "../time/sandbox";
@@ -67,43 +66,41 @@ const settleJob = (tx: Prisma.TransactionClient, refund: LocalRefund, to: Refund
     { runAt: afterSandboxWait(waitMs), jobKey: `local-refund:${refund.id}` },
   );
 
-// Refuses (throws) what Stripe refuses: an unpaid payment, or more than is left of it.
+// Refuses (throws) what Stripe refuses: an unpaid payment, or more than is left of it. The
+// payment's row is locked first, so concurrent callers with one key (a webhook, the success page,
+// the retry job) take turns: the first makes the refund, the others find it by the key rather
+// than count it against what is left and refuse.
 export async function refundLocalPayment({ paymentIntentId, amount, idempotencyKey }: RefundInput) {
   assertLocalCheckoutAllowed();
-  const existing = await db.localRefund.findUnique({ where: { idempotencyKey } });
-  if (existing) return snapshot(existing);
-  const session = await db.localCheckoutSession.findUnique({
-    where: { paymentIntentId },
-    include: { refunds: { where: { status: { notIn: ["failed", "canceled"] } } } },
-  });
-  const refunded = session?.refunds.reduce((sum, refund) => sum + refund.amount, 0) ?? 0;
-  if (!session || session.paymentStatus !== "paid" || amount <= 0 || refunded + amount > session.amountTotal)
-    throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
-
-  const { status, later } = plan(session);
-  const id = stripeStyleId("re");
-  try {
-    const refund = await db.$transaction(async (tx) => {
-      const created = await tx.localRefund.create({
-        data: {
-          id,
-          sessionId: session.id,
-          idempotencyKey,
-          amount,
-          currency: session.currency,
-          status,
-          bankDetailsTokenHash: status === "requires_action" ? hashToken(bankDetailsToken(id)) : undefined,
-        },
-      });
-      if (later) await settleJob(tx, created, later.to, later.waitMs);
-      return created;
+  const refund = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM local_checkout_sessions WHERE "paymentIntentId" = ${paymentIntentId} FOR UPDATE`;
+    const existing = await tx.localRefund.findUnique({ where: { idempotencyKey } });
+    if (existing) return existing;
+    const session = await tx.localCheckoutSession.findUnique({
+      where: { paymentIntentId },
+      include: { refunds: { where: { status: { notIn: ["failed", "canceled"] } } } },
     });
-    return snapshot(refund);
-  } catch (error) {
-    // The same key asked twice at once: the other request made the refund.
-    if (!isUniqueViolation(error)) throw error;
-    return snapshot(await db.localRefund.findUniqueOrThrow({ where: { idempotencyKey } }));
-  }
+    const refunded = session?.refunds.reduce((sum, refund) => sum + refund.amount, 0) ?? 0;
+    if (!session || session.paymentStatus !== "paid" || amount <= 0 || refunded + amount > session.amountTotal)
+      throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
+
+    const { status, later } = plan(session);
+    const id = stripeStyleId("re");
+    const created = await tx.localRefund.create({
+      data: {
+        id,
+        sessionId: session.id,
+        idempotencyKey,
+        amount,
+        currency: session.currency,
+        status,
+        bankDetailsTokenHash: status === "requires_action" ? hashToken(bankDetailsToken(id)) : undefined,
+      },
+    });
+    if (later) await settleJob(tx, created, later.to, later.waitMs);
+    return created;
+  });
+  return snapshot(refund);
 }
 
 // A refund's status moves on (a job, or the buyer's bank account), once, from the status it
