@@ -2,8 +2,15 @@ import "server-only";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { pool } from "./db/client";
 
-// Counters live in Postgres (table rate_limits), so every app instance shares them.
-export function postgresLimiter(keyPrefix: string, points: number, durationSeconds: number) {
+// Counters live in Postgres (table rate_limits), so every app instance shares them. By default
+// a caller who runs out waits out a whole window from then (a penalty for guessing passwords);
+// a budget that only paces its callers blocks for 0 s, so it refills when its window ends.
+export function postgresLimiter(
+  keyPrefix: string,
+  points: number,
+  durationSeconds: number,
+  blockDurationSeconds = durationSeconds,
+) {
   return new RateLimiterPostgres({
     storeClient: pool,
     storeType: "pool",
@@ -12,7 +19,7 @@ export function postgresLimiter(keyPrefix: string, points: number, durationSecon
     keyPrefix,
     points,
     duration: durationSeconds,
-    blockDuration: durationSeconds,
+    blockDuration: blockDurationSeconds,
   });
 }
 

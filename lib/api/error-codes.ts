@@ -12,6 +12,13 @@ export const API_ERROR_CODES = [
   "rate_limited",
   "internal_error",
   "service_unavailable",
+  "idempotency_key_reused",
+  "idempotency_key_in_progress",
+  "plan_unavailable",
+  "promo_code_refused",
+  "payment_unavailable",
+  "card_declined",
+  "topup_unavailable",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

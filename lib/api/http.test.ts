@@ -1,8 +1,13 @@
 import { Prisma } from "@prisma/client";
 import { describe, expect, it, vi } from "vitest";
 import { withApiToken } from "./http";
+import type { Budget } from "./rate-limits";
 
-vi.mock("./tokens", () => ({ userIdForAuthorization: async () => "user-1" }));
+vi.mock("./tokens", () => ({ apiCallerFor: async () => ({ userId: "user-1", tokenId: "token-1" }) }));
+vi.mock("./rate-limits", async (original) => ({
+  ...(await original<typeof import("./rate-limits")>()),
+  spendBudget: async (budget: Budget) => ({ budget, allowed: true, remaining: 99, resetSeconds: 60 }),
+}));
 
 const unreachable = () =>
   new Prisma.PrismaClientKnownRequestError("Can't reach database server", { code: "P1001", clientVersion: "6" });

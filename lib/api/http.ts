@@ -6,41 +6,12 @@ import { env } from "../env";
 import { bodyText, readBoundedBody } from "../http/bounded-body";
 import { log } from "../log";
 import { MAX_JSON_BODY_BYTES } from "../validation/api";
-import type { ApiErrorCode } from "./error-codes";
-import { userIdForAuthorization } from "./tokens";
+import { idempotently } from "./idempotent-request";
+import { type Budget, rateLimitHeaders, type Spent, spendBudget, TOKEN_BUDGET } from "./rate-limits";
+import { apiError, bodyTooLarge, serviceUnavailable } from "./responses";
+import { apiCallerFor } from "./tokens";
 
-// Balances change with every usage record; no cache may keep one.
-const NO_STORE = { "cache-control": "no-store" };
-
-// The site's own session routes have a few more; integrators only ever see ApiErrorCode.
-type ErrorCode = ApiErrorCode | "unauthenticated" | "cross_origin" | "unsupported_media_type";
-
-export function apiJson(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: NO_STORE });
-}
-
-export function apiError(
-  status: number,
-  code: ErrorCode,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { ...NO_STORE, ...headers } });
-}
-
-// A passing outage (the database is down or restarting): nothing was changed, and the same
-// request may be sent again after the wait.
-export const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
-export const serviceUnavailable = () =>
-  apiError(503, "service_unavailable", "The service is briefly unavailable. Nothing was changed; try again shortly.", {
-    "retry-after": String(SERVICE_UNAVAILABLE_RETRY_SECONDS),
-  });
-
-// The same answer for an eSIM that does not exist and one that belongs to someone else.
-export const esimNotFound = () => apiError(404, "not_found", "No eSIM with this ICCID in your account.");
-
-const bodyTooLarge = () =>
-  apiError(413, "body_too_large", `The body must be at most ${MAX_JSON_BODY_BYTES / 1024} kB.`);
+export { apiError, apiJson, esimNotFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, serviceUnavailable } from "./responses";
 
 export type BodyResult<Body> = { status: "valid"; body: Body } | { status: "refused"; response: Response };
 
@@ -80,36 +51,76 @@ function unauthorized(presented: boolean): Response {
 type RouteContext<Params> = { params: Promise<Params> };
 type AuthenticatedHandler<Params> = (request: Request, userId: string, params: Params) => Promise<Response>;
 
-// Who is asking comes first, then the handler. Anything unexpected still answers in the JSON
-// error shape instead of Next's HTML error page.
+// Anything unexpected still answers in the JSON error shape instead of Next's HTML error page;
+// a database that is away answers 503, which promises nothing was changed.
+async function answeringFailures(request: Request, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    const where = { method: request.method, path: new URL(request.url).pathname };
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ ...where, err: error }, "API request refused: the database is unavailable");
+      return serviceUnavailable();
+    }
+    log.error({ ...where, err: error }, "API request failed");
+    return apiError(500, "internal_error", "Something went wrong on our side. Try again.");
+  }
+}
+
+// Who is asking comes first, then the handler.
 function authenticated<Params>(
   identify: (request: Request) => Promise<{ userId: string } | { response: Response }>,
   handler: AuthenticatedHandler<Params>,
 ) {
-  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
-    try {
+  return (request: Request, context: RouteContext<Params>): Promise<Response> =>
+    answeringFailures(request, async () => {
       const caller = await identify(request);
       if ("response" in caller) return caller.response;
-      return await handler(request, caller.userId, await context.params);
-    } catch (error) {
-      const where = { method: request.method, path: new URL(request.url).pathname };
-      if (isDatabaseUnavailable(error)) {
-        log.warn({ ...where, err: error }, "API request refused: the database is unavailable");
-        return serviceUnavailable();
-      }
-      log.error({ ...where, err: error }, "API request failed");
-      return apiError(500, "internal_error", "Something went wrong on our side. Try again.");
-    }
-  };
+      return handler(request, caller.userId, await context.params);
+    });
 }
 
-// Every v1 route: an integrator's bearer token.
-export function withApiToken<Params>(handler: AuthenticatedHandler<Params>) {
-  return authenticated(async (request) => {
-    const authorization = request.headers.get("authorization");
-    const userId = await userIdForAuthorization(authorization);
-    return userId ? { userId } : { response: unauthorized(authorization !== null) };
-  }, handler);
+// A budget a route spends from besides the token's, and whose it is (an eSIM's, for usage).
+// The key includes the account, so nobody can spend another account's budget.
+type RouteBudget<Params> = { budget: Budget; key: (params: Params) => string };
+const budgetKey = (userId: string, key: string) => `${userId}:${key.slice(0, 100)}`;
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, headers: merged });
+}
+
+const overBudget = ({ budget, resetSeconds }: Spent) =>
+  apiError(
+    429,
+    "rate_limited",
+    `Over the budget of ${budget.points} requests in ${budget.windowSeconds} s; retry after the Retry-After seconds.`,
+    { "retry-after": String(resetSeconds) },
+  );
+
+// Every v1 route: an integrator's bearer token, the token's rate limit (and the route's own
+// budget), then Idempotency-Key on POSTs, in one place so that every route keeps the same
+// rules. Every answer to a valid token carries the RateLimit headers, a throttled one included.
+export function withApiToken<Params>(handler: AuthenticatedHandler<Params>, budget?: RouteBudget<Params>) {
+  return (request: Request, context: RouteContext<Params>): Promise<Response> =>
+    answeringFailures(request, async () => {
+      const authorization = request.headers.get("authorization");
+      const caller = await apiCallerFor(authorization);
+      if (!caller) return unauthorized(authorization !== null);
+      const params = await context.params;
+
+      const spent = [await spendBudget(TOKEN_BUDGET, caller.tokenId)];
+      if (spent[0]!.allowed && budget)
+        spent.push(await spendBudget(budget.budget, budgetKey(caller.userId, budget.key(params))));
+      const refused = spent.find((one) => !one.allowed);
+      const response = refused
+        ? overBudget(refused)
+        : await idempotently(request, caller.userId, (sent) =>
+            answeringFailures(sent, () => handler(sent, caller.userId, params)),
+          );
+      return withHeaders(response, rateLimitHeaders(spent));
+    });
 }
 
 const READ_ONLY_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -113,8 +113,16 @@ function bearerToken(authorization: string | null): string | null {
   return looksLikeToken(token.slice(API_TOKEN_PREFIX.length)) ? token : null;
 }
 
+export type ApiCaller = { userId: string; tokenId: string };
+
 // The user an `Authorization: Bearer <token>` header speaks for, or null.
 export async function userIdForAuthorization(authorization: string | null, now = new Date()): Promise<string | null> {
+  return (await apiCallerFor(authorization, now))?.userId ?? null;
+}
+
+// Who an `Authorization: Bearer <token>` header speaks for, and through which token (the rate
+// limits are the token's), or null.
+export async function apiCallerFor(authorization: string | null, now = new Date()): Promise<ApiCaller | null> {
   const token = bearerToken(authorization);
   if (!token) return null;
   const record = await db.apiToken.findUnique({
@@ -131,5 +139,5 @@ export async function userIdForAuthorization(authorization: string | null, now =
       data: { lastUsedAt: now },
     });
   }
-  return record.userId;
+  return { userId: record.userId, tokenId: record.id };
 }

@@ -128,12 +128,16 @@ export async function esimBalanceByIccid(iccid: string, userId: string): Promise
   return singleBalance(await db.esimProfile.findFirst({ where: { iccid, userId }, select: balanceEsim }));
 }
 
-// The account's eSIMs that still matter (not deleted), newest first.
-export async function balancesOfUser(userId: string): Promise<EsimBalance[]> {
+type BalancePage = { where?: Prisma.EsimProfileWhereInput; take?: number };
+
+// The account's eSIMs that still matter (not deleted), newest first; all of them, or the page
+// of the API's list that `where` and `take` pick (the id orders eSIMs issued in one instant).
+export async function balancesOfUser(userId: string, { where, take }: BalancePage = {}): Promise<EsimBalance[]> {
   return balancesOf(
     await db.esimProfile.findMany({
-      where: { userId, state: { not: "DELETED" } },
-      orderBy: { createdAt: "desc" },
+      where: { ...where, userId, state: { not: "DELETED" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take,
       select: balanceEsim,
     }),
   );

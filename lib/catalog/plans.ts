@@ -59,7 +59,7 @@ export function onSaleWhere(now: Date): Prisma.PlanWhereInput {
   };
 }
 
-async function withPromotions(plans: PlanRow[], now: Date): Promise<CatalogPlan[]> {
+async function withPromotions<Row extends PlanRow>(plans: Row[], now: Date): Promise<(Row & CatalogPlan)[]> {
   const promotions = await runningAutomaticPromotions(now);
   return plans.map((plan) => {
     const { unitAmount, sale } = saleUnitPrice(plan, promotions, now);
@@ -91,4 +91,19 @@ export async function planBySlug(slug: string, now = new Date()): Promise<Catalo
   if (!plan) return null;
   const [priced] = await withPromotions([plan], now);
   return priced ?? null;
+}
+
+// The API's catalog, paged: every plan on sale in an order that stays put while a partner
+// pages through it (newest first), whatever the shop's own catalog order does.
+export async function plansPage(
+  { where, take }: { where: Prisma.PlanWhereInput; take: number },
+  now = new Date(),
+): Promise<(CatalogPlan & { createdAt: Date })[]> {
+  const plans = await db.plan.findMany({
+    where: { ...where, ...onSaleWhere(now) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { ...planSelect, createdAt: true },
+  });
+  return withPromotions(plans, now);
 }

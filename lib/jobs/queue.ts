@@ -15,6 +15,7 @@ export type JobPayloads = {
   "settle-konbini-voucher": { sessionId: string; result: "paid" | "expired" };
   "settle-local-refund": { refundId: string; from: RefundStatus; to: RefundStatus };
   "prune-ended-sessions": Record<string, never>;
+  "prune-idempotency-keys": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Task } from "graphile-worker";
+import { pruneExpiredIdempotencyKeys } from "../api/idempotency";
 import { pruneEndedSessions } from "../auth/ended-sessions";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { lapseEndedBalances } from "../balance/expiry";
@@ -40,6 +41,7 @@ export const taskList: Record<JobName, Task> = {
   // Stripe expires its sessions itself; the local checkout does it here.
   "expire-local-sessions": sweep(sweepStaleLocalSessions),
   "prune-ended-sessions": sweep(() => pruneEndedSessions()),
+  "prune-idempotency-keys": sweep(() => pruneExpiredIdempotencyKeys()),
   // Its own schedule (the event's next attempt is a new job), not the queue's retries.
   "deliver-local-event": async (payload) => {
     await deliverLocalEvent((payload as JobPayloads["deliver-local-event"]).eventId);
@@ -71,4 +73,6 @@ export const schedule: { task: JobName; match: string }[] = [
   { task: "expire-local-sessions", match: "* * * * *" },
   // A logged-out session is remembered only until its cookies would have expired anyway.
   { task: "prune-ended-sessions", match: "17 * * * *" },
+  // An API answer is replayed for 24 hours; an expired key is ignored, and removed here.
+  { task: "prune-idempotency-keys", match: "23 * * * *" },
 ];

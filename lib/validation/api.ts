@@ -86,3 +86,29 @@ export function usageRecordSchema(now: Date) {
       occurredAt: record.occurred_at ? new Date(record.occurred_at) : undefined,
     }));
 }
+
+// Stripe's limit; visible ASCII only, so a key survives every proxy and log unchanged.
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]+$/)
+  .max(IDEMPOTENCY_KEY_MAX_LENGTH);
+
+// List endpoints: `limit` items after the opaque `cursor` a previous page answered.
+export const MAX_PAGE_LIMIT = 100;
+export const DEFAULT_PAGE_LIMIT = 20;
+export const pageQuerySchema = z.strictObject(
+  {
+    limit: z.coerce
+      .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}.` })
+      .int({ error: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}.` })
+      .min(1, { error: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}.` })
+      .max(MAX_PAGE_LIMIT, { error: `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}.` })
+      .default(DEFAULT_PAGE_LIMIT),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,200}$/, { error: "cursor must be the next_cursor of a previous page, as answered." })
+      .optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown query parameter: ${issue.keys[0]}.` : undefined) },
+);

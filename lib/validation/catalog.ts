@@ -31,3 +31,5 @@ export const planFilterSegmentsSchema = z.object({
   kind: segment(KIND_FILTERS),
   duration: segment(DURATION_FILTERS),
 });
+
+export const isValidPlanSlug = (slug: string) => planSlugSchema.safeParse(slug).success;

@@ -1,5 +1,6 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
 import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
+import { USAGE_READ_BUDGET } from "@/lib/api/rate-limits";
 import { usageObject } from "@/lib/api/usage-object";
 import { recordUsage } from "@/lib/balance/usage";
 import { esimNow } from "@/lib/time/esim-clock";
@@ -8,11 +9,15 @@ import { usageRecordSchema } from "@/lib/validation/api";
 
 type Params = { iccid: string };
 
-// GET: one eSIM's usage.
-export const GET = withApiToken<Params>(async (_request, userId, { iccid }) => {
-  const balance = await ownEsimBalance(iccid, userId);
-  return balance ? apiJson(usageObject(balance)) : esimNotFound();
-});
+// GET: one eSIM's usage, for its owner's tokens. Reads of one eSIM have their own budget, as
+// at Airalo: the figures change only as the carrier's records arrive.
+export const GET = withApiToken<Params>(
+  async (_request, userId, { iccid }) => {
+    const balance = await ownEsimBalance(iccid, userId);
+    return balance ? apiJson(usageObject(balance)) : esimNotFound();
+  },
+  { budget: USAGE_READ_BUDGET, key: ({ iccid }) => iccid },
+);
 
 // POST: a usage record, as the carrier reports it. The record id makes a retry safe.
 export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
