@@ -1,82 +1,171 @@
-import { z } from "zod";
-import { MAX_JSON_BODY_BYTES, usageRecordBody } from "../validation/api";
+import { MAX_QUANTITY } from "../orders/pricing";
+import { usageRecordBody } from "../validation/api";
+import { apiOrderBody, apiTopUpBody } from "../validation/api-orders";
 import { lifecycleEventSchema } from "../validation/esim";
-import { API_ERROR_CODES } from "./error-codes";
+import {
+  bodyTooLarge,
+  errorResponse,
+  esimNotFound,
+  iccidParameter,
+  idempotencyConflict,
+  idempotencyKeyParameter,
+  invalidRequest,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  pageParameters,
+  rateLimited,
+  rateLimitHeaders,
+  ref,
+  unauthorized,
+} from "./openapi-common";
+import { schemas } from "./openapi-schemas";
+import { TOKEN_BUDGET, USAGE_READ_BUDGET } from "./rate-limit-budgets";
 
-// The request body's schema comes from the zod schema the route validates with, so the two
-// cannot drift apart. (Refinements, like "not all zero", are stated in the description.)
-function requestSchema(schema: z.ZodType) {
-  const { $schema, ...jsonSchema } = z.toJSONSchema(schema, {
-    io: "input",
-    // The date-time format says it; zod's long regex would only clutter the reference.
-    override: ({ jsonSchema: node }) => {
-      if (node.format === "date-time") delete node.pattern;
-    },
-  });
-  return jsonSchema;
-}
-
-const nullableInstant = (description: string) => ({
-  type: ["string", "null"],
-  format: "date-time",
-  description: `${description} Japan time, with the +09:00 offset.`,
-  examples: ["2026-12-07T23:59:59+09:00"],
-});
-
-const iccidParameter = {
-  name: "iccid",
-  in: "path",
-  required: true,
-  description: "The eSIM's ICCID (19 or 20 digits, starting 8981).",
-  schema: { type: "string", pattern: "^8981\\d{15,16}$" },
-  example: "8981100022152967705",
+const replayed = {
+  "Idempotent-Replayed": {
+    description: "`true` when this is the kept answer to an earlier request with the same Idempotency-Key.",
+    schema: { const: "true" },
+  },
 };
 
-const errorResponse = (description: string) => ({
+// A POST's answer may be a replay of the first one with the same key.
+const postResponse = (description: string, schema: unknown) => ({
   description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  headers: { ...rateLimitHeaders, ...replayed },
+  content: { "application/json": { schema } },
 });
 
-const unauthorized = errorResponse(
-  "Missing (`missing_token`), or invalid, expired or revoked (`invalid_token`) API token. Tokens are revoked when the account's password is changed or reset, when it logs out of all devices, and when its email address is restored.",
+const usageResponse = (description: string) => jsonResponse(description, ref("Usage"));
+const orderCreated = postResponse(
+  "The order. With `payment: checkout` it is `pending` and `checkout_url` is where the end user pays; with `payment: test_card` it is paid and `fulfilled` at once.",
+  ref("Order"),
 );
-const notFound = errorResponse("No eSIM with this ICCID in the token owner's account (`not_found`).");
-const bodyTooLarge = errorResponse(`The body is over ${MAX_JSON_BODY_BYTES / 1024} kB (\`body_too_large\`).`);
-
-const usageResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Usage" } } },
-});
+const cardDeclined = errorResponse(
+  "Sandbox only: the test card was declined (`card_declined`, with `decline_code`); the order stays unpaid and can still be paid at `checkout_url`.",
+);
+const paymentFieldsDescription = `Pay with \`payment: "checkout"\` (the default): the answer's \`checkout_url\` is where the end user pays; follow the order with GET /orders/{ref}. In the sandbox (the local test-mode checkout, never with a real Stripe key) \`payment: "test_card"\` pays at once with a named Stripe test card, through the same checkout as a browser, so a scripted test needs no browser. Send an Idempotency-Key so a retry never orders twice.`;
 
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
     title: "Tabi eSIM API",
-    version: "1.0.0",
-    description:
-      "Read the usage of your eSIMs, report usage records the way a carrier does, and report what the phone does with a profile (download, install, enable) to script an install. Create a personal API token on the API tokens page of your account and send it as `Authorization: Bearer <token>`. Times are Japan Standard Time (+09:00); data is in bytes, voice in seconds.",
+    version: "1.1.0",
+    description: `Browse the catalog, order eSIMs and top-ups for the account, read their usage, report usage records the way a carrier does, and report what the phone does with a profile (download, install, enable) to script an install. Create a personal API token on the API tokens page of your account and send it as \`Authorization: Bearer <token>\`. Times are Japan Standard Time (+09:00); data is in bytes, voice in seconds, money in the currency's minor units.
+
+Rate limits: ${TOKEN_BUDGET.points} requests a minute per token, and usage reads ${USAGE_READ_BUDGET.points} a minute per eSIM, counted across every server. Every answer to a valid token carries \`RateLimit-Limit\`, \`RateLimit-Remaining\`, \`RateLimit-Reset\` and \`RateLimit-Policy\`; over a budget the answer is 429 with \`Retry-After\`.
+
+Lists answer a page: \`data\`, \`has_more\` and \`next_cursor\`; send \`cursor\` (and \`limit\`, 1–100, 20 by default) for the next one.
+
+Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): the first answer is kept for 24 hours and replayed to every retry with that key; the same key with other parameters is a 409.`,
   },
   servers: [{ url: "/api/v1" }],
   security: [{ bearerAuth: [] }],
   paths: {
+    "/plans": {
+      get: {
+        operationId: "listPlans",
+        summary: "The plans on sale now, with prices, running sales and top-up packs, newest first",
+        parameters: pageParameters,
+        responses: {
+          "200": jsonResponse("A page of plans.", pageOf("Plan")),
+          "400": invalidRequest("`limit` or `cursor` is not valid"),
+          "401": unauthorized,
+          "429": rateLimited,
+        },
+      },
+    },
+    "/plans/{id}": {
+      parameters: [
+        {
+          name: "id",
+          in: "path",
+          required: true,
+          description: "The plan's id (its slug).",
+          schema: { type: "string", pattern: "^[a-z0-9-]{1,80}$" },
+          example: "au-1gb-3d",
+        },
+      ],
+      get: {
+        operationId: "getPlan",
+        summary: "One plan on sale now",
+        responses: {
+          "200": jsonResponse("The plan.", ref("Plan")),
+          "401": unauthorized,
+          "404": errorResponse("No plan with this id is on sale (`not_found`)."),
+          "429": rateLimited,
+        },
+      },
+    },
+    "/orders": {
+      get: {
+        operationId: "listOrders",
+        summary: "The account's orders (eSIMs and top-ups), newest first",
+        parameters: pageParameters,
+        responses: {
+          "200": jsonResponse("A page of orders.", pageOf("Order")),
+          "400": invalidRequest("`limit` or `cursor` is not valid"),
+          "401": unauthorized,
+          "429": rateLimited,
+        },
+      },
+      post: {
+        operationId: "createOrder",
+        summary: "Order eSIMs of a plan",
+        description: `Priced on the server as the shop's own checkout prices it: the plan's price or running sale, buy-one-get-one, and the optional promo code. At most ${MAX_QUANTITY} eSIMs an order. ${paymentFieldsDescription}`,
+        parameters: [idempotencyKeyParameter],
+        requestBody: jsonBody(apiOrderBody),
+        responses: {
+          "201": orderCreated,
+          "400": errorResponse(
+            "The body breaks a rule (`invalid_request`), the plan is not on sale (`plan_unavailable`), or the promo code cannot be used (`promo_code_refused`, with `reason`). `test_card` outside the sandbox is `invalid_request`.",
+          ),
+          "401": unauthorized,
+          "402": cardDeclined,
+          "409": idempotencyConflict,
+          "413": bodyTooLarge,
+          "429": rateLimited,
+          "503": errorResponse(
+            "No payment method can take this order now (`payment_unavailable`); nothing was charged.",
+          ),
+        },
+      },
+    },
+    "/orders/{ref}": {
+      parameters: [
+        {
+          name: "ref",
+          in: "path",
+          required: true,
+          description: "The order's reference.",
+          schema: { type: "string", pattern: "^TB-[A-Z0-9]{8}$" },
+          example: "TB-4F9K2Q7X",
+        },
+      ],
+      get: {
+        operationId: "getOrder",
+        summary: "One of the account's orders",
+        responses: {
+          "200": jsonResponse(
+            "The order; `checkout_url` while it waits for payment at an open checkout.",
+            ref("Order"),
+          ),
+          "401": unauthorized,
+          "404": errorResponse("No order with this reference in the token owner's account (`not_found`)."),
+          "429": rateLimited,
+        },
+      },
+    },
     "/esims": {
       get: {
         operationId: "listEsims",
         summary: "Usage of every eSIM in the account (deleted ones left out), newest first",
+        parameters: pageParameters,
         responses: {
-          "200": {
-            description: "The account's eSIMs.",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["data"],
-                  properties: { data: { type: "array", items: { $ref: "#/components/schemas/Usage" } } },
-                },
-              },
-            },
-          },
+          "200": jsonResponse("A page of the account's eSIMs.", pageOf("Usage")),
+          "400": invalidRequest("`limit` or `cursor` is not valid"),
           "401": unauthorized,
+          "429": rateLimited,
         },
       },
     },
@@ -85,39 +174,37 @@ export const openApiDocument = {
       get: {
         operationId: "getUsage",
         summary: "One eSIM's usage",
-        responses: { "200": usageResponse("The eSIM's usage."), "401": unauthorized, "404": notFound },
+        description: `Besides the token's budget, reads of one eSIM are limited to ${USAGE_READ_BUDGET.points} a minute (as at Airalo): the figures change only as usage records arrive.`,
+        responses: {
+          "200": usageResponse("The eSIM's usage."),
+          "401": unauthorized,
+          "404": esimNotFound,
+          "429": rateLimited,
+        },
       },
       post: {
         operationId: "reportUsage",
         summary: "Report a usage record",
         description:
           "Debits the eSIM's balance, oldest package first. Report `data_bytes` or `voice_seconds` (or both) greater than 0. The `record_id` is the carrier's id for the record: sending the same id again counts it once, so a retry is always safe. An installed eSIM's first record is its first use on the network and starts its validity.",
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(usageRecordBody) } } },
+        parameters: [idempotencyKeyParameter],
+        requestBody: jsonBody(usageRecordBody),
         responses: {
-          "201": usageResponse("Recorded; the eSIM's usage afterwards."),
-          "200": {
-            description: "A record with this `record_id` was already received; nothing was counted again.",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["duplicate", "usage"],
-                  properties: { duplicate: { const: true }, usage: { $ref: "#/components/schemas/Usage" } },
-                },
-              },
-            },
-          },
-          "400": errorResponse(
-            "The body is not valid JSON or breaks a rule (`invalid_request`); the message says which.",
-          ),
+          "201": postResponse("Recorded; the eSIM's usage afterwards.", ref("Usage")),
+          "200": postResponse("A record with this `record_id` was already received; nothing was counted again.", {
+            type: "object",
+            required: ["duplicate", "usage"],
+            properties: { duplicate: { const: true }, usage: ref("Usage") },
+          }),
+          "400": invalidRequest("The body is not valid JSON or breaks a rule"),
           "401": unauthorized,
-          "404": notFound,
+          "404": esimNotFound,
           "413": bodyTooLarge,
           "429": errorResponse(
-            "Too many records for one eSIM are waiting to be applied (`rate_limited`); retry after the `Retry-After` seconds.",
+            "Over a budget, or too many records for one eSIM are waiting to be applied (`rate_limited`); retry after the `Retry-After` seconds.",
           ),
           "409": errorResponse(
-            "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), or the record falls after its validity ended (`esim_expired`).",
+            "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), or the record falls after its validity ended (`esim_expired`); or an Idempotency-Key conflict.",
           ),
         },
       },
@@ -129,20 +216,19 @@ export const openApiDocument = {
         summary: "Report what the phone or network did with the eSIM",
         description:
           "The profile moves `released → downloaded → installed → enabled`, can be `disabled` and enabled again, or `deleted` for good. A download binds the profile to the phone that made it: send its `eid` (32 digits, valid check digits), or leave it out and a simulated phone is used; the profile cannot be downloaded again. The first `enable` is the first use on a Japanese network and starts the validity. Deleting cannot be undone.",
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: requestSchema(lifecycleEventSchema) } },
-        },
+        parameters: [idempotencyKeyParameter],
+        requestBody: jsonBody(lifecycleEventSchema),
         responses: {
-          "200": usageResponse("Applied; the eSIM's usage afterwards."),
+          "200": postResponse("Applied; the eSIM's usage afterwards.", ref("Usage")),
           "400": errorResponse(
             "The body is not valid JSON, names an unknown event, or carries an invalid `eid` (`invalid_request`).",
           ),
           "401": unauthorized,
-          "404": notFound,
+          "404": esimNotFound,
           "413": bodyTooLarge,
+          "429": rateLimited,
           "409": errorResponse(
-            "The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`).",
+            "The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`); or an Idempotency-Key conflict.",
           ),
         },
       },
@@ -153,25 +239,38 @@ export const openApiDocument = {
         operationId: "listTopUps",
         summary: "Top-up packs for this eSIM, and whether they can be bought now",
         description:
-          "Only the eSIM's own carrier's packs. Top-ups are sold while the plan runs and for 7 days after it ends, never for a deleted eSIM.",
+          "Only the eSIM's own carrier's packs (a handful, so not paged). Top-ups are sold while the plan runs and for 7 days after it ends, never for a deleted eSIM.",
         responses: {
-          "200": {
-            description: "The packs and the top-up window.",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["data", "window"],
-                  properties: {
-                    data: { type: "array", items: { $ref: "#/components/schemas/TopUp" } },
-                    window: { $ref: "#/components/schemas/TopUpWindow" },
-                  },
-                },
-              },
-            },
-          },
+          "200": jsonResponse("The packs and the top-up window.", {
+            type: "object",
+            required: ["data", "window"],
+            properties: { data: { type: "array", items: ref("TopUp") }, window: ref("TopUpWindow") },
+          }),
           "401": unauthorized,
-          "404": notFound,
+          "404": esimNotFound,
+          "429": rateLimited,
+        },
+      },
+      post: {
+        operationId: "createTopUp",
+        summary: "Order a top-up pack for this eSIM",
+        description: `The dashboard's rules: only the eSIM's carrier's packs, while its top-up window is open; checked again when it is paid (a top-up that can no longer be credited is refunded). ${paymentFieldsDescription}`,
+        parameters: [idempotencyKeyParameter],
+        requestBody: jsonBody(apiTopUpBody),
+        responses: {
+          "201": orderCreated,
+          "400": invalidRequest("The body breaks a rule or names no pack on sale"),
+          "401": unauthorized,
+          "402": cardDeclined,
+          "404": esimNotFound,
+          "409": errorResponse(
+            "The pack cannot be bought for this eSIM (`topup_unavailable`, with `reason`: wrong_carrier, deleted, grace_over); or an Idempotency-Key conflict.",
+          ),
+          "413": bodyTooLarge,
+          "429": rateLimited,
+          "503": errorResponse(
+            "No payment method can take this order now (`payment_unavailable`); nothing was charged.",
+          ),
         },
       },
     },
@@ -184,103 +283,6 @@ export const openApiDocument = {
         description: "A personal API token, `tabi_` followed by 43 characters.",
       },
     },
-    schemas: {
-      Usage: {
-        type: "object",
-        required: [
-          "iccid",
-          "status",
-          "total",
-          "remaining",
-          "is_unlimited",
-          "expired_at",
-          "total_voice",
-          "remaining_voice",
-          "as_of",
-          "carrier",
-          "plan",
-          "profile_state",
-          "eid",
-        ],
-        properties: {
-          iccid: { type: "string", examples: ["8981100022152967705"] },
-          status: {
-            enum: ["NOT_ACTIVE", "ACTIVE", "FINISHED", "EXPIRED"],
-            description:
-              "NOT_ACTIVE until first use on the network; FINISHED when no data is left; EXPIRED after the validity ends or once deleted.",
-          },
-          total: {
-            type: ["integer", "null"],
-            minimum: 0,
-            description: "Data credited, in bytes (plan and top-ups); null for unlimited plans.",
-          },
-          remaining: {
-            type: ["integer", "null"],
-            minimum: 0,
-            description: "Data left, in bytes; null for unlimited plans.",
-          },
-          is_unlimited: { type: "boolean" },
-          expired_at: nullableInstant("When the validity ends (23:59:59 on the last day); null before first use."),
-          total_voice: { type: "integer", minimum: 0, description: "Call time credited, in seconds." },
-          remaining_voice: { type: "integer", minimum: 0, description: "Call time left, in seconds." },
-          as_of: nullableInstant(
-            "When the last usage record was received, i.e. how fresh these figures are; null before any.",
-          ),
-          carrier: { enum: ["DOCOMO", "KDDI_AU", "SOFTBANK"] },
-          plan: { type: "string", description: "The plan's slug.", examples: ["au-1gb-3d"] },
-          profile_state: {
-            enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
-            description: "Where the profile is in its install lifecycle (see `POST /esims/{iccid}/events`).",
-          },
-          eid: {
-            type: ["string", "null"],
-            description: "The EID of the phone the profile was downloaded to; null before the download.",
-            examples: ["89001012012341234012345678901224"],
-          },
-        },
-      },
-      TopUp: {
-        type: "object",
-        required: ["id", "data_bytes", "days_added", "price"],
-        properties: {
-          id: { type: "string", description: "The pack's slug.", examples: ["au-topup-1gb-7d"] },
-          data_bytes: { type: "integer", minimum: 0 },
-          days_added: { type: "integer", minimum: 0, description: "Days added to the validity." },
-          price: {
-            type: "object",
-            required: ["amount", "currency"],
-            properties: {
-              amount: { type: "integer", description: "In the currency's minor units; JPY has none, so 880 is ¥880." },
-              currency: { type: "string", examples: ["JPY"] },
-            },
-          },
-        },
-      },
-      TopUpWindow: {
-        type: "object",
-        required: ["open", "closes_at", "reason"],
-        properties: {
-          open: { type: "boolean" },
-          closes_at: nullableInstant(
-            "When top-ups stop being sold; null while the plan has not started, or when closed.",
-          ),
-          reason: { enum: ["deleted", "grace_over", null], description: "Why the window is closed; null while open." },
-        },
-      },
-      Error: {
-        type: "object",
-        required: ["error"],
-        properties: {
-          error: {
-            type: "object",
-            required: ["code", "message"],
-            properties: {
-              code: { enum: API_ERROR_CODES },
-              message: { type: "string", description: "For people; may change. Match on `code`." },
-            },
-          },
-        },
-      },
-    },
+    schemas,
   },
 };

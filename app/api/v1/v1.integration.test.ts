@@ -105,6 +105,8 @@ describe("the v1 API", () => {
           eid: expect.stringMatching(/^89\d{30}$/),
         },
       ],
+      has_more: false,
+      next_cursor: null,
     });
   });
 
