@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { newApiToken } from "@/lib/testing/api-tokens";
+import { conformanceProblems } from "@/lib/testing/openapi-conformance";
 import { paidWithoutDelivery } from "@/lib/testing/shop";
 import { GET as unknownPath } from "./[...path]/route";
 import { POST as postEvent } from "./esims/[iccid]/events/route";
@@ -86,6 +87,7 @@ describe("the v1 API", () => {
     const { esim, token } = await account();
     const response = await listEsims(get("/esims", token), noParams);
     expect(response.status).toBe(200);
+    expect(await conformanceProblems("/esims", "get", response)).toEqual([]);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({
       data: [
@@ -191,6 +193,34 @@ describe("the v1 API", () => {
       occurredAt,
       source: "api",
     });
+  });
+
+  it("answers as its OpenAPI document says, and the check catches an answer that does not", async () => {
+    const { esim, token } = await account();
+    const iccid = esim.iccid;
+    const checks: [Parameters<typeof conformanceProblems>[0], "get" | "post", Response][] = [
+      ["/esims/{iccid}/usage", "get", await getUsage(get(`/esims/${iccid}/usage`, token), at(iccid))],
+      ["/esims/{iccid}/usage", "post", await report(iccid, token, { record_id: "r1", data_bytes: 10 })],
+      ["/esims/{iccid}/usage", "post", await report(iccid, token, { record_id: "r1", data_bytes: 10 })],
+      ["/esims/{iccid}/usage", "post", await report(iccid, token, { record_id: "r2", data_bytes: -1 })],
+      ["/esims/{iccid}/events", "post", await lifecycle(iccid, token, { event: "download" })],
+      ["/esims/{iccid}/topups", "get", await listTopUps(get(`/esims/${iccid}/topups`, token), at(iccid))],
+      [
+        "/esims/{iccid}/topups",
+        "get",
+        await listTopUps(get("/esims/8981500000000000000/topups", token), at("8981500000000000000")),
+      ],
+      ["/esims", "get", await listEsims(get("/esims", undefined), noParams)],
+    ];
+    for (const [path, method, response] of checks) {
+      expect(await conformanceProblems(path, method, response), `${method} ${path} ${response.status}`).toEqual([]);
+    }
+    const forged = Response.json(
+      { data: [{ iccid: 1 }] },
+      { headers: (await listEsims(get("/esims", token), noParams)).headers },
+    );
+    expect(await conformanceProblems("/esims", "get", forged)).not.toEqual([]);
+    expect(await conformanceProblems("/esims", "get", Response.json({}, { status: 418 }))).not.toEqual([]);
   });
 
   it("counts a repeated record id once", async () => {
@@ -305,7 +335,21 @@ describe("the v1 API", () => {
       "/esims/{iccid}/events",
       "/esims/{iccid}/topups",
       "/esims/{iccid}/usage",
+      "/orders",
+      "/orders/{ref}",
+      "/plans",
+      "/plans/{id}",
     ]);
+    for (const [path, item] of Object.entries(document.paths) as [
+      string,
+      Record<string, { parameters?: { name: string }[] }>,
+    ][]) {
+      if (item.post)
+        expect(
+          item.post.parameters?.map((p) => p.name),
+          path,
+        ).toContain("Idempotency-Key");
+    }
     expect(document.paths["/esims/{iccid}/usage"].post.requestBody.content["application/json"].schema).toMatchObject({
       type: "object",
       required: ["record_id"],
