@@ -15,6 +15,9 @@ export type JobPayloads = {
   "settle-konbini-voucher": { sessionId: string; result: "paid" | "expired" };
   "settle-local-refund": { refundId: string; from: RefundStatus; to: RefundStatus };
   "prune-ended-sessions": Record<string, never>;
+  // Outgoing webhooks: attempt number `attempt` of one delivery; eSIMs whose validity ended.
+  "deliver-webhook": { deliveryId: string; attempt: number };
+  "announce-expired-esims": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;
