@@ -12,6 +12,12 @@ export const API_ERROR_CODES = [
   "rate_limited",
   "internal_error",
   "service_unavailable",
+  // Webhook endpoints: an address that may not be called, one that did not answer its
+  // verification with 2xx, too many endpoints, a resend to a disabled endpoint.
+  "destination_refused",
+  "verification_failed",
+  "limit_reached",
+  "endpoint_disabled",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_JSON_BODY_BYTES, usageRecordBody } from "../validation/api";
 import { lifecycleEventSchema } from "../validation/esim";
 import { API_ERROR_CODES } from "./error-codes";
+import { webhookOpenApiPaths, webhookOpenApiSchemas, webhookOpenApiWebhooks } from "./openapi-webhooks";
 
 // The request body's schema comes from the zod schema the route validates with, so the two
 // cannot drift apart. (Refinements, like "not all zero", are stated in the description.)
@@ -175,7 +176,9 @@ export const openApiDocument = {
         },
       },
     },
+    ...webhookOpenApiPaths,
   },
+  webhooks: webhookOpenApiWebhooks,
   components: {
     securitySchemes: {
       bearerAuth: {
@@ -185,6 +188,7 @@ export const openApiDocument = {
       },
     },
     schemas: {
+      ...webhookOpenApiSchemas,
       Usage: {
         type: "object",
         required: [

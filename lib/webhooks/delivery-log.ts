@@ -29,9 +29,9 @@ export async function deliveriesOf(userId: string, endpointId: string, take = 50
 }
 
 // One more attempt now, whatever the delivery's state: its schedule continues from here.
-export async function resendDelivery(userId: string, deliveryId: string) {
+export async function resendDelivery(userId: string, deliveryId: string, endpointId?: string) {
   const delivery = await db.webhookDelivery.findFirst({
-    where: { id: deliveryId, endpoint: { userId } },
+    where: { id: deliveryId, endpoint: { userId }, ...(endpointId && { endpointId }) },
     select: { id: true, attempts: true, endpoint: { select: { disabledAt: true } } },
   });
   if (!delivery) return { status: "not_found" } as const;

@@ -303,6 +303,13 @@ describe("the v1 API", () => {
       "/esims/{iccid}/events",
       "/esims/{iccid}/topups",
       "/esims/{iccid}/usage",
+      "/webhook-endpoints",
+      "/webhook-endpoints/{id}",
+      "/webhook-endpoints/{id}/deliveries",
+      "/webhook-endpoints/{id}/deliveries/{deliveryId}/resend",
+      "/webhook-endpoints/{id}/replay",
+      "/webhook-endpoints/{id}/rotate-secret",
+      "/webhook-endpoints/{id}/test",
     ]);
     expect(document.paths["/esims/{iccid}/usage"].post.requestBody.content["application/json"].schema).toMatchObject({
       type: "object",
