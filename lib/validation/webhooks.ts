@@ -36,3 +36,33 @@ export const webhookReplayBody = z.strictObject({ since: z.iso.datetime({ offset
 export type WebhookEndpointInput = { url: string; eventTypes: string[]; description: string };
 
 export const webhookEndpointIdSchema = z.string().regex(/^[a-z0-9]{20,40}$/);
+
+// The account page's form: one checkbox per event type (a form field holds one value each).
+export const eventFieldName = (type: string) => `event:${type}`;
+
+export const webhookEndpointFormSchema = z
+  .object({
+    url,
+    description,
+    ...Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [eventFieldName(type), z.literal("on").optional()])),
+  })
+  .transform((form, context) => {
+    const eventTypes = WEBHOOK_EVENT_TYPES.filter((type) => (form as Record<string, unknown>)[eventFieldName(type)]);
+    if (eventTypes.length === 0) {
+      context.addIssue({ code: "custom", path: ["eventTypes"], message: "webhook_event_types_required" });
+      return z.NEVER;
+    }
+    return { url: form.url, description: form.description, eventTypes };
+  });
+
+export const webhookEndpointFormId = z.object({ endpointId: webhookEndpointIdSchema });
+export const webhookDeliveryFormId = z.object({
+  endpointId: webhookEndpointIdSchema,
+  deliveryId: webhookEndpointIdSchema,
+});
+export const webhookTestForm = z.object({ endpointId: webhookEndpointIdSchema, type: z.enum(WEBHOOK_EVENT_TYPES) });
+export const webhookReplayForm = z.object({
+  endpointId: webhookEndpointIdSchema,
+  // A datetime-local field: Japan time, as every time on the site is.
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "webhook_since_invalid" }),
+});
