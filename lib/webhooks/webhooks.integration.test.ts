@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { db } from "../db/client";
-import { activeEsim, newBuyer, queuedJob, runQueuedJob } from "../testing/shop";
+import { activeEsim, newBuyer, paidTopUpWithoutDelivery, queuedJob, runQueuedJob } from "../testing/shop";
 import { headerRecord, startReceiver } from "../testing/webhook-receiver";
-import { simulateUsage } from "../balance/simulator";
+import { advanceClock, simulateUsage } from "../balance/simulator";
+import { fulfilCheckout } from "../orders/fulfilment";
 import { MB } from "../balance/rules";
 import { deliverWebhook } from "./deliver";
 import { deliveryJobKey } from "./emit";
 import { createEndpoint, rotateSecret } from "./endpoints";
 import { deliveriesOf, replayFailedSince, resendDelivery, sendTestEvent } from "./delivery-log";
 import { envelopeSchema, eventDataSchemas, VERIFICATION_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from "./event-types";
+import { announceExpiredEsims } from "./expired-sweep";
 import { FAILING_DISABLES_AFTER_MS, RETRY_SCHEDULE_MS } from "./schedule";
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -228,6 +230,47 @@ describe("events from the shop", () => {
     });
     const [logged] = (await deliveriesOf(buyer.id, endpoint.id))!;
     expect(logged!.attemptLog.map((attempt) => attempt.httpStatus)).toEqual([500, 200]);
+  });
+
+  it("a top-up announces order.fulfilled and topup.applied, payloads as the schemas say", async () => {
+    const { buyer, esim } = await activeEsim("au-1gb-3d");
+    const { endpoint } = await endpointFor(buyer.id, receiver.url, ["order.fulfilled", "topup.applied"]);
+    const { sessionId, order } = await paidTopUpWithoutDelivery(buyer, esim.id);
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "fulfilled" });
+    const events = await db.webhookEvent.findMany({ where: { userId: buyer.id }, orderBy: { type: "asc" } });
+    expect(events.map((event) => event.type)).toEqual(["order.fulfilled", "topup.applied"]);
+    for (const event of events) {
+      const type = event.type as "order.fulfilled" | "topup.applied";
+      expect(envelopeSchema(type, eventDataSchemas[type]).strict().parse(event.payload)).toEqual(event.payload);
+    }
+    expect(events[0]!.payload).toMatchObject({
+      data: { order: { id: order.id, kind: "topup", status: "fulfilled", iccids: [esim.iccid] } },
+    });
+    expect(events[1]!.payload).toMatchObject({ data: { iccid: esim.iccid, topup: { id: "au-topup-1gb-7d" } } });
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(2);
+  });
+
+  it("announces esim.expired once per end of validity, however many times it is noticed", async () => {
+    const { buyer, esim } = await activeEsim("au-1gb-3d");
+    await endpointFor(buyer.id, receiver.url, ["esim.expired"]);
+    await advanceClock(esim.id, buyer.id, 4 * 24 * 60);
+    await advanceClock(esim.id, buyer.id, 60);
+    await announceExpiredEsims();
+    const events = await db.webhookEvent.findMany({ where: { userId: buyer.id, type: "esim.expired" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toMatchObject({ data: { iccid: esim.iccid, usage: { status: "EXPIRED" } } });
+  });
+
+  it("the sweep announces the end of an eSIM with nothing left to lapse", async () => {
+    const { buyer, esim } = await activeEsim("au-1gb-3d");
+    await endpointFor(buyer.id, receiver.url, ["esim.expired"]);
+    // Its clock moved past the end without the simulator noticing (as real time passes).
+    const { validUntil } = await db.esimProfile.findUniqueOrThrow({ where: { id: esim.id } });
+    const minutes = Math.ceil((validUntil!.getTime() - Date.now()) / 60_000) + 5;
+    await db.esimProfile.update({ where: { id: esim.id }, data: { clockOffsetMinutes: minutes } });
+    await announceExpiredEsims();
+    await announceExpiredEsims();
+    expect(await db.webhookEvent.count({ where: { userId: buyer.id, type: "esim.expired" } })).toBe(1);
   });
 
   it("writes nothing for an account without endpoints", async () => {
