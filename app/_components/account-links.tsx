@@ -23,6 +23,9 @@ export function AccountLinks() {
         <Link href="/orders" className={navLink}>
           {t("orders")}
         </Link>
+        <Link href="/webhooks" className={navLink}>
+          {t("webhooks")}
+        </Link>
         <form action={logout}>
           <button type="submit" className={navLink}>
             {t("logout")}

@@ -19,6 +19,12 @@ export const API_ERROR_CODES = [
   "payment_unavailable",
   "card_declined",
   "topup_unavailable",
+  // Webhook endpoints: an address that may not be called, one that did not answer its
+  // verification with 2xx, too many endpoints, a resend to a disabled endpoint.
+  "destination_refused",
+  "verification_failed",
+  "limit_reached",
+  "endpoint_disabled",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -20,6 +20,7 @@ import {
   unauthorized,
 } from "./openapi-common";
 import { schemas } from "./openapi-schemas";
+import { webhookOpenApiPaths, webhookOpenApiSchemas, webhookOpenApiWebhooks } from "./openapi-webhooks";
 import { TOKEN_BUDGET, USAGE_READ_BUDGET } from "./rate-limit-budgets";
 
 const replayed = {
@@ -274,7 +275,9 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
         },
       },
     },
+    ...webhookOpenApiPaths,
   },
+  webhooks: webhookOpenApiWebhooks,
   components: {
     securitySchemes: {
       bearerAuth: {
@@ -283,6 +286,6 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
         description: "A personal API token, `tabi_` followed by 43 characters.",
       },
     },
-    schemas,
+    schemas: { ...webhookOpenApiSchemas, ...schemas },
   },
 };

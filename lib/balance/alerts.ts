@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { enqueueEmail } from "../email/outbox";
 import { esimNow } from "../time/esim-clock";
 import { jstDate } from "../time/jst";
+import { announceAlert } from "../webhooks/announce";
 import { packageBalances } from "./ledger";
 import { dataAlertsFor, expiryAlertsFor } from "./rules";
 
@@ -40,6 +41,7 @@ async function raise(tx: Prisma.TransactionClient, esim: AlertEsim, alerts: Rais
     });
     if (count === 0) continue;
     raised += 1;
+    await announceAlert(tx, { id: esim.id, userId: esim.user.id, validUntil: esim.validUntil }, alert.kind);
     await enqueueEmail(tx, {
       userId: esim.user.id,
       to: esim.user.email,

@@ -3,6 +3,7 @@ import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { type LockedEsim, lockEsim } from "../esim/row-lock";
 import { esimNow } from "../time/esim-clock";
+import { announceExpired } from "../webhooks/announce";
 import { appendLedger, packageBalances } from "./ledger";
 
 // When an eSIM's validity has passed, what was left of each package lapses: an EXPIRY entry
@@ -37,6 +38,7 @@ export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId
 // what is left once validity has ended by the eSIM's own clock.
 export async function lapseIfEnded(tx: Prisma.TransactionClient, esim: LockedEsim): Promise<number> {
   if (!esim.validUntil || esimNow(esim) <= esim.validUntil) return 0;
+  await announceExpired(tx, { ...esim, validUntil: esim.validUntil });
   return lapseRemainingBalance(tx, esim.id, esim.validUntil);
 }
 

@@ -49,9 +49,12 @@ const utcTimestamp = (instant: Date) => instant.toISOString().replace("Z", "");
 // The two facts a balance needs from the usage records — the latest record ("as of") and the
 // data used since midnight JST on the eSIM's own clock (fair use) — for any number of eSIMs in
 // one query, so a long list of eSIMs costs the same round trips as one.
-async function usageFacts(esims: { id: string; now: Date }[]): Promise<Map<string, UsageFacts>> {
+async function usageFacts(
+  esims: { id: string; now: Date }[],
+  client: Prisma.TransactionClient = db,
+): Promise<Map<string, UsageFacts>> {
   if (esims.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ esimId: string; asOf: Date | null; todayBytes: bigint }[]>`
+  const rows = await client.$queryRaw<{ esimId: string; asOf: Date | null; todayBytes: bigint }[]>`
     SELECT e.id AS "esimId",
       (SELECT max(u."receivedAt") FROM usage_records u WHERE u."esimId" = e.id) AS "asOf",
       (SELECT COALESCE(SUM(u."dataBytes"), 0)::bigint FROM usage_records u
@@ -108,9 +111,9 @@ function balanceFrom(esim: BalanceEsim, now: Date, usage: UsageFacts) {
   };
 }
 
-async function balancesOf(esims: BalanceEsim[]): Promise<EsimBalance[]> {
+async function balancesOf(esims: BalanceEsim[], client?: Prisma.TransactionClient): Promise<EsimBalance[]> {
   const clocks = esims.map((esim) => ({ id: esim.id, now: esimNow(esim) }));
-  const usage = await usageFacts(clocks);
+  const usage = await usageFacts(clocks, client);
   return esims.map((esim, index) =>
     balanceFrom(esim, clocks[index]!.now, usage.get(esim.id) ?? { asOf: null, todayBytes: 0n }),
   );
@@ -122,6 +125,13 @@ async function singleBalance(esim: BalanceEsim | null): Promise<EsimBalance | nu
 
 export async function esimBalance(esimId: string, userId: string): Promise<EsimBalance | null> {
   return singleBalance(await db.esimProfile.findFirst({ where: { id: esimId, userId }, select: balanceEsim }));
+}
+
+// Inside a transaction that has just changed the eSIM: the balance as that change leaves it
+// (what an announcement of the change reports), before it has committed.
+export async function esimBalanceInTransaction(tx: Prisma.TransactionClient, esimId: string): Promise<EsimBalance> {
+  const esim = await tx.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: balanceEsim });
+  return (await balancesOf([esim], tx))[0]!;
 }
 
 export async function esimBalanceByIccid(iccid: string, userId: string): Promise<EsimBalance | null> {

@@ -4,7 +4,9 @@ import { db } from "../db/client";
 import { validityWindow } from "../esim/lifecycle";
 import { lockEsim } from "../esim/row-lock";
 import { type Buyer, openOrder, type StartCheckoutResult } from "../orders/checkout";
+import { orderReference } from "../orders/order-emails";
 import { esimNow } from "../time/esim-clock";
+import { announceTopUp } from "../webhooks/announce";
 import { lapseRemainingBalance } from "./expiry";
 import { creditPackage } from "./ledger";
 import { MB, topUpWindow, type TopUpWindow } from "./rules";
@@ -111,4 +113,5 @@ export async function applyTopUp(
       : new Date(esim.validUntil.getTime() + pack.daysAdded * 86_400_000);
     await tx.esimProfile.update({ where: { id: esim.id }, data: { validUntil } });
   }
+  await announceTopUp(tx, esim, orderReference(order.id), pack);
 }

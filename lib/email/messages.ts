@@ -48,6 +48,7 @@ export type EmailPayloads = {
     refundedAt: string;
   };
   "balance-alert": { name: string; kind: AlertKind; plan: PlanFields; iccid: string; esimId: string };
+  "webhook-endpoint-disabled": { name: string; url: string; reason: "gone" | "failing"; disabledAt: string };
   "esim-activation": {
     name: string;
     plan: PlanFields;

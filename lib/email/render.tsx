@@ -12,6 +12,7 @@ import OrderRefund, { orderRefundSubject } from "@/emails/order-refund";
 import PasswordChanged, { passwordChangedSubject } from "@/emails/password-changed";
 import PasswordReset, { passwordResetSubject } from "@/emails/password-reset";
 import VerifyEmail, { verifyEmailSubject } from "@/emails/verify-email";
+import WebhookEndpointDisabled, { webhookEndpointDisabledSubject } from "@/emails/webhook-endpoint-disabled";
 import { env } from "../env";
 import { EMAIL_RESTORE_DAYS, EMAIL_VERIFICATION_HOURS, PASSWORD_RESET_MINUTES } from "./token-lifetimes";
 import type { EmailPayloads, EmailTemplate } from "./messages";
@@ -82,6 +83,10 @@ const BUILDERS: {
   async "balance-alert"({ esimId, ...payload }, locale, appUrl) {
     const props = { ...payload, locale, esimUrl: `${appUrl}/${locale}/esims/${esimId}` };
     return { subject: balanceAlertSubject(props), element: <BalanceAlert {...props} /> };
+  },
+  async "webhook-endpoint-disabled"(payload, locale, appUrl) {
+    const props = { ...payload, locale, webhooksUrl: `${appUrl}/${locale}/webhooks` };
+    return { subject: webhookEndpointDisabledSubject(props), element: <WebhookEndpointDisabled {...props} /> };
   },
   async "esim-activation"({ token, activationCode, ...payload }, locale, appUrl) {
     const props = {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { EsimState, Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { announceLifecycle } from "../webhooks/announce";
 import { simulatedDeviceEid } from "./identifiers";
 import { type LifecycleEvent, nextState, validityWindow } from "./lifecycle";
 import { type LockedEsim, lockEsim } from "./row-lock";
@@ -35,6 +36,7 @@ export async function applyLifecycleEvent(
     const device = event === "download" ? { eid: eid ?? simulatedDeviceEid() } : null;
     await tx.esimProfile.update({ where: { id: esim.id }, data: { state: to, ...validity, ...device } });
     await tx.esimEvent.create({ data: { esimId: esim.id, fromState: esim.state, toState: to, source } });
+    await announceLifecycle(tx, esim, to, validity?.validFrom ?? null);
     return {
       status: "ok",
       state: to,

@@ -16,6 +16,9 @@ export type JobPayloads = {
   "settle-local-refund": { refundId: string; from: RefundStatus; to: RefundStatus };
   "prune-ended-sessions": Record<string, never>;
   "prune-idempotency-keys": Record<string, never>;
+  // Outgoing webhooks: attempt number `attempt` of one delivery; eSIMs whose validity ended.
+  "deliver-webhook": { deliveryId: string; attempt: number };
+  "announce-expired-esims": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

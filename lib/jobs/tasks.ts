@@ -12,6 +12,8 @@ import { deliverLocalEvent } from "../payments/local-event-delivery";
 import { settleKonbiniVoucher } from "../payments/local-konbini";
 import { settleLocalRefund } from "../payments/local-refunds";
 import { localWebhookOrigin } from "../payments/local-session";
+import { deliverWebhook } from "../webhooks/deliver";
+import { announceExpiredEsims } from "../webhooks/expired-sweep";
 import type { JobName, JobPayloads } from "./queue";
 
 // One delivery job sends at most this many emails, so that no job runs for long.
@@ -57,6 +59,12 @@ export const taskList: Record<JobName, Task> = {
     const { refundId, from, to } = payload as JobPayloads["settle-local-refund"];
     await settleLocalRefund(refundId, from, to, localWebhookOrigin());
   },
+  // Its own schedule (Standard Webhooks'), not the queue's retries: each attempt queues the next.
+  "deliver-webhook": async (payload) => {
+    const { deliveryId, attempt } = payload as JobPayloads["deliver-webhook"];
+    await deliverWebhook(deliveryId, attempt);
+  },
+  "announce-expired-esims": sweep(() => announceExpiredEsims()),
 };
 
 // Work that comes from time passing rather than from a change: each runs on every instance's
@@ -75,4 +83,6 @@ export const schedule: { task: JobName; match: string }[] = [
   { task: "prune-ended-sessions", match: "17 * * * *" },
   // An API answer is replayed for 24 hours; an expired key is ignored, and removed here.
   { task: "prune-idempotency-keys", match: "23 * * * *" },
+  // An eSIM with nothing left to lapse still ends: its esim.expired comes from here.
+  { task: "announce-expired-esims", match: "* * * * *" },
 ];

@@ -6,6 +6,7 @@ import { issueProfiles } from "../esim/issue";
 import { log } from "../log";
 import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
+import { announceOrderFulfilled } from "../webhooks/announce";
 import { enqueueReceipt, enqueueVoucher } from "./order-emails";
 import { CodeRefused, redeemCode } from "./promotions";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
@@ -67,6 +68,7 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       // The claim above holds the order's row until this transaction ends, so this always moves.
       await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
+      await announceOrderFulfilled(tx, order);
       return { status: "fulfilled" };
     })
     .catch(async (error: unknown) => {

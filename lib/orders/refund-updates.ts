@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import { log } from "../log";
 import type { RefundStatus } from "../payments/gateway";
+import { announceOrderRefunded } from "../webhooks/announce";
 import { enqueueRefundNotice } from "./order-emails";
 import { refundReason } from "./refund-reasons";
 import { transitionOrder } from "./status";
@@ -38,6 +39,7 @@ export async function applyRefundUpdate(
         refundActionUrl: null,
       });
       if (moved && reason) await enqueueRefundNotice(tx, order.id, reason, { state: "succeeded", at: now });
+      if (moved) await announceOrderRefunded(tx, order.id, order.userId, now);
       return moved;
     }
     if (status === "failed" || status === "canceled") {

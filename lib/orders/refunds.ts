@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import { log } from "../log";
 import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
+import { announceOrderRefunded } from "../webhooks/announce";
 import { enqueueRefundNotice } from "./order-emails";
 import { refundReason, type RefundReason } from "./refund-reasons";
 import { transitionOrder } from "./status";
@@ -125,7 +126,10 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
       refundId: refund.id,
       refundStatus: "succeeded",
     });
-    if (moved) await enqueueRefundNotice(tx, orderId, reason, { state: "succeeded", at });
+    if (moved) {
+      await enqueueRefundNotice(tx, orderId, reason, { state: "succeeded", at });
+      await announceOrderRefunded(tx, orderId, order.userId, at);
+    }
     return moved;
   });
   if (!recorded) return { status: "already_done" };

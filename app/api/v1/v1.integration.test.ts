@@ -339,6 +339,13 @@ describe("the v1 API", () => {
       "/orders/{ref}",
       "/plans",
       "/plans/{id}",
+      "/webhook-endpoints",
+      "/webhook-endpoints/{id}",
+      "/webhook-endpoints/{id}/deliveries",
+      "/webhook-endpoints/{id}/deliveries/{deliveryId}/resend",
+      "/webhook-endpoints/{id}/replay",
+      "/webhook-endpoints/{id}/rotate-secret",
+      "/webhook-endpoints/{id}/test",
     ]);
     for (const [path, item] of Object.entries(document.paths) as [
       string,
