@@ -12,6 +12,8 @@ export const API_ERROR_CODES = [
   "rate_limited",
   "internal_error",
   "service_unavailable",
+  // The scenario simulator's SM-DP+ outage: a download to try again once it answers.
+  "smdp_unavailable",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

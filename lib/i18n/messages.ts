@@ -19,6 +19,7 @@ const PAGE_MESSAGE_FILES = {
   orders: englishOf<typeof import("../../messages/en/orders.json")>(),
   esim: englishOf<typeof import("../../messages/en/esim.json")>(),
   dashboard: englishOf<typeof import("../../messages/en/dashboard.json")>(),
+  simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];

@@ -15,6 +15,25 @@ export type JobPayloads = {
   "settle-konbini-voucher": { sessionId: string; result: "paid" | "expired" };
   "settle-local-refund": { refundId: string; from: RefundStatus; to: RefundStatus };
   "prune-ended-sessions": Record<string, never>;
+  // The scenario simulator (lib/scenarios) and the SM-DP+ outage it can cause.
+  "scenario-usage-stream": {
+    scenarioId: string;
+    esimId: string;
+    userId: string;
+    totalBytes: string;
+    records: number;
+    step: number;
+    startedAt: string;
+  };
+  "scenario-late-batch": {
+    scenarioId: string;
+    esimId: string;
+    userId: string;
+    totalBytes: string;
+    records: number;
+    silentFrom: string;
+  };
+  "issue-esims": { orderId: string; attempt: number };
 };
 
 export type JobName = keyof JobPayloads;
