@@ -11,7 +11,9 @@ import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimFormSchema, lifecycleFormSchema } from "@/lib/validation/esim";
 import type { FormState } from "@/lib/validation/form-state";
 
-export type LifecycleFormState = FormState<"event" | "confirm", "invalid_transition"> & { state?: EsimState };
+export type LifecycleFormState = FormState<"event" | "confirm", "invalid_transition" | "smdp_unavailable"> & {
+  state?: EsimState;
+};
 export type ResendState = FormState<never, "rate_limited"> & { result?: "sent" | "deleted" };
 
 // The owner on their eSIM's page, or whoever holds its activation link (see esimOfForm) for what
@@ -25,6 +27,7 @@ export const reportLifecycleEvent = publicAction(
     const result = await applyLifecycleEvent(esimId, userId, event, source);
     if (result.status === "not_found") notFound();
     revalidatePath(path);
+    if (result.status === "smdp_unavailable") return { formError: "smdp_unavailable" };
     return result.status === "ok" ? { state: result.state } : { formError: "invalid_transition", state: result.state };
   },
 );

@@ -21,6 +21,7 @@ export function EsimSimulator({
   reporter: Reporter;
 }) {
   const t = useTranslations("Esim");
+  const tSmdp = useTranslations("SmdpStatus");
   const [result, formAction, pending] = useActionState(reportLifecycleEvent, {
     values: {},
     fieldErrors: {},
@@ -75,6 +76,7 @@ export function EsimSimulator({
         {result.formError === "invalid_transition" &&
           result.state &&
           t("invalidTransition", { state: t(`states.${result.state}`) })}
+        {result.formError === "smdp_unavailable" && tSmdp("downloadRefused")}
         {result.fieldErrors.event && t("invalidEvent")}
         {result.fieldErrors.confirm && t("deleteUnconfirmed")}
       </p>

@@ -25,6 +25,8 @@ export const API_ERROR_CODES = [
   "verification_failed",
   "limit_reached",
   "endpoint_disabled",
+  // The scenario simulator's SM-DP+ outage: a download to try again once it answers.
+  "smdp_unavailable",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -11,7 +11,15 @@ import { type Budget, rateLimitHeaders, type Spent, spendBudget, TOKEN_BUDGET } 
 import { apiError, bodyTooLarge, serviceUnavailable } from "./responses";
 import { apiCallerFor } from "./tokens";
 
-export { apiError, apiJson, esimNotFound, SERVICE_UNAVAILABLE_RETRY_SECONDS, serviceUnavailable } from "./responses";
+export {
+  apiError,
+  apiJson,
+  esimNotFound,
+  SERVICE_UNAVAILABLE_RETRY_SECONDS,
+  serviceUnavailable,
+  SMDP_RETRY_SECONDS,
+  smdpUnavailable,
+} from "./responses";
 
 export type BodyResult<Body> = { status: "valid"; body: Body } | { status: "refused"; response: Response };
 

@@ -1,12 +1,14 @@
 import { MAX_QUANTITY } from "../orders/pricing";
 import { usageRecordBody } from "../validation/api";
 import { apiOrderBody, apiTopUpBody } from "../validation/api-orders";
+import { scenarioSchema } from "../validation/scenarios";
 import { lifecycleEventSchema } from "../validation/esim";
 import {
   bodyTooLarge,
   errorResponse,
   esimNotFound,
   iccidParameter,
+  nullableInstant,
   idempotencyConflict,
   idempotencyKeyParameter,
   invalidRequest,
@@ -231,6 +233,9 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
           "409": errorResponse(
             "The step does not follow from the eSIM's state, e.g. installing a deleted eSIM or downloading it twice (`invalid_transition`); or an Idempotency-Key conflict.",
           ),
+          "503": errorResponse(
+            "A download while the carrier's SM-DP+ does not answer (the scenario simulator's outage): nothing changed, try again after `Retry-After` (`smdp_unavailable`).",
+          ),
         },
       },
     },
@@ -276,6 +281,49 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
       },
     },
     ...webhookOpenApiPaths,
+    // The scenario simulator (outside production only).
+    "/esims/{iccid}/scenarios": {
+      parameters: [iccidParameter],
+      post: {
+        operationId: "startScenario",
+        parameters: [idempotencyKeyParameter],
+        summary: "Start a QA scenario on the eSIM (sandbox and test deployments only)",
+        description:
+          "Scripted network behaviour, played out over time through the job queue and the shop's own paths (usage records, the profile's state table, fulfilment), on the sandbox's clock: `SANDBOX_TIME_SCALE` times faster than real time. `usage_stream` uses `mb` over `hours` (1–72), one usage record every 15 minutes. `dead_zone` reports nothing for `minutes` (5–1440), then delivers the zone's `mb` in one late batch dated when the traffic happened, so `as_of` lags and then catches up. `smdp_outage` makes the eSIM's carrier's SM-DP+ unavailable to the account for `minutes` (1–1440): eSIM orders paid meanwhile stay paid with their eSIMs “preparing” and are issued by a retrying job once it answers; downloads answer 503 `smdp_unavailable`. `profile_deleted` is the phone reporting the profile removed (the state table decides: 409 once deleted). `mb` is 1–102400. Production answers 404.",
+        requestBody: jsonBody(scenarioSchema),
+        responses: {
+          "202": postResponse("Started; `ends_at` is when its last effect is due.", {
+            type: "object",
+            required: ["id", "type", "started_at", "ends_at", "records", "profile_state"],
+            properties: {
+              id: { type: "string" },
+              type: { enum: ["usage_stream", "dead_zone", "smdp_outage", "profile_deleted"] },
+              started_at: nullableInstant("When the scenario started."),
+              ends_at: nullableInstant("When its last record, late batch or the outage's end is due."),
+              records: {
+                type: ["integer", "null"],
+                description: "How many usage records it will deliver; null for scenarios without usage.",
+              },
+              profile_state: {
+                enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
+              },
+            },
+          }),
+          "400": errorResponse(
+            "The body is not valid JSON, names an unknown `type`, or a number out of its range (`invalid_request`).",
+          ),
+          "401": unauthorized,
+          "404": errorResponse(
+            "No eSIM with this ICCID in the token owner's account, or a production deployment (`not_found`).",
+          ),
+          "409": errorResponse(
+            "Traffic on an eSIM that is not installed (`esim_not_active`), or deleting a deleted profile (`invalid_transition`); or an Idempotency-Key conflict.",
+          ),
+          "413": bodyTooLarge,
+          "429": rateLimited,
+        },
+      },
+    },
   },
   webhooks: webhookOpenApiWebhooks,
   components: {

@@ -31,6 +31,13 @@ export const serviceUnavailable = () =>
     "retry-after": String(SERVICE_UNAVAILABLE_RETRY_SECONDS),
   });
 
+// The simulated SM-DP+ does not answer (a scenario simulator outage): the phone tries again.
+export const SMDP_RETRY_SECONDS = 30;
+export const smdpUnavailable = () =>
+  apiError(503, "smdp_unavailable", "The carrier's SM-DP+ is not answering. Nothing was changed; try again shortly.", {
+    "retry-after": String(SMDP_RETRY_SECONDS),
+  });
+
 // The same answer for an eSIM that does not exist and one that belongs to someone else.
 export const esimNotFound = () => apiError(404, "not_found", "No eSIM with this ICCID in your account.");
 

@@ -5,17 +5,21 @@ import { announceLifecycle } from "../webhooks/announce";
 import { simulatedDeviceEid } from "./identifiers";
 import { type LifecycleEvent, nextState, validityWindow } from "./lifecycle";
 import { type LockedEsim, lockEsim } from "./row-lock";
+import { smdpAnswers } from "./smdp";
 
 export type LifecycleResult =
   | { status: "ok"; state: EsimState; eid: string | null; validUntil: Date | null }
   | { status: "not_found" }
-  | { status: "invalid_transition"; state: EsimState };
+  | { status: "invalid_transition"; state: EsimState }
+  | { status: "smdp_unavailable" };
 
 // Applies what the phone or network reports, for the owner's eSIM only. It runs under the
 // eSIM's row lock, so two reports racing apply one after the other (the second is judged
 // from the state the first left).
 // A download binds the profile to the phone that made it (`eid`, or a simulated phone's);
 // the state machine then refuses a second download, as an SM-DP+ refuses a used code.
+// A download needs the carrier's SM-DP+ to answer; while it does not, the phone is told so and
+// the profile stays released, to be downloaded once it answers again.
 export async function applyLifecycleEvent(
   esimId: string,
   userId: string,
@@ -28,6 +32,9 @@ export async function applyLifecycleEvent(
     if (!esim) return { status: "not_found" };
     const to = nextState(esim.state, event);
     if (!to) return { status: "invalid_transition", state: esim.state };
+    if (event === "download" && !(await smdpAnswers(tx, esim.userId, esim.carrierCode))) {
+      return { status: "smdp_unavailable" };
+    }
 
     // The first time the profile is enabled is its first use on the network: validity starts,
     // for the plan's days and those of any top-up bought before (read under the lock, so a

@@ -19,6 +19,25 @@ export type JobPayloads = {
   // Outgoing webhooks: attempt number `attempt` of one delivery; eSIMs whose validity ended.
   "deliver-webhook": { deliveryId: string; attempt: number };
   "announce-expired-esims": Record<string, never>;
+  // The scenario simulator (lib/scenarios) and the SM-DP+ outage it can cause.
+  "scenario-usage-stream": {
+    scenarioId: string;
+    esimId: string;
+    userId: string;
+    totalBytes: string;
+    records: number;
+    step: number;
+    startedAt: string;
+  };
+  "scenario-late-batch": {
+    scenarioId: string;
+    esimId: string;
+    userId: string;
+    totalBytes: string;
+    records: number;
+    silentFrom: string;
+  };
+  "issue-esims": { orderId: string; attempt: number };
 };
 
 export type JobName = keyof JobPayloads;

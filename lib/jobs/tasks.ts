@@ -5,6 +5,7 @@ import { pruneEndedSessions } from "../auth/ended-sessions";
 import { raiseDueExpiryAlerts } from "../balance/alerts";
 import { lapseEndedBalances } from "../balance/expiry";
 import { deliverDueEmails } from "../email/sender";
+import { issueWhenSmdpAnswers } from "../orders/deferred-issue";
 import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
 import { sweepStaleLocalSessions } from "../payments/local-checkout";
@@ -14,6 +15,8 @@ import { settleLocalRefund } from "../payments/local-refunds";
 import { localWebhookOrigin } from "../payments/local-session";
 import { deliverWebhook } from "../webhooks/deliver";
 import { announceExpiredEsims } from "../webhooks/expired-sweep";
+import { deliverLateBatch } from "../scenarios/dead-zone";
+import { runStreamStep } from "../scenarios/usage-stream";
 import type { JobName, JobPayloads } from "./queue";
 
 // One delivery job sends at most this many emails, so that no job runs for long.
@@ -65,6 +68,18 @@ export const taskList: Record<JobName, Task> = {
     await deliverWebhook(deliveryId, attempt);
   },
   "announce-expired-esims": sweep(() => announceExpiredEsims()),
+  // Scenario simulator steps, each on its own schedule (the next step is a new job).
+  "scenario-usage-stream": async (payload) => {
+    await runStreamStep(payload as JobPayloads["scenario-usage-stream"]);
+  },
+  "scenario-late-batch": async (payload) => {
+    await deliverLateBatch(payload as JobPayloads["scenario-late-batch"]);
+  },
+  // Its own backoff while the SM-DP+ is out; a throw (the database) is the queue's to retry.
+  "issue-esims": async (payload) => {
+    const { orderId, attempt } = payload as JobPayloads["issue-esims"];
+    await issueWhenSmdpAnswers(orderId, attempt);
+  },
 };
 
 // Work that comes from time passing rather than from a change: each runs on every instance's

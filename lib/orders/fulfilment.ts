@@ -3,10 +3,12 @@ import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { applyTopUp, TopUpRefused } from "../balance/topups";
 import { issueProfiles } from "../esim/issue";
+import { smdpAnswers } from "../esim/smdp";
 import { log } from "../log";
 import type { CheckoutSessionSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
 import { announceOrderFulfilled } from "../webhooks/announce";
+import { scheduleIssue } from "./deferred-issue";
 import { enqueueReceipt, enqueueVoucher } from "./order-emails";
 import { CodeRefused, redeemCode } from "./promotions";
 import { isRefundDue, refundUndeliverable, settleDueRefund } from "./refunds";
@@ -23,6 +25,8 @@ export type FulfilmentOutcome = {
     | "refund_due"
     | "refund_failed"
     | "already_done"
+    // Paid, and its eSIMs wait for the SM-DP+ to answer (a job issues them).
+    | "issue_pending"
     | "awaiting_payment"
     | "unknown_session";
 };
@@ -62,9 +66,16 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       });
       if (!claimed) return { status: "already_done" };
 
-      if (order.kind === "ESIM") await issueProfiles(tx, order);
       if (order.kind === "TOPUP") await applyTopUp(tx, order);
       if (order.promotionId) await redeemCode(tx, { ...order, promotionId: order.promotionId });
+      if (order.kind === "ESIM") {
+        // The payment is kept either way; only the eSIMs wait for the SM-DP+.
+        if (!(await smdpAnswers(tx, order.userId, await carrierOf(tx, order.planId)))) {
+          await scheduleIssue(tx, order.id, 0);
+          return { status: "issue_pending" };
+        }
+        await issueProfiles(tx, order);
+      }
       // The claim above holds the order's row until this transaction ends, so this always moves.
       await transitionOrder(tx, { id: order.id }, "PAID", "FULFILLED", { fulfilledAt: now });
       await enqueueReceipt(tx, order.id);
@@ -79,6 +90,12 @@ export async function fulfilCheckout(sessionId: string): Promise<FulfilmentOutco
       throw error;
     });
   return outcome;
+}
+
+async function carrierOf(tx: Prisma.TransactionClient, planId: string | null) {
+  if (!planId) throw new Error("An eSIM order has no plan");
+  const plan = await tx.plan.findUniqueOrThrow({ where: { id: planId }, select: { carrierCode: true } });
+  return plan.carrierCode;
 }
 
 function paymentMethodOf({ paymentMethod }: CheckoutSessionSnapshot) {

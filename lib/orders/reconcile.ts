@@ -71,7 +71,8 @@ async function reconcile(order: { id: string; paymentSessionId: string | null })
   }
   if (session.paymentStatus !== "unpaid") {
     const outcome = await fulfilCheckout(order.paymentSessionId);
-    return outcome.status === "fulfilled" ? "fulfilled" : "closed";
+    // Paid either way; eSIMs waiting for the SM-DP+ are issued by their own job.
+    return outcome.status === "fulfilled" || outcome.status === "issue_pending" ? "fulfilled" : "closed";
   }
   if (session.status === "expired") {
     return (await closeUnpaidOrder(order.paymentSessionId, "EXPIRED")) ? "closed" : "waiting";

@@ -333,6 +333,7 @@ describe("the v1 API", () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       "/esims",
       "/esims/{iccid}/events",
+      "/esims/{iccid}/scenarios",
       "/esims/{iccid}/topups",
       "/esims/{iccid}/usage",
       "/orders",

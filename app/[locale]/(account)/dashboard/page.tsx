@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { recentNotices } from "@/lib/balance/notices";
 import { balancesOfUser } from "@/lib/balance/summary";
 import { Link } from "@/lib/i18n/navigation";
+import { ordersPreparingEsims } from "@/lib/orders/preparing";
 
 type DashboardPageProps = { params: Promise<{ locale: Locale }> };
 
@@ -18,11 +19,13 @@ export async function generateMetadata({ params }: DashboardPageProps): Promise<
 export default async function DashboardPage({ params }: DashboardPageProps) {
   setRequestLocale((await params).locale);
   const user = await requireUser("/dashboard");
-  const [balances, notices, t, tEsim, format] = await Promise.all([
+  const [balances, notices, preparing, t, tEsim, tSmdp, format] = await Promise.all([
     balancesOfUser(user.id),
     recentNotices(user.id),
+    ordersPreparingEsims(user.id),
     getTranslations("Dashboard"),
     getTranslations("Esim"),
+    getTranslations("SmdpStatus"),
     getFormatter(),
   ]);
 
@@ -57,7 +60,17 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
         </section>
       )}
 
-      {balances.length === 0 ? (
+      {preparing.length > 0 && (
+        <ul className="space-y-2" data-testid="preparing-esims">
+          {preparing.map((order) => (
+            <li key={order.id} className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-slate-800">
+              {tSmdp("preparingOnDashboard", { reference: order.reference })}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {balances.length === 0 && preparing.length === 0 ? (
         <p className="text-slate-700">
           {t("empty")}{" "}
           <Link href="/plans" className="font-semibold text-brand-700 underline">

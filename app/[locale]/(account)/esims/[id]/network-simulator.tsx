@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { simulate, type SimulationState } from "./balance-actions";
+import { Scenarios } from "./scenarios";
 
 export function NetworkSimulator({ esimId, clockLabel }: { esimId: string; clockLabel: string }) {
   const t = useTranslations("Simulator");
@@ -37,6 +38,7 @@ export function NetworkSimulator({ esimId, clockLabel }: { esimId: string; clock
       <p aria-live="polite" className="mt-2 text-sm font-medium">
         {state.result && t(`results.${state.result}`)}
       </p>
+      <Scenarios esimId={esimId} />
     </section>
   );
 }

@@ -78,6 +78,20 @@ export default async function CheckoutSuccessPage({ params, searchParams }: Succ
     );
   }
 
+  // Paid while the carrier's SM-DP+ did not answer: a job issues the eSIMs once it does, and
+  // the page follows until they are there.
+  if (order.status === "PAID" && order.esimProfiles.length === 0) {
+    const tSmdp = await getTranslations("SmdpStatus");
+    return (
+      <div className="mx-auto max-w-2xl px-4 py-12" aria-live="polite">
+        <h1 className="text-3xl font-bold tracking-tight">{tSmdp("preparingTitle")}</h1>
+        <p className="mt-3 text-slate-700">{tSmdp("preparingBody")}</p>
+        {paidLine}
+        <RefreshWhilePending intervalMs={3000} maxTries={200} />
+      </div>
+    );
+  }
+
   if (order.status === "FULFILLED" || order.status === "PAID") {
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">

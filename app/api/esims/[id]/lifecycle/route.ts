@@ -1,4 +1,4 @@
-import { apiError, apiJson, jsonBody, withSession } from "@/lib/api/http";
+import { apiError, apiJson, jsonBody, smdpUnavailable, withSession } from "@/lib/api/http";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimIdSchema, lifecycleEventSchema } from "@/lib/validation/esim";
 import { validOrUndefined } from "@/lib/validation/parse";
@@ -23,6 +23,7 @@ export const POST = withSession<Params>(async (request, userId, { id }) => {
   if (result.status === "invalid_transition") {
     return apiError(409, "invalid_transition", `Cannot ${event} an eSIM that is ${result.state.toLowerCase()}.`);
   }
+  if (result.status === "smdp_unavailable") return smdpUnavailable();
   return apiJson({
     state: result.state.toLowerCase(),
     eid: result.eid,

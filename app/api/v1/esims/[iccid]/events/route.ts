@@ -1,5 +1,5 @@
 import { ownEsim, ownEsimBalance } from "@/lib/api/esims";
-import { apiError, apiJson, esimNotFound, jsonBody, withApiToken } from "@/lib/api/http";
+import { apiError, apiJson, esimNotFound, jsonBody, smdpUnavailable, withApiToken } from "@/lib/api/http";
 import { usageObject } from "@/lib/api/usage-object";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
 import { esimNow } from "@/lib/time/esim-clock";
@@ -22,6 +22,7 @@ export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
   if (result.status === "invalid_transition") {
     return apiError(409, "invalid_transition", `Cannot ${event} an eSIM that is ${result.state.toLowerCase()}.`);
   }
+  if (result.status === "smdp_unavailable") return smdpUnavailable();
   const balance = await ownEsimBalance(iccid, userId);
   return balance ? apiJson(usageObject(balance)) : esimNotFound();
 });
