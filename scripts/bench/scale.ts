@@ -8,7 +8,7 @@ import { advanceClock } from "../../lib/balance/simulator";
 import { recordUsage } from "../../lib/balance/usage";
 import { db } from "../../lib/db/client";
 import { fulfilCheckout } from "../../lib/orders/fulfilment";
-import { newApiToken } from "../../lib/testing/api-tokens";
+import { forgetApiBudgets, newApiToken } from "../../lib/testing/api-tokens";
 import { activeEsim, forgetCheckoutThrottle, paidTopUpWithoutDelivery } from "../../lib/testing/shop";
 import { type AppServer, startApp } from "./lib/app-server";
 import { saveResult } from "./lib/results";
@@ -63,16 +63,24 @@ type Route = {
   name: string;
   path: (account: Account) => string;
   headers: (account: Account) => Record<string, string>;
+  // Untimed, before each request.
+  before?: () => Promise<void>;
 };
 
 const ROUTES: Route[] = [
   { name: "dashboard", path: () => "/en/dashboard", headers: (a) => ({ cookie: a.cookie }) },
   { name: "esimPage", path: (a) => `/en/esims/${a.esimId}`, headers: (a) => ({ cookie: a.cookie }) },
   { name: "ordersPage", path: () => "/en/orders", headers: (a) => ({ cookie: a.cookie }) },
-  { name: "usageApi", path: (a) => `/api/v1/esims/${a.iccid}/usage`, headers: (a) => ({ authorization: a.bearer }) },
+  {
+    name: "usageApi",
+    path: (a) => `/api/v1/esims/${a.iccid}/usage`,
+    headers: (a) => ({ authorization: a.bearer }),
+    before: forgetApiBudgets,
+  },
 ];
 
 async function timedRequest(server: AppServer, route: Route, account: Account): Promise<number> {
+  await route.before?.();
   const started = performance.now();
   const response = await fetch(`${server.url}${route.path(account)}`, {
     headers: route.headers(account),
