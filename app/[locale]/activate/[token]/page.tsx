@@ -62,7 +62,7 @@ export default async function ActivatePage({ params }: ActivatePageProps) {
         <EsimProfileState esim={esim} />
       </header>
       {esim.state !== "DELETED" && <EsimInstall esim={esim} />}
-      <ClientTranslations messages={["Esim", "SmdpStatus.downloadRefused"]}>
+      <ClientTranslations messages={["Esim", "SmdpStatus"]}>
         <EsimSimulator target={{ token }} state={esim.state} reporter={reporter} />
       </ClientTranslations>
       {reporter === "link-holder" && esim.state !== "DELETED" && (

@@ -81,7 +81,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   );
 
   return (
-    <ClientTranslations messages={["Simulator", "Scenarios", "SmdpStatus.downloadRefused", "Esim"]}>
+    <ClientTranslations messages={["Simulator", "Scenarios", "SmdpStatus", "Esim"]}>
       <div className="mx-auto max-w-4xl space-y-8 px-4 py-12">
         <header>
           <h1 className="text-3xl font-bold tracking-tight">
