@@ -7,7 +7,16 @@ import {
   verificationDataSchema,
   WEBHOOK_EVENT_TYPES,
 } from "../webhooks/event-types";
-import { errorResponse, idempotencyKeyParameter, jsonResponse, rateLimited, ref, unauthorized } from "./openapi-common";
+import {
+  errorResponse,
+  idempotencyKeyParameter,
+  jsonResponse,
+  pageOf,
+  pageParameters,
+  rateLimited,
+  ref,
+  unauthorized,
+} from "./openapi-common";
 
 // The webhook part of the OpenAPI document: the endpoint-management paths and, as OpenAPI 3.1
 // `webhooks`, every payload Tabi sends. Payload schemas come from the zod schemas each event's
@@ -247,12 +256,14 @@ export const webhookOpenApiPaths = {
     parameters: [idParameter],
     get: {
       operationId: "listWebhookDeliveries",
-      summary: "The endpoint's delivery log, newest first (the last 50)",
+      summary: "The endpoint's delivery log, newest first, a page at a time",
+      parameters: pageParameters,
       responses: {
-        "200": withBudget("The deliveries.", list("WebhookDelivery")),
+        "200": withBudget("The deliveries.", pageOf("WebhookDelivery")),
+        "400": error("`limit` or `cursor` is not valid (`invalid_request`)."),
         "401": unauthorized,
-        "429": rateLimited,
         "404": notFound,
+        "429": rateLimited,
       },
     },
   },

@@ -1,17 +1,21 @@
 import "server-only";
+import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { addJob } from "../jobs/queue";
 import { deliveryJobKey, emitEvent } from "./emit";
 import type { WebhookEventType } from "./event-types";
 import { sampleData } from "./samples";
 
-// What the delivery log shows of one endpoint, newest first, each delivery with its attempts.
-export async function deliveriesOf(userId: string, endpointId: string, take = 50) {
+type DeliveryPage = { where?: Prisma.WebhookDeliveryWhereInput; take?: number };
+
+// What the delivery log shows of one endpoint, newest first, each delivery with its attempts;
+// a page at a time (a condition on createdAt and id, and how many), or the latest 50.
+export async function deliveriesOf(userId: string, endpointId: string, { where = {}, take = 50 }: DeliveryPage = {}) {
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, userId }, select: { id: true } });
   if (!endpoint) return null;
   return db.webhookDelivery.findMany({
-    where: { endpointId },
-    orderBy: { createdAt: "desc" },
+    where: { endpointId, ...where },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: {
       id: true,

@@ -104,6 +104,35 @@ describe("the webhook endpoints API", () => {
     ).toBe(404);
   });
 
+  it("pages the delivery log newest first, without repeats, and refuses a cursor it did not make", async () => {
+    const { token, endpoint } = await integrator();
+    const sent: string[] = [];
+    for (const type of ["esim.expired", "esim.installed", "topup.applied"]) {
+      const answer = await test(
+        request("POST", `/webhook-endpoints/${endpoint.id}/test`, token, { type }),
+        params({ id: endpoint.id }),
+      );
+      sent.unshift((await answer.json()).delivery_id);
+    }
+    const page = async (query: string) =>
+      deliveries(
+        request("GET", `/webhook-endpoints/${endpoint.id}/deliveries${query}`, token),
+        params({ id: endpoint.id }),
+      );
+
+    const first = await (await page("?limit=2")).json();
+    expect(first).toMatchObject({ has_more: true, next_cursor: expect.any(String) });
+    const second = await (await page(`?limit=2&cursor=${first.next_cursor}`)).json();
+    expect(second).toMatchObject({ has_more: false, next_cursor: null });
+    expect([...first.data, ...second.data].map((delivery: { id: string }) => delivery.id)).toEqual(sent);
+
+    for (const query of ["?limit=0", "?limit=101", "?cursor=not-a-cursor"]) {
+      const refused = await page(query);
+      expect(refused.status, query).toBe(400);
+      expect((await refused.json()).error.code).toBe("invalid_request");
+    }
+  });
+
   it("refuses private addresses and unanswered verifications", async () => {
     const buyer = await newBuyer();
     const { token } = await newApiToken(buyer);
