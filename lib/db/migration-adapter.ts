@@ -53,9 +53,34 @@ function poolConfigFrom(databaseUrl: string): pg.PoolConfig {
   };
 }
 
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+};
+type AdapterInternals = { client: pg.Pool; onError(error: unknown): never };
+
+// adapter-pg splits a migration at every ";" (inside a function body or a comment too) and runs
+// the pieces one by one, so a migration defining a PL/pgSQL trigger function cannot run.
+// Postgres takes the whole script as one multi-statement query, which also makes each
+// migration all-or-nothing.
+function runScriptsWhole<Adapter extends ScriptRunner>(adapter: Adapter): Adapter {
+  const internals = adapter as unknown as AdapterInternals;
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
+}
+
 class MigrationAdapterFactory extends PrismaPg {
   constructor(private readonly poolConfig: pg.PoolConfig) {
     super(poolConfig);
+  }
+
+  override async connect() {
+    return runScriptsWhole(await super.connect());
   }
 
   // adapter-pg drops the shadow database while its own pool is still connected to it, which
@@ -65,7 +90,7 @@ class MigrationAdapterFactory extends PrismaPg {
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await main.executeScript(`CREATE DATABASE "${database}"`);
     const shadowPool = new pg.Pool({ ...this.poolConfig, database });
-    const shadow = await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg(shadowPool, { disposeExternalPool: true }).connect());
     const disposeShadow = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await disposeShadow();
