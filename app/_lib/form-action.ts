@@ -3,6 +3,8 @@ import type { Locale } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { z } from "zod";
+import type { Capability } from "@/lib/admin/capabilities";
+import { requireStaffForAction, requireStaffSignIn, type StaffMember } from "@/lib/admin/guard";
 import { requireUser } from "@/lib/auth/session";
 import type { RateLimited } from "@/lib/result";
 import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
@@ -16,6 +18,7 @@ export type ActionReply<State extends AnyFormState> = Partial<State> | RateLimit
 
 type Context = { locale: Locale; formData: FormData };
 type UserContext = Context & { user: NonNullable<Awaited<ReturnType<typeof requireUser>>> };
+type StaffContext = Context & { staff: StaffMember };
 
 type ActionOptions<Schema extends z.ZodType> = {
   // Parsed from every field of the form; the browser runs the same schema before submitting.
@@ -93,6 +96,37 @@ export function userAction<Schema extends z.ZodType, State extends AnyFormState>
       const user = await requireUser(typeof returnTo === "string" ? returnTo : returnTo(formData));
       return { user, locale: (await getLocale()) as Locale, formData };
     },
+    handler,
+  );
+}
+
+// A form of the operator console. Whoever may not use it (a customer, a visitor, a staff member
+// without the capability or the second factor) gets a 404 before anything of the form is read,
+// and a signed-in caller's attempt is written to the audit log. `name` is the action as the
+// audit log shows it.
+export function staffAction<Schema extends z.ZodType, State extends AnyFormState>(
+  options: ActionOptions<Schema> & { capability: Capability; name: string },
+  handler: Handler<Schema, StaffContext, State>,
+): FormAction<State> {
+  return build(
+    options,
+    async (formData) => {
+      const staff = await requireStaffForAction(options.capability, options.name);
+      return { staff, locale: (await getLocale()) as Locale, formData };
+    },
+    handler,
+  );
+}
+
+// The second-factor forms: for a signed-in staff member who has not passed it yet; anyone else
+// gets a 404.
+export function secondFactorAction<Schema extends z.ZodType, State extends AnyFormState>(
+  options: ActionOptions<Schema>,
+  handler: Handler<Schema, StaffContext, State>,
+): FormAction<State> {
+  return build(
+    options,
+    async (formData) => ({ staff: await requireStaffSignIn(), locale: (await getLocale()) as Locale, formData }),
     handler,
   );
 }

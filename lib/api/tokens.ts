@@ -127,9 +127,17 @@ export async function apiCallerFor(authorization: string | null, now = new Date(
   if (!token) return null;
   const record = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, lastUsedAt: true, expiresAt: true, revokedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      lastUsedAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { lockedAt: true } },
+    },
   });
-  if (!record || stateOf(record, now) !== "active") return null;
+  // A locked account's tokens stop working with its sessions, and work again once unlocked.
+  if (!record || record.user.lockedAt || stateOf(record, now) !== "active") return null;
   const stale = new Date(now.getTime() - LAST_USED_PRECISION_MS);
   if (!record.lastUsedAt || record.lastUsedAt <= stale) {
     // Conditional in the database too, so a burst of concurrent requests that all read a stale

@@ -16,6 +16,8 @@ export const accountById = cache((id: string) =>
       locale: true,
       createdAt: true,
       sessionsValidFrom: true,
+      role: true,
+      lockedAt: true,
     },
   }),
 );

@@ -7,10 +7,14 @@ import { loginSchema } from "../validation/auth";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 import { endSession, newSessionId, SESSION_MAX_AGE_SECONDS } from "./ended-sessions";
-import { sessionIsCurrent } from "./session-revocation";
+import { currentAccountOf, staffClaimsOf } from "./session-revocation";
 
 export class LoginRateLimited extends CredentialsSignin {
   override code = "rate_limited";
+}
+
+export class AccountLocked extends CredentialsSignin {
+  override code = "account_locked";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -27,12 +31,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // all devices", and logged-out sessions whose cookie was copied; null makes Auth.js treat
     // the visitor as signed out and clear the cookie.
     // An "update" trigger changes nothing: a client can ask for one with a stolen token.
+    // A staff account's role and second factor are read again each time, so a demotion or a
+    // new session takes effect at once; the console trusts nothing else (lib/admin/guard.ts).
     async jwt({ token, user }) {
       if (user) return { ...token, signedInAt: Date.now(), sessionId: newSessionId() };
-      return (await sessionIsCurrent(token)) ? token : null;
+      const account = await currentAccountOf(token);
+      if (!account) return null;
+      return { ...token, ...(await staffClaimsOf(account, token)) };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.user.role = token.role ?? "CUSTOMER";
+      session.user.secondFactor = token.secondFactor === true;
+      // A staff session's second factor is recorded against its id (lib/admin/second-factor.ts).
+      if (token.role && token.role !== "CUSTOMER") session.sessionId = token.sessionId;
       return session;
     },
   },
@@ -62,6 +74,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const result = await verifyCredentials(parsed.data, clientIp(request.headers));
         if (result.status === "rate_limited") throw new LoginRateLimited();
+        if (result.status === "locked") throw new AccountLocked();
         return result.status === "ok" ? result.user : null;
       },
     }),

@@ -43,15 +43,22 @@ export async function confirmOwnPassword(
   return check.status === "ok" ? { status: "ok" } : check;
 }
 
-export type CredentialsResult = { status: "ok"; user: SignedInUser } | Exclude<PasswordCheck<never>, { status: "ok" }>;
+export type CredentialsResult =
+  { status: "ok"; user: SignedInUser } | { status: "locked" } | Exclude<PasswordCheck<never>, { status: "ok" }>;
 
 export async function verifyCredentials({ email, password }: LoginInput, ip: string): Promise<CredentialsResult> {
   const result = await checkPassword(
     { ip, email },
-    () => db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true } }),
+    () =>
+      db.user.findUnique({
+        where: { email },
+        select: { id: true, name: true, email: true, passwordHash: true, lockedAt: true },
+      }),
     password,
   );
   if (result.status !== "ok") return result;
   const { account } = result;
+  // Said only to someone who knows the password, so it tells a stranger nothing.
+  if (account.lockedAt) return { status: "locked" };
   return { status: "ok", user: { id: account.id, name: account.name, email: account.email } };
 }

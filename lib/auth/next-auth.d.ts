@@ -1,8 +1,12 @@
+import type { Role } from "@prisma/client";
 import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string } & DefaultSession["user"];
+    // role and secondFactor are read from the database on every session check (auth.ts).
+    user: { id: string; role: Role; secondFactor: boolean } & DefaultSession["user"];
+    // Only on a staff member's session.
+    sessionId?: string;
   }
 }
 
@@ -12,5 +16,8 @@ declare module "next-auth/jwt" {
     signedInAt?: number;
     // Which session this is (lib/auth/ended-sessions.ts); kept through every refresh of the token.
     sessionId?: string;
+    // Set on every session check from the account, not kept from the cookie (auth.ts).
+    role?: Role;
+    secondFactor?: boolean;
   }
 }

@@ -3,6 +3,8 @@ import type { Prisma } from "@prisma/client";
 import type { JWT } from "next-auth/jwt";
 import { revokeAllApiTokens } from "../api/tokens";
 import { db } from "../db/client";
+import { isStaffRole } from "../admin/capabilities";
+import { sessionPassedSecondFactor, staffSessionExpired } from "../admin/staff-session";
 import { accountById } from "./account";
 import { sessionHasEnded } from "./ended-sessions";
 
@@ -13,13 +15,24 @@ export function signedInSince(signedInAt: number | undefined, validFrom: Date | 
   return validFrom === null || (signedInAt ?? 0) > validFrom.getTime();
 }
 
-// Checked on every session read (auth(), /api/auth/session), so a revoked or deleted account's
-// token, or a logged-out session's, is refused everywhere at once. A token from before sessions
-// had ids cannot be ended on its own by logging out, so it is refused: one more login.
-export async function sessionIsCurrent(token: JWT): Promise<boolean> {
-  if (!token.sub || !token.sessionId) return false;
+type Account = NonNullable<Awaited<ReturnType<typeof accountById>>>;
+
+// Checked on every session read (auth(), /api/auth/session), so a revoked, locked or deleted
+// account's token, or a logged-out session's, is refused everywhere at once. A token from before
+// sessions had ids cannot be ended on its own by logging out, so it is refused: one more login.
+// A staff member's session also ends 12 hours after signing in.
+export async function currentAccountOf(token: JWT): Promise<Account | null> {
+  if (!token.sub || !token.sessionId) return null;
   const [account, ended] = await Promise.all([accountById(token.sub), sessionHasEnded(token.sessionId)]);
-  return account !== null && !ended && signedInSince(token.signedInAt, account.sessionsValidFrom);
+  if (!account || ended || account.lockedAt || !signedInSince(token.signedInAt, account.sessionsValidFrom)) return null;
+  if (isStaffRole(account.role) && staffSessionExpired(token.signedInAt)) return null;
+  return account;
+}
+
+// What the operator console reads from the session: nothing for a customer's (no extra read).
+export async function staffClaimsOf(account: Account, token: JWT): Promise<Pick<JWT, "role" | "secondFactor">> {
+  if (!isStaffRole(account.role) || !token.sessionId) return { role: "CUSTOMER", secondFactor: false };
+  return { role: account.role, secondFactor: await sessionPassedSecondFactor(token.sessionId, account.id) };
 }
 
 // Everything that acts for the account without its password ends here, together: every browser

@@ -21,6 +21,7 @@ const PAGE_MESSAGE_FILES = {
   dashboard: englishOf<typeof import("../../messages/en/dashboard.json")>(),
   webhooks: englishOf<typeof import("../../messages/en/webhooks.json")>(),
   simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
+  admin: englishOf<typeof import("../../messages/en/admin.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];

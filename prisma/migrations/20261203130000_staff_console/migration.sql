@@ -2,7 +2,8 @@
 CREATE TYPE "Role" AS ENUM ('CUSTOMER', 'SUPPORT', 'ADMIN');
 
 -- AlterTable
-ALTER TABLE "users" ADD COLUMN     "role" "Role" NOT NULL DEFAULT 'CUSTOMER';
+ALTER TABLE "users" ADD COLUMN     "role" "Role" NOT NULL DEFAULT 'CUSTOMER',
+ADD COLUMN     "lockedAt" TIMESTAMP(3);
 
 -- CreateTable
 CREATE TABLE "staff_totp" (

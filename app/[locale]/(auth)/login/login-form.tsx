@@ -19,6 +19,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
     <form action={formAction} noValidate className="space-y-5" onSubmit={onSubmit}>
       {state.formError === "invalid_credentials" && <FormAlert>{t("invalidCredentials")}</FormAlert>}
+      {state.formError === "account_locked" && <FormAlert>{t("accountLocked")}</FormAlert>}
       {state.formError === "rate_limited" && <FormAlert>{t("rateLimited", { minutes })}</FormAlert>}
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <FormField
