@@ -94,6 +94,16 @@ export const demoAccount = {
   phone: "+819012345678",
 };
 
+// The operator console's seeded staff, outside production only. Both share one authenticator
+// secret, already enrolled, so a tester adds it to an authenticator app once (or runs
+// `npm run staff:code`); a staff member enrolling their own account gets a fresh secret.
+export const STAFF_TOTP_SECRET = "ORQWE2JNMRSXMLLTORQWMZRNORXXI4BB";
+
+export const staffAccounts = [
+  { name: "Aiko Tanaka (admin)", email: "admin@tabi.test", password: "tabi-admin-2026", role: "ADMIN" },
+  { name: "Sora Ito (support)", email: "support@tabi.test", password: "tabi-support-2026", role: "SUPPORT" },
+] as const;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type SeedPromotion = {

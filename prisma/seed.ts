@@ -45,12 +45,23 @@ async function seed(db: PrismaClient) {
 }
 
 async function main() {
-  const [{ db, pool }, { seedDemoAccount }] = await Promise.all([import("../lib/db/client"), import("./demo/account")]);
+  const [{ db, pool }, { seedDemoAccount }, { seedStaffAccounts }, { env }] = await Promise.all([
+    import("../lib/db/client"),
+    import("./demo/account"),
+    import("./demo/staff"),
+    import("../lib/env"),
+  ]);
   try {
     await seed(db);
+    // Known passwords are for a sandbox; a production database gets its first admin by command.
+    if (env().APP_ENV === "production") {
+      console.log(`Seeded the catalog; no demo or staff accounts in production.`);
+      return;
+    }
     await seedDemoAccount(db);
+    const staff = await seedStaffAccounts(db);
     console.log(
-      `Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions and the demo account with its history.`,
+      `Seeded ${carriers.length} carriers, ${plans.length} plans, ${topUpPacks.length} top-up packs, ${promotions.length} promotions, the demo account with its history and ${staff} staff accounts.`,
     );
   } finally {
     await db.$disconnect();
