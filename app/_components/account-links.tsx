@@ -4,16 +4,21 @@ import { useTranslations } from "next-intl";
 import { logout } from "@/app/[locale]/(auth)/logout-action";
 import { Link } from "@/lib/i18n/navigation";
 import { navLink } from "./nav-link";
-import { useSignedIn } from "./use-signed-in";
+import { useSignedInAccount } from "./use-signed-in";
 
 export function AccountLinks() {
   const t = useTranslations("Header");
-  const signedIn = useSignedIn();
+  const signedIn = useSignedInAccount();
 
   if (signedIn === undefined) return null;
   if (signedIn) {
     return (
       <>
+        {signedIn.role !== "CUSTOMER" && (
+          <Link href="/admin" className={navLink}>
+            {t("console")}
+          </Link>
+        )}
         <Link href="/dashboard" className={navLink}>
           {t("dashboard")}
         </Link>
