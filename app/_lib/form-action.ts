@@ -100,6 +100,10 @@ export function userAction<Schema extends z.ZodType, State extends AnyFormState>
   );
 }
 
+// Which capability each console action requires, for the test that calls every one of them as
+// every kind of caller (app/[locale]/(admin)/admin/access.integration.test.ts).
+export const staffActionCapabilities = new WeakMap<object, { capability: Capability; name: string }>();
+
 // A form of the operator console. Whoever may not use it (a customer, a visitor, a staff member
 // without the capability or the second factor) gets a 404 before anything of the form is read,
 // and a signed-in caller's attempt is written to the audit log. `name` is the action as the
@@ -108,7 +112,7 @@ export function staffAction<Schema extends z.ZodType, State extends AnyFormState
   options: ActionOptions<Schema> & { capability: Capability; name: string },
   handler: Handler<Schema, StaffContext, State>,
 ): FormAction<State> {
-  return build(
+  const action = build(
     options,
     async (formData) => {
       const staff = await requireStaffForAction(options.capability, options.name);
@@ -116,6 +120,8 @@ export function staffAction<Schema extends z.ZodType, State extends AnyFormState
     },
     handler,
   );
+  staffActionCapabilities.set(action, { capability: options.capability, name: options.name });
+  return action;
 }
 
 // The second-factor forms: for a signed-in staff member who has not passed it yet; anyone else
