@@ -1,12 +1,11 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { accountById } from "../auth/account";
 import { auth } from "../auth/auth";
 import { clientIp } from "../auth/client-ip";
-import { redirect } from "../i18n/navigation";
 import type { AuditActor } from "./audit";
 import { recordRefusal } from "./audit";
 import { type Capability, can, isStaffRole, type StaffRole } from "./capabilities";
@@ -43,7 +42,7 @@ export async function requireStaff(capability: Capability, returnTo: string): Pr
   if (!staff || !can(staff.role, capability)) notFound();
   if (!secondFactor) {
     const locale = await getLocale();
-    return redirect({ href: { pathname: "/admin/second-factor", query: { next: returnTo } }, locale });
+    redirect(`/${locale}/admin/second-factor?${new URLSearchParams({ next: returnTo })}`);
   }
   return staff;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import QRCode from "qrcode";
+import { ClientTranslations } from "@/app/_components/client-translations";
 import { requireStaffSignIn } from "@/lib/admin/guard";
 import { enrolmentOf } from "@/lib/admin/second-factor";
 import { totpUri } from "@/lib/admin/totp";
@@ -47,7 +48,9 @@ export default async function SecondFactorPage({ params, searchParams }: SecondF
         </div>
       )}
       <div className="mt-6">
-        <SecondFactorForm enrolling={enrolling} next={next} />
+        <ClientTranslations messages={["AdminSecondFactor", "Errors"]}>
+          <SecondFactorForm enrolling={enrolling} next={next} />
+        </ClientTranslations>
       </div>
       <p className="mt-6 text-sm text-slate-600">{t("sessionNote")}</p>
     </div>
