@@ -132,8 +132,8 @@ describe("every console action", () => {
     let refusals = 0;
     let signedInRefusals = 0;
     for (const file of actionFiles) {
-      const module = (await import(/* @vite-ignore */ path.join(CONSOLE, file))) as Record<string, unknown>;
-      for (const [exportName, action] of Object.entries(module)) {
+      const exported = (await import(/* @vite-ignore */ path.join(CONSOLE, file))) as Record<string, unknown>;
+      for (const [exportName, action] of Object.entries(exported)) {
         if (typeof action !== "function") continue;
         const declared = staffActionCapabilities.get(action);
         // The second factor's own forms are for any signed-in staff member.
