@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Where a staff member goes once the second factor is passed: a console page, nowhere else.
 export const consolePathSchema = z
