@@ -1,4 +1,4 @@
--- Staff refunds (full or partial) of delivered orders, the refunds made in Stripe's dashboard, and
+-- Staff refunds (full or partial) of delivered orders, the refunds made in the Stripe dashboard, and
 -- disputes of a payment, each recorded as its own row; a refunded eSIM is revoked for good.
 -- AlterEnum
 ALTER TYPE "EsimState" ADD VALUE 'REVOKED';
