@@ -1,5 +1,5 @@
 -- Staff refunds (full or partial) of delivered orders, the refunds made in the Stripe dashboard, and
--- disputes of a payment, each recorded as its own row; a refunded eSIM is revoked for good.
+-- disputes of a payment, each recorded as its own row: a refunded eSIM is revoked for good.
 -- AlterEnum
 ALTER TYPE "EsimState" ADD VALUE 'REVOKED';
 
