@@ -1,5 +1,5 @@
 import "server-only";
-import type { Order, OrderRefund, Prisma } from "@prisma/client";
+import type { Order, OrderRefund, Prisma, Role } from "@prisma/client";
 import { db } from "../db/client";
 import { env } from "../env";
 import { log } from "../log";
@@ -13,8 +13,9 @@ import { gatewayRefundReason, type StaffRefundReason } from "./staff-refund-reas
 // A refund staff give from the console: all or part of what is left of a delivered order,
 // through the payment gateway, with a reason, a note, and the buyer told if staff choose so.
 
-// Who is asking, as the console's staff roles say: support is capped, an admin is not.
-export type RefundActorRole = "support" | "admin";
+// Who is asking, as the console's staff roles say (User.role, lowercased as it is stored on the
+// refund): support is capped, an admin is not.
+export type RefundActorRole = Lowercase<Exclude<Role, "CUSTOMER">>;
 
 export type StaffRefundRequest = StaffRefundInput & { actorId: string; actorRole: RefundActorRole };
 
