@@ -2,6 +2,7 @@ import { Heading, Section, Text } from "@react-email/components";
 import type { EmailPayloads } from "../lib/email/messages";
 import { GRACE_DAYS_AFTER_EXPIRY } from "../lib/balance/rules";
 import { formatMoney } from "../lib/money";
+import { isStaffRefundReason } from "../lib/orders/staff-refund-reasons";
 import { ActionButton } from "./action-button";
 import { emailDateTime, type EmailLocale, emailPlanName, emailTranslator } from "./i18n";
 import { EmailLayout, styles } from "./layout";
@@ -21,6 +22,10 @@ export default function OrderRefund(props: OrderRefundProps) {
   const state = props.state ?? "succeeded";
   const amount = formatMoney({ amount: props.amount, currency: props.currency }, props.locale);
   const refundedAt = emailDateTime(props.locale, props.refundedAt);
+  // A refund staff gave: delivered, and given back in full or in part.
+  const byStaff = isStaffRefundReason(props.reason);
+  const paid = formatMoney({ amount: props.paidAmount ?? props.amount, currency: props.currency }, props.locale);
+  const scope = props.paidAmount !== undefined && props.amount < props.paidAmount ? "partial" : "full";
   const item = props.topUp
     ? t("receipt.topUp", { pack: emailPlanName(props.locale, props.topUp), iccid: props.topUp.iccid })
     : props.plan
@@ -30,10 +35,14 @@ export default function OrderRefund(props: OrderRefundProps) {
     <EmailLayout locale={props.locale} preview={t(`refund.previews.${state}`, { amount })}>
       <Heading style={styles.heading}>{t(`refund.headings.${state}`)}</Heading>
       <Text style={styles.text}>{t("greeting", { name: props.name })}</Text>
-      <Text style={styles.text}>{t(`refund.bodies.${state}`, { reference: props.reference, amount })}</Text>
+      <Text style={styles.text}>
+        {byStaff
+          ? t(`refund.staffBodies.${state}`, { reference: props.reference, amount, paid, scope })
+          : t(`refund.bodies.${state}`, { reference: props.reference, amount })}
+      </Text>
       <Text style={styles.warning}>{t(`refund.reasons.${props.reason}`, { graceDays: GRACE_DAYS_AFTER_EXPIRY })}</Text>
       <Section style={{ margin: "8px 0 16px" }}>
-        {item && <Line label={item} amount={amount} />}
+        {item && <Line label={item} amount={byStaff ? paid : amount} />}
         <Line label={t(`refund.amounts.${state}`)} amount={amount} strong />
       </Section>
       {state === "requires_action" && props.actionUrl && (

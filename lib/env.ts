@@ -57,6 +57,9 @@ const envSchema = z
     // Konbini refund waits for a bank account): 60 turns minutes into seconds. Dates shown stay
     // the real ones; only when the simulated event happens moves.
     SANDBOX_TIME_SCALE: z.coerce.number().min(1).max(100_000).default(1),
+    // The largest refund (in yen) a support agent may give on one order; larger ones need an
+    // admin. Checked on the server by lib/orders/staff-refunds.ts, whatever the console sends.
+    SUPPORT_REFUND_LIMIT_JPY: z.coerce.number().int().min(0).max(10_000_000).default(5000),
     // How many reverse proxies in front of the app append to X-Forwarded-For; the client's
     // address is read that many entries in from the right (lib/auth/client-ip.ts). 0: clients
     // connect to the app directly and the header they send is ignored.

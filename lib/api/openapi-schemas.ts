@@ -57,7 +57,7 @@ export const schemas = {
       carrier: { enum: ["DOCOMO", "KDDI_AU", "SOFTBANK"] },
       plan: { type: "string", description: "The plan's slug.", examples: ["au-1gb-3d"] },
       profile_state: {
-        enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
+        enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted", "revoked"],
         description: "Where the profile is in its install lifecycle (see `POST /esims/{iccid}/events`).",
       },
       eid: {
@@ -152,9 +152,9 @@ export const schemas = {
       ref: { type: "string", pattern: "^TB-[A-Z0-9]{8}$", description: "The reference the buyer's emails show." },
       kind: { enum: ["esim", "topup"] },
       status: {
-        enum: ["pending", "paid", "fulfilled", "failed", "expired", "refunded"],
+        enum: ["pending", "paid", "fulfilled", "failed", "expired", "refunded", "partially_refunded"],
         description:
-          "pending until paid; fulfilled once the eSIMs are issued (or the top-up credited); expired when the checkout lapsed unpaid (24 hours); refunded when it could not be delivered.",
+          "pending until paid; fulfilled once the eSIMs are issued (or the top-up credited); expired when the checkout lapsed unpaid (24 hours); refunded when it could not be delivered or was given back in full; partially_refunded when part of what was paid was given back.",
       },
       plan: { type: ["string", "null"], description: "eSIM orders: the plan's id." },
       topup: { type: ["string", "null"], description: "Top-ups: the pack's id." },

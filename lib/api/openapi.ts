@@ -305,7 +305,7 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
                 description: "How many usage records it will deliver; null for scenarios without usage.",
               },
               profile_state: {
-                enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted"],
+                enum: ["released", "downloaded", "installed", "enabled", "disabled", "deleted", "revoked"],
               },
             },
           }),

@@ -6,11 +6,23 @@ import { esimNow } from "../time/esim-clock";
 import { announceExpired } from "../webhooks/announce";
 import { appendLedger, packageBalances } from "./ledger";
 
+// Why what was left lapses: validity ended, or the order that paid for it was refunded in full
+// (then only that order's packages, unless the whole eSIM was refunded).
+export type LapseCause = { reason: string; source: string; packageIds?: string[] };
+
+const VALIDITY_ENDED: LapseCause = { reason: "validity ended", source: "expiry" };
+
 // When an eSIM's validity has passed, what was left of each package lapses: an EXPIRY entry
 // takes the remainder to zero, once (a package already at zero gets none).
-export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId: string, at: Date): Promise<number> {
+export async function lapseRemainingBalance(
+  tx: Prisma.TransactionClient,
+  esimId: string,
+  at: Date,
+  { reason, source, packageIds }: LapseCause = VALIDITY_ENDED,
+): Promise<number> {
   const packages = await packageBalances(tx, esimId);
   const lapses = packages
+    .filter((pkg) => !packageIds || packageIds.includes(pkg.id))
     .map((pkg) => ({
       pkg,
       dataBytes: pkg.creditedBytes === null ? 0n : pkg.creditedBytes - pkg.usedBytes,
@@ -26,8 +38,8 @@ export async function lapseRemainingBalance(tx: Prisma.TransactionClient, esimId
       kind: "EXPIRY" as const,
       dataBytes: -dataBytes,
       voiceSeconds: -voiceSeconds,
-      reason: "validity ended",
-      source: "expiry",
+      reason,
+      source,
       occurredAt: at,
     })),
   );

@@ -4,6 +4,7 @@ import type { Discount } from "../orders/pricing";
 import type { PaymentMethodUsed, RefundStatus } from "../payments/gateway";
 import type { KonbiniVoucher } from "../payments/konbini";
 import type { RefundReason } from "../orders/refund-reasons";
+import type { StaffRefundReason } from "../orders/staff-refund-reasons";
 
 // What each kind of email needs, as stored in the outbox. Links are built when the email is
 // rendered, from APP_URL and the token; tokens are removed from the row once it is sent or given up.
@@ -38,12 +39,15 @@ export type EmailPayloads = {
     reference: string;
     plan?: PlanFields;
     topUp?: PlanFields & { iccid: string };
-    reason: RefundReason;
+    // Why: the order could not be delivered, or (a staff refund) the console's reason.
+    reason: RefundReason | StaffRefundReason;
     // Where the refund stands: paid out, on its way, waiting for the buyer's bank account
     // (with the link to give it, removed once sent), or failed. Older rows are "succeeded".
     state?: Exclude<RefundStatus, "canceled">;
     actionUrl?: string;
     amount: number;
+    // A staff refund's notice: what was paid, so a partial refund says it is part of it.
+    paidAmount?: number;
     currency: string;
     refundedAt: string;
   };

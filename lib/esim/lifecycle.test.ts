@@ -31,6 +31,17 @@ describe("the profile state machine", () => {
     expect(allowedEvents("INSTALLED")).toEqual(["enable", "delete"]);
   });
 
+  it("revokes a refunded profile from wherever it stood, after which it can only be deleted", () => {
+    for (const state of ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED"] as const) {
+      expect(nextState(state, "revoke")).toBe("REVOKED");
+    }
+    expect(nextState("DELETED", "revoke")).toBeNull();
+    expect(nextState("REVOKED", "revoke")).toBeNull();
+    expect(allowedEvents("REVOKED")).toEqual(["delete"]);
+    // The shop's own step is never offered to the phone or its owner.
+    expect(allowedEvents("ENABLED")).toEqual(["disable", "delete"]);
+  });
+
   it("counts a profile as installed from the install until it is deleted", () => {
     expect(
       (["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED", "DELETED"] as const).filter(isInstalled),

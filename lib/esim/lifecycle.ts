@@ -7,12 +7,18 @@ import { endOfJstDay } from "../time/jst";
 export const LIFECYCLE_EVENTS = ["download", "install", "enable", "disable", "delete"] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];
 
-const TRANSITIONS: Record<LifecycleEvent, { from: EsimState[]; to: EsimState }> = {
+// What the shop itself does to a profile, never a phone: one whose order was refunded in full is
+// revoked at the SM-DP+, wherever it stood, and can then only be deleted from the phone.
+export const SHOP_EVENTS = ["revoke"] as const;
+export type ShopEvent = (typeof SHOP_EVENTS)[number];
+
+const TRANSITIONS: Record<LifecycleEvent | ShopEvent, { from: EsimState[]; to: EsimState }> = {
   download: { from: ["RELEASED"], to: "DOWNLOADED" },
   install: { from: ["DOWNLOADED"], to: "INSTALLED" },
   enable: { from: ["INSTALLED", "DISABLED"], to: "ENABLED" },
   disable: { from: ["ENABLED"], to: "DISABLED" },
-  delete: { from: ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED"], to: "DELETED" },
+  delete: { from: ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED", "REVOKED"], to: "DELETED" },
+  revoke: { from: ["RELEASED", "DOWNLOADED", "INSTALLED", "ENABLED", "DISABLED"], to: "REVOKED" },
 };
 
 // Who reports a step: the signed-in owner, or whoever holds the activation link (a phone that
@@ -25,7 +31,7 @@ export function mayReport(reporter: Reporter, event: LifecycleEvent): boolean {
   return reporter === "owner" || PHONE_EVENTS.includes(event);
 }
 
-export function nextState(current: EsimState, event: LifecycleEvent): EsimState | null {
+export function nextState(current: EsimState, event: LifecycleEvent | ShopEvent): EsimState | null {
   const transition = TRANSITIONS[event];
   return transition.from.includes(current) ? transition.to : null;
 }
@@ -36,7 +42,8 @@ export function allowedEvents(current: EsimState): LifecycleEvent[] {
 
 // The profile is on the phone: from here the traveller comes back for the balance, and needs
 // the install details only to check them. A deleted profile is on no phone any more.
-const ON_THE_PHONE: readonly EsimState[] = ["INSTALLED", "ENABLED", "DISABLED"];
+// A revoked profile may still be on the phone, but its install details are of no more use.
+const ON_THE_PHONE: readonly EsimState[] = ["INSTALLED", "ENABLED", "DISABLED", "REVOKED"];
 
 export function isInstalled(state: EsimState): boolean {
   return ON_THE_PHONE.includes(state);

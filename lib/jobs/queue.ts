@@ -38,6 +38,8 @@ export type JobPayloads = {
     silentFrom: string;
   };
   "issue-esims": { orderId: string; attempt: number };
+  "open-local-dispute": { sessionId: string };
+  "close-local-dispute": { disputeId: string; outcome: "won" | "lost" };
 };
 
 export type JobName = keyof JobPayloads;

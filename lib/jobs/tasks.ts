@@ -9,6 +9,7 @@ import { issueWhenSmdpAnswers } from "../orders/deferred-issue";
 import { reconcileStaleOrders } from "../orders/reconcile";
 import { retryDueRefunds } from "../orders/refunds";
 import { sweepStaleLocalSessions } from "../payments/local-checkout";
+import { closeLocalDispute, openLocalDispute } from "../payments/local-disputes";
 import { deliverLocalEvent } from "../payments/local-event-delivery";
 import { settleKonbiniVoucher } from "../payments/local-konbini";
 import { settleLocalRefund } from "../payments/local-refunds";
@@ -79,6 +80,13 @@ export const taskList: Record<JobName, Task> = {
   "issue-esims": async (payload) => {
     const { orderId, attempt } = payload as JobPayloads["issue-esims"];
     await issueWhenSmdpAnswers(orderId, attempt);
+  },
+  "open-local-dispute": async (payload) => {
+    await openLocalDispute((payload as JobPayloads["open-local-dispute"]).sessionId, localWebhookOrigin());
+  },
+  "close-local-dispute": async (payload) => {
+    const { disputeId, outcome } = payload as JobPayloads["close-local-dispute"];
+    await closeLocalDispute(disputeId, outcome, localWebhookOrigin());
   },
 };
 

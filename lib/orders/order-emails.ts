@@ -6,6 +6,7 @@ import type { KonbiniVoucher } from "../payments/konbini";
 import { paymentMethodOfOrder } from "./payment-method";
 import type { Discount } from "./pricing";
 import type { RefundReason } from "./refund-reasons";
+import type { StaffRefundReason } from "./staff-refund-reasons";
 
 // A short reference people can read out on the phone.
 export function orderReference(orderId: string): string {
@@ -72,11 +73,17 @@ export async function enqueueVoucher(tx: Prisma.TransactionClient, orderId: stri
 
 // The buyer hears when the refund is asked for, and again when one that did not settle at once
 // reaches them or fails. A Konbini refund's notice carries the link for the bank account.
+// A refund staff gave names its own amount, which may be part of what was paid.
 export async function enqueueRefundNotice(
   tx: Prisma.TransactionClient,
   orderId: string,
-  reason: RefundReason,
-  { state, at, actionUrl }: { state: Exclude<RefundStatus, "canceled">; at: Date; actionUrl?: string | null },
+  reason: RefundReason | StaffRefundReason,
+  {
+    state,
+    at,
+    actionUrl,
+    amount,
+  }: { state: Exclude<RefundStatus, "canceled">; at: Date; actionUrl?: string | null; amount?: number },
 ) {
   const { order, item, recipient } = await orderForEmail(tx, orderId);
   await enqueueEmail(tx, {
@@ -88,7 +95,8 @@ export async function enqueueRefundNotice(
       ...item,
       reason,
       state,
-      amount: order.totalAmount,
+      amount: amount ?? order.totalAmount,
+      ...(amount !== undefined && { paidAmount: order.totalAmount }),
       currency: order.currency,
       refundedAt: at.toISOString(),
       ...(actionUrl && { actionUrl }),

@@ -5,13 +5,17 @@ import type { OrderStatus, Prisma } from "@prisma/client";
 // expires or fails; one paid but not deliverable fails with its refund due and is REFUNDED once
 // the gateway has given the money back — and FAILED again, refund failed, if the bank returns
 // a refund that had succeeded.
+// A delivered order may be given back later (staff, Stripe's dashboard, a lost dispute): its
+// status follows what is given back — part (PARTIALLY_REFUNDED) or all (REFUNDED) of what was
+// paid — and steps back down when one of those refunds fails after all.
 const TRANSITIONS = {
   PENDING: ["PAID", "FAILED", "EXPIRED"],
   PAID: ["FULFILLED"],
   FAILED: ["REFUNDED"],
-  FULFILLED: [],
+  FULFILLED: ["PARTIALLY_REFUNDED", "REFUNDED"],
   EXPIRED: [],
-  REFUNDED: ["FAILED"],
+  REFUNDED: ["FAILED", "PARTIALLY_REFUNDED", "FULFILLED"],
+  PARTIALLY_REFUNDED: ["REFUNDED", "FULFILLED"],
 } as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
 
 export type NextOrderStatus<From extends OrderStatus> = (typeof TRANSITIONS)[From][number];

@@ -40,10 +40,15 @@ export type CheckoutSessionSnapshot = {
   konbiniVoucher: KonbiniVoucher | null;
 };
 
+// Stripe's own reasons for a refund, which it uses in its fraud models.
+export type GatewayRefundReason = "duplicate" | "fraudulent" | "requested_by_customer";
+
 export type RefundInput = {
   orderId: string;
   paymentIntentId: string;
+  // All or part of what is left of the payment; several refunds may share one payment.
   amount: number;
+  reason?: GatewayRefundReason;
   // The same key gives back the same refund, however often or concurrently it is asked.
   idempotencyKey: string;
   // A Konbini payment has no card to return money to: the buyer is asked for a bank account here.
@@ -64,12 +69,19 @@ export type RefundSnapshot = {
   actionUrl: string | null;
 };
 
+export type DisputeEvidenceInput = { disputeId: string; text: string };
+
+// Stripe's dispute statuses are open-ended strings; the shop records them as told.
+export type DisputeSnapshot = { id: string; status: string; evidenceDueBy: Date | null };
+
 export interface PaymentGateway {
   readonly provider: "local" | "stripe";
   createCheckout(input: CreateCheckoutInput): Promise<{ sessionId: string; url: string }>;
   retrieveSession(sessionId: string): Promise<CheckoutSessionSnapshot | null>;
   // Safe to repeat with the same idempotency key: one refund, however often it is asked.
   refundPayment(input: RefundInput): Promise<RefundSnapshot>;
+  // Submits the shop's answer to a dispute (throws when the dispute takes none any more).
+  submitDisputeEvidence(input: DisputeEvidenceInput): Promise<DisputeSnapshot>;
 }
 
 // Stripe's Checkout uses the placeholder in success_url to pass the session back.

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import type { CardInput } from "../validation/card";
+import { scheduleLocalDispute } from "./local-disputes";
 import { announceLocalEvent } from "./local-event-delivery";
 import { checkoutEvent } from "./local-events";
 import { assertLocalCheckoutAllowed } from "./local-guard";
@@ -19,10 +20,11 @@ import { cardBrand, testCardOutcome } from "./test-cards";
 // apply the test card's outcome, then tell the shop through its webhook route.
 
 // Only the brand and last digits are kept, as Stripe shows them; never the number or the CVC.
-const cardCompletion = (cardNumber: string, refund?: string) => ({
+const cardCompletion = (cardNumber: string, refund?: string, dispute?: string) => ({
   paymentMethod: "card" as const,
   paymentDetails: { brand: cardBrand(cardNumber), last4: cardNumber.slice(-4) },
   cardRefundBehaviour: refund ?? null,
+  cardDisputeReason: dispute ?? null,
 });
 
 export async function payLocalSession(sessionId: string, card: CardInput, origin: string): Promise<PaymentAttempt> {
@@ -38,7 +40,12 @@ export async function payLocalSession(sessionId: string, card: CardInput, origin
     });
     return { status: "requires_authentication" };
   }
-  return completeSession(session, origin, cardCompletion(card.cardNumber, outcome.refund));
+  return completeSession(
+    session,
+    origin,
+    cardCompletion(card.cardNumber, outcome.refund, outcome.dispute),
+    scheduleLocalDispute,
+  );
 }
 
 // The buyer's answer to the 3-D Secure challenge (the one test card that asks refunds at once).

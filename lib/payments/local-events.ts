@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { LocalCheckoutSession, LocalRefund } from "@prisma/client";
+import type { LocalCheckoutSession, LocalDispute, LocalRefund } from "@prisma/client";
 import Stripe from "stripe";
 
 // The fields of Stripe's Checkout Session the local checkout fills in, typed by the SDK.
@@ -32,6 +32,29 @@ export type LocalRefundObject = Pick<
   "id" | "object" | "amount" | "created" | "currency" | "failure_reason" | "metadata" | "payment_intent" | "status"
 >;
 
+export type LocalDisputeObject = Pick<
+  Stripe.Dispute,
+  | "id"
+  | "object"
+  | "amount"
+  | "charge"
+  | "created"
+  | "currency"
+  | "is_charge_refundable"
+  | "livemode"
+  | "metadata"
+  | "payment_intent"
+  | "reason"
+  | "status"
+> & {
+  evidence_details: Pick<Stripe.Dispute.EvidenceDetails, "due_by" | "has_evidence" | "past_due" | "submission_count">;
+};
+
+export type LocalDisputeEventType = Extract<
+  Stripe.Event.Type,
+  "charge.dispute.created" | "charge.dispute.updated" | "charge.dispute.closed"
+>;
+
 export type LocalEventType = Extract<
   Stripe.Event.Type,
   | "checkout.session.completed"
@@ -49,6 +72,7 @@ export type LocalCheckoutEvent = EventEnvelope &
   (
     | { type: LocalEventType; data: { object: LocalSessionObject } }
     | { type: "charge.refund.updated"; data: { object: LocalRefundObject } }
+    | { type: LocalDisputeEventType; data: { object: LocalDisputeObject } }
   );
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -119,4 +143,42 @@ export function checkoutEvent(type: LocalEventType, session: LocalCheckoutSessio
 
 export function refundEvent(refund: LocalRefund, session: LocalCheckoutSession): LocalCheckoutEvent {
   return { ...envelope(), type: "charge.refund.updated", data: { object: refundObject(refund, session) } };
+}
+
+// The charge behind a local payment intent: one per payment, so its id follows from the intent's.
+export const chargeIdOf = (paymentIntentId: string) => `ch_${paymentIntentId.replace(/^pi_/, "")}`;
+
+// An inquiry is refundable until it escalates; a chargeback's money is already withdrawn.
+const isWarning = (status: string) => status.startsWith("warning_");
+
+export function disputeObject(dispute: LocalDispute, session: LocalCheckoutSession): LocalDisputeObject {
+  return {
+    id: dispute.id,
+    object: "dispute",
+    amount: dispute.amount,
+    charge: chargeIdOf(session.paymentIntentId ?? ""),
+    created: seconds(dispute.createdAt),
+    currency: dispute.currency.toLowerCase(),
+    evidence_details: {
+      due_by: seconds(dispute.evidenceDueBy),
+      has_evidence: dispute.evidence !== null,
+      past_due: false,
+      submission_count: dispute.evidence === null ? 0 : 1,
+    },
+    is_charge_refundable: isWarning(dispute.status),
+    livemode: false,
+    // Stripe copies no metadata onto a dispute: the shop finds the order by the payment intent.
+    metadata: {},
+    payment_intent: session.paymentIntentId,
+    reason: dispute.reason,
+    status: dispute.status,
+  };
+}
+
+export function disputeEvent(
+  type: LocalDisputeEventType,
+  dispute: LocalDispute,
+  session: LocalCheckoutSession,
+): LocalCheckoutEvent {
+  return { ...envelope(), type, data: { object: disputeObject(dispute, session) } };
 }

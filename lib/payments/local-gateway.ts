@@ -5,7 +5,9 @@ import type { CheckoutSessionSnapshot, PaymentGateway, PaymentMethodUsed } from 
 import type { KonbiniStore, KonbiniVoucher } from "./konbini";
 import { stripeStyleId } from "./local-events";
 import { assertLocalCheckoutAllowed, localCheckoutPath } from "./local-guard";
+import { submitLocalDisputeEvidence } from "./local-disputes";
 import { refundLocalPayment } from "./local-refunds";
+import { localWebhookOrigin } from "./local-session";
 import { asPaymentMethodType } from "./methods";
 
 export const LOCAL_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -60,4 +62,5 @@ export const localGateway: PaymentGateway = {
     };
   },
   refundPayment: refundLocalPayment,
+  submitDisputeEvidence: (input) => submitLocalDisputeEvidence(input, localWebhookOrigin()),
 };

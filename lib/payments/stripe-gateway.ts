@@ -137,12 +137,23 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
           payment_intent: input.paymentIntentId,
           amount: input.amount,
           metadata: { orderId: input.orderId },
+          ...(input.reason && { reason: input.reason }),
           ...(input.instructionsEmail && { instructions_email: input.instructionsEmail }),
         },
         // A retried or concurrent request gets the first refund back.
         { idempotencyKey: input.idempotencyKey },
       );
       return refundSnapshot(refund);
+    },
+    async submitDisputeEvidence({ disputeId, text }) {
+      // submit: true sends it to the bank now (Stripe otherwise keeps it as a draft until the
+      // deadline); in test mode the texts winning_evidence / losing_evidence decide the outcome.
+      const dispute = await stripe.disputes.update(disputeId, {
+        evidence: { uncategorized_text: text },
+        submit: true,
+      });
+      const dueBy = dispute.evidence_details.due_by;
+      return { id: dispute.id, status: dispute.status, evidenceDueBy: dueBy ? new Date(dueBy * 1000) : null };
     },
   };
 }

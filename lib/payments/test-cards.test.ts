@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cardSchema } from "../validation/card";
-import { testCardOutcome } from "./test-cards";
+import { asDisputeBehaviour, TEST_CARDS, testCardOutcome } from "./test-cards";
 
 describe("testCardOutcome", () => {
   it.each([
@@ -13,9 +13,25 @@ describe("testCardOutcome", () => {
     ["4000002760003184", { kind: "requires_authentication" }],
     ["4000000000007726", { kind: "succeeded", refund: "pending_then_succeeded" }],
     ["4000000000005126", { kind: "succeeded", refund: "succeeded_then_failed" }],
+    ["4000000000000259", { kind: "succeeded", dispute: "fraudulent" }],
+    ["4000000000002685", { kind: "succeeded", dispute: "product_not_received" }],
+    ["4000000000001976", { kind: "succeeded", dispute: "inquiry" }],
     ["4012888888881881", { kind: "declined", code: "test_mode_live_card" }],
   ])("%s → %j", (number, outcome) => {
     expect(testCardOutcome(number)).toEqual(outcome);
+  });
+
+  it("lists the dispute cards among the test cards, each passing the card form", () => {
+    for (const number of ["4000000000000259", "4000000000002685", "4000000000001976"]) {
+      expect(TEST_CARDS).toContain(number);
+      expect(cardSchema.safeParse({ cardNumber: number, expiry: "12 / 34", cvc: "123" }).success).toBe(true);
+    }
+  });
+
+  it("reads back only the dispute behaviours it knows", () => {
+    expect(asDisputeBehaviour("inquiry")).toBe("inquiry");
+    expect(asDisputeBehaviour("chargeback")).toBeUndefined();
+    expect(asDisputeBehaviour(null)).toBeUndefined();
   });
 });
 

@@ -25,8 +25,17 @@ export function asRefundBehaviour(value: string | null | undefined): RefundBehav
   return REFUND_BEHAVIOURS.find((behaviour) => behaviour === value);
 }
 
+// What a dispute test card's payment draws, some seconds after it succeeds: a chargeback for
+// fraud or for goods not received, or an inquiry (a warning, which moves no money).
+export const DISPUTE_BEHAVIOURS = ["fraudulent", "product_not_received", "inquiry"] as const;
+export type DisputeBehaviour = (typeof DISPUTE_BEHAVIOURS)[number];
+
+export function asDisputeBehaviour(value: string | null | undefined): DisputeBehaviour | undefined {
+  return DISPUTE_BEHAVIOURS.find((behaviour) => behaviour === value);
+}
+
 export type CardOutcome =
-  | { kind: "succeeded"; refund?: RefundBehaviour }
+  | { kind: "succeeded"; refund?: RefundBehaviour; dispute?: DisputeBehaviour }
   | { kind: "requires_authentication" }
   | { kind: "declined"; code: DeclineCode };
 
@@ -35,6 +44,9 @@ const OUTCOMES = {
   "5555555555554444": { kind: "succeeded" },
   "4000000000007726": { kind: "succeeded", refund: "pending_then_succeeded" },
   "4000000000005126": { kind: "succeeded", refund: "succeeded_then_failed" },
+  "4000000000000259": { kind: "succeeded", dispute: "fraudulent" },
+  "4000000000002685": { kind: "succeeded", dispute: "product_not_received" },
+  "4000000000001976": { kind: "succeeded", dispute: "inquiry" },
   "4000000000000002": { kind: "declined", code: "generic_decline" },
   "4000000000009995": { kind: "declined", code: "insufficient_funds" },
   "4000000000000069": { kind: "declined", code: "expired_card" },

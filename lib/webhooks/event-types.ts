@@ -38,7 +38,7 @@ export const usagePayloadSchema = z.object({
   as_of: nullableInstant,
   carrier: z.enum(["DOCOMO", "KDDI_AU", "SOFTBANK"]),
   plan: z.string(),
-  profile_state: z.enum(["released", "downloaded", "installed", "enabled", "disabled", "deleted"]),
+  profile_state: z.enum(["released", "downloaded", "installed", "enabled", "disabled", "deleted", "revoked"]),
   eid: z.string().nullable(),
 });
 

@@ -23,6 +23,9 @@ export async function deleteHistory(tx: Prisma.TransactionClient, userId: string
   await tx.localWebhookAttempt.deleteMany({ where: { event: { session: orders } } });
   await tx.localWebhookEvent.deleteMany({ where: { session: orders } });
   await tx.localRefund.deleteMany({ where: { session: orders } });
+  await tx.localDispute.deleteMany({ where: { session: orders } });
+  await tx.orderRefund.deleteMany({ where: orders });
+  await tx.dispute.deleteMany({ where: orders });
   await tx.localCheckoutSession.deleteMany({ where: orders });
   // Top-ups name their eSIM, and eSIMs their order: top-ups first, then eSIMs, then the rest.
   await tx.order.deleteMany({ where: { userId, esimId: { not: null } } });

@@ -34,6 +34,7 @@ const STATUS_STYLE: Record<string, string> = {
   PAID: "bg-emerald-100 text-emerald-900",
   PENDING: "bg-amber-100 text-amber-950",
   REFUNDED: "bg-sky-100 text-sky-950",
+  PARTIALLY_REFUNDED: "bg-sky-100 text-sky-950",
 };
 
 export default async function OrdersPage({ params, searchParams }: OrdersPageProps) {
