@@ -55,7 +55,11 @@ export default async function PromotionsPage({ params }: PromotionsPageProps) {
             </thead>
             <tbody>
               {promotions.map((promotion) => (
-                <tr key={promotion.id} className="border-b border-slate-200" data-testid={`promotion-${promotion.slug}`}>
+                <tr
+                  key={promotion.id}
+                  className="border-b border-slate-200"
+                  data-testid={`promotion-${promotion.slug}`}
+                >
                   <th scope="row" className="py-2 pr-4 font-semibold">
                     <Link href={`/admin/promotions/${promotion.id}`} className="text-brand-700 underline">
                       {promotion.code ?? `${promotion.slug} ${t("noCode")}`}
