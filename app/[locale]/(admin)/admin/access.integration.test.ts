@@ -48,7 +48,12 @@ const SECTION_OF_DIRECTORY: Record<string, Capability | "staff"> = {
 };
 const capabilityOfPage = (file: string) => SECTION_OF_DIRECTORY[file.includes("/") ? file.split("/")[0]! : ""];
 
-type Caller = { label: string; account: TestAccount | null; secondFactor: boolean; session?: typeof testSession.current };
+type Caller = {
+  label: string;
+  account: TestAccount | null;
+  secondFactor: boolean;
+  session?: typeof testSession.current;
+};
 let callers: Caller[];
 let fields: Record<string, string>;
 
