@@ -23,6 +23,7 @@ const PAGE_MESSAGE_FILES = {
   simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
   admin: englishOf<typeof import("../../messages/en/admin.json")>(),
   "admin-promotions": englishOf<typeof import("../../messages/en/admin-promotions.json")>(),
+  "admin-orders": englishOf<typeof import("../../messages/en/admin-orders.json")>(),
   "admin-catalog": englishOf<typeof import("../../messages/en/admin-catalog.json")>(),
 };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Order, OrderRefund, Prisma, Role } from "@prisma/client";
+import { type AuditActor, recordAudit } from "../admin/audit";
 import { db } from "../db/client";
 import { env } from "../env";
 import { log } from "../log";
@@ -17,7 +18,8 @@ import { gatewayRefundReason, type StaffRefundReason } from "./staff-refund-reas
 // refund): support is capped, an admin is not.
 export type RefundActorRole = Lowercase<Exclude<Role, "CUSTOMER">>;
 
-export type StaffRefundRequest = StaffRefundInput & { actorId: string; actorRole: RefundActorRole };
+// `audit`: the console's caller, whose audit entry is written with the refund's outcome.
+export type StaffRefundRequest = StaffRefundInput & { actorId: string; actorRole: RefundActorRole; audit?: AuditActor };
 
 export type StaffRefundResult =
   // Given back (refunded), or accepted and on its way (pending: a refund test card, or a
@@ -110,7 +112,7 @@ async function claim(tx: Prisma.TransactionClient, request: StaffRefundRequest):
 
 // The gateway's answer, under the order's lock again: the refund takes its id and status, the
 // order follows, and the buyer is told if staff chose so.
-async function record(refund: OrderRefund, answer: RefundSnapshot): Promise<StaffRefundResult> {
+async function record(refund: OrderRefund, answer: RefundSnapshot, audit?: AuditActor): Promise<StaffRefundResult> {
   const refused = answer.status === "failed" || answer.status === "canceled";
   return db.$transaction(async (tx) => {
     const order = (await lockOrder(tx, refund.orderId))!;
@@ -118,6 +120,24 @@ async function record(refund: OrderRefund, answer: RefundSnapshot): Promise<Staf
       where: { id: refund.id },
       data: { refundId: answer.id, status: refused ? "failed" : answer.status },
     });
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: "order.refund",
+        targetType: "order",
+        targetId: order.id,
+        before: {
+          status: order.status,
+          remaining: (await refundableAmount(tx, order)) + (refused ? 0 : refund.amount),
+        },
+        after: {
+          amount: refund.amount,
+          reason: refund.reason,
+          note: refund.note,
+          notifyCustomer: refund.notifyCustomer,
+          refund: refund.id,
+          gatewayStatus: answer.status,
+        },
+      });
     if (refused) return { status: "refund_failed", orderRefundId: refund.id };
     const at = new Date();
     await followRefunds(tx, order, at);
@@ -161,7 +181,7 @@ export async function refundOrderByStaff(request: StaffRefundRequest): Promise<S
     log.error({ err: error, orderId: order.id, orderRefundId: refund.id }, "staff refund: the gateway did not answer");
     return { status: "gateway_error" };
   }
-  const result = await record(refund, answer);
+  const result = await record(refund, answer, request.audit);
   log.info(
     {
       orderId: order.id,

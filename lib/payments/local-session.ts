@@ -73,6 +73,9 @@ export async function completeSession(
     });
     const updated = await tx.localCheckoutSession.findUniqueOrThrow({ where: { id: session.id } });
     if (completed.count === 1) {
+      await tx.localPaymentAttempt.create({
+        data: { sessionId: session.id, method: completion.paymentMethod, outcome: "succeeded" },
+      });
       await announceLocalEvent(tx, updated.id, checkoutEvent("checkout.session.completed", updated), origin);
       await after?.(tx, updated);
     }
@@ -82,15 +85,23 @@ export async function completeSession(
   return { status: "succeeded", redirectTo: successRedirect(current) };
 }
 
-// The session stays open, so the buyer can try again or choose another method.
+// The session stays open, so the buyer can try again or choose another method; each try is
+// kept for the order's timeline.
 export async function recordFailure(
   session: LocalCheckoutSession,
   method: PaymentMethodType,
   code: string,
 ): Promise<PaymentAttempt> {
-  const { count } = await db.localCheckoutSession.updateMany({
-    where: { id: session.id, status: "OPEN" },
-    data: { lastDeclineCode: code, lastFailedMethod: method, pendingChallenge: null },
+  const count = await db.$transaction(async (tx) => {
+    const { count } = await tx.localCheckoutSession.updateMany({
+      where: { id: session.id, status: "OPEN" },
+      data: { lastDeclineCode: code, lastFailedMethod: method, pendingChallenge: null },
+    });
+    if (count === 1)
+      await tx.localPaymentAttempt.create({
+        data: { sessionId: session.id, method, outcome: "declined", declineCode: code },
+      });
+    return count;
   });
   return count === 1 ? { status: "declined", code } : { status: "closed" };
 }
