@@ -22,6 +22,7 @@ const PAGE_MESSAGE_FILES = {
   webhooks: englishOf<typeof import("../../messages/en/webhooks.json")>(),
   simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
   admin: englishOf<typeof import("../../messages/en/admin.json")>(),
+  "admin-ops": englishOf<typeof import("../../messages/en/admin-ops.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];
