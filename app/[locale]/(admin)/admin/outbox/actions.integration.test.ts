@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { EmailStatus, Prisma, Role } from "@prisma/client";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
@@ -25,7 +26,7 @@ async function email(
 ) {
   return db.outboxEmail.create({
     data: {
-      to: "aiko@example.test",
+      to: `retry-${randomUUID()}@example.test`,
       locale: "en",
       template,
       payload,
