@@ -11,7 +11,6 @@ import { type Page, PAGE_SIZE, pageOf, skipFor } from "./pagination";
 
 const listSelect = {
   id: true,
-  userId: true,
   to: true,
   locale: true,
   template: true,

@@ -101,7 +101,6 @@ export type OutgoingDelivery = {
   id: string;
   eventId: string;
   type: string;
-  userId: string;
   endpointUrl: string;
   status: WebhookDeliveryStatus;
   attempts: number;
@@ -125,7 +124,7 @@ export async function listOutgoingDeliveries({ type, page }: WebhookEventFilters
         status: true,
         attempts: true,
         createdAt: true,
-        event: { select: { type: true, userId: true } },
+        event: { select: { type: true } },
         endpoint: { select: { url: true } },
         attemptLog: { orderBy: { number: "desc" }, take: 1, select: { httpStatus: true, attemptedAt: true } },
       },
@@ -137,7 +136,6 @@ export async function listOutgoingDeliveries({ type, page }: WebhookEventFilters
       id: row.id,
       eventId: row.eventId,
       type: row.event.type,
-      userId: row.event.userId,
       endpointUrl: row.endpoint.url,
       status: row.status,
       attempts: row.attempts,

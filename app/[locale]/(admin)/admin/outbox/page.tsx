@@ -86,13 +86,7 @@ export default async function OutboxPage({ params, searchParams }: OutboxPagePro
               {emails.rows.map((email) => (
                 <tr key={email.id} className="border-b border-slate-200 align-top" data-testid={`outbox-${email.id}`}>
                   <th scope="row" className="py-2 pr-4 font-medium break-all">
-                    {email.userId ? (
-                      <Link href={`/admin/customers/${email.userId}`} className="text-brand-700 underline">
-                        {email.to}
-                      </Link>
-                    ) : (
-                      email.to
-                    )}
+                    {email.to}
                   </th>
                   <td className="py-2 pr-4">
                     {t(`templates.${email.template as EmailTemplate}`)}

@@ -154,11 +154,7 @@ export default async function WebhookEventsPage({ params, searchParams }: Webhoo
                       {delivery.type}
                     </th>
                     <td className={`${cell} font-mono text-xs break-all`}>{delivery.eventId}</td>
-                    <td className={`${cell} break-all`}>
-                      <Link href={`/admin/customers/${delivery.userId}`} className="text-brand-700 underline">
-                        {delivery.endpointUrl}
-                      </Link>
-                    </td>
+                    <td className={`${cell} break-all`}>{delivery.endpointUrl}</td>
                     <td className={cell}>
                       {t(`deliveryStatuses.${delivery.status}`)}
                       <span className="block text-xs text-slate-500">
