@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EmailStatus } from "@prisma/client";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { openCheckout } from "../testing/shop";
 import { parseAuditLogFilters, parseOutboxFilters, parseWebhookEventFilters } from "../validation/admin-ops";
@@ -9,10 +9,20 @@ import { listOutbox } from "./outbox";
 import { PAGE_SIZE } from "./pagination";
 import { listReceivedEvents, receivedEventTypes } from "./webhook-events";
 
-// Rows dated years ahead come first in the newest-first lists, whatever else the database holds.
-const AHEAD = Date.parse("2032-06-01T00:00:00Z");
+// Rows dated after everything the database holds come first in the newest-first lists.
+let ahead = 0;
 let tick = 0;
-const nextInstant = () => new Date(AHEAD + (tick += 1) * 1000);
+const nextInstant = () => new Date(ahead + (tick += 1) * 1000);
+
+beforeAll(async () => {
+  const [emails, local, processed] = await Promise.all([
+    db.outboxEmail.aggregate({ _max: { createdAt: true } }),
+    db.localWebhookEvent.aggregate({ _max: { createdAt: true } }),
+    db.processedWebhookEvent.aggregate({ _max: { processedAt: true } }),
+  ]);
+  const latest = [emails._max.createdAt, local._max.createdAt, processed._max.processedAt, new Date()];
+  ahead = Math.max(...latest.map((instant) => instant?.getTime() ?? 0)) + 24 * 60 * 60 * 1000;
+});
 // An event type of this test's own, in the shape the filter accepts.
 const ownType = () =>
   `test.${Array.from({ length: 12 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
@@ -56,7 +66,7 @@ describe("the outbox list", () => {
 
   it("pages through the emails, a page at a time", async () => {
     const created = [];
-    for (let i = 0; i < PAGE_SIZE + 1; i += 1) created.push(await email("FAILED", new Date(AHEAD + 10_000_000 + i)));
+    for (let i = 0; i < PAGE_SIZE + 1; i += 1) created.push(await email("FAILED", new Date(ahead + 10_000_000 + i)));
     const newestFirst = created.reverse().map((row) => row.id);
     const first = await listOutbox(parseOutboxFilters({ status: "FAILED" }));
     const second = await listOutbox(parseOutboxFilters({ status: "FAILED", page: "2" }));
@@ -93,7 +103,7 @@ describe("the received webhook events", () => {
       });
       for (const [index, attempt] of attempts.entries()) {
         await db.localWebhookAttempt.create({
-          data: { eventId: id, durationMs: 5, attemptedAt: new Date(AHEAD + index), ...attempt },
+          data: { eventId: id, durationMs: 5, attemptedAt: new Date(ahead + index), ...attempt },
         });
       }
       return id;
