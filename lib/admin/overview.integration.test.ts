@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { EsimState } from "@prisma/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
+import { deliverDueEmails, MAX_ATTEMPTS } from "../email/sender";
+import type { MailTransport } from "../email/transport";
 import { addJob } from "../jobs/queue";
 import { newBuyer } from "../testing/shop";
 import { JST_OFFSET_MS } from "../time/jst";
@@ -77,10 +79,34 @@ async function esimWith(orderId: string, transitions: [EsimState, EsimState, Dat
   }
 }
 
-async function email(createdAt: Date, status: "FAILED" | "PENDING" | "SENT") {
+async function email(createdAt: Date, status: "PENDING" | "SENT") {
   await db.outboxEmail.create({
     data: { to: "someone@example.test", locale: "en", template: "password-changed", payload: {}, status, createdAt },
   });
+}
+
+const refusingServer: MailTransport = {
+  sendMail: async () => {
+    throw Object.assign(new Error("550 mailbox unavailable"), { code: "EENVELOPE", command: "RCPT TO" });
+  },
+};
+
+// An email queued at `queuedAt` that the sender gives up on at `at`, at its last attempt. The
+// sender runs at `at`, years back, when no other email was due yet.
+async function givenUpEmail(queuedAt: Date, at: Date) {
+  const email = await db.outboxEmail.create({
+    data: {
+      to: "someone@example.test",
+      locale: "en",
+      template: "password-changed",
+      payload: { name: "Aiko", changedAt: queuedAt.toISOString() },
+      attempts: MAX_ATTEMPTS - 1,
+      createdAt: queuedAt,
+      nextAttemptAt: at,
+    },
+  });
+  expect(await deliverDueEmails({ transport: refusingServer, now: () => at })).toEqual({ sent: 0, failed: 1 });
+  expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: email.id } })).toMatchObject({ status: "FAILED" });
 }
 
 // The job runner leaves a job alone until then.
@@ -156,13 +182,15 @@ beforeAll(async () => {
   ]);
   await esimWith(first.id, [["DOWNLOADED", "INSTALLED", TODAY_START]]);
 
-  // Emails: failed today (two), yesterday (one); pending and sent ones are not failures.
-  await email(TODAY_START, "FAILED");
-  await email(TODAY_END, "FAILED");
+  // Emails, on the day they were given up: two today (and one more queued yesterday), one
+  // yesterday; pending and sent ones are not failures.
+  await givenUpEmail(new Date(TODAY_START.getTime() - 60 * 60 * 1000), TODAY_START);
+  await givenUpEmail(TODAY_START, TODAY_END);
+  await givenUpEmail(YESTERDAY_END, new Date(TODAY_START.getTime() + 60 * 60 * 1000));
+  await givenUpEmail(new Date(YESTERDAY_END.getTime() - 60 * 60 * 1000), YESTERDAY_END);
+  await givenUpEmail(TODAY_END, TOMORROW_START);
   await email(TODAY_END, "PENDING");
   await email(TODAY_START, "SENT");
-  await email(YESTERDAY_END, "FAILED");
-  await email(TOMORROW_START, "FAILED");
 
   // Jobs: two failed today (one out of attempts), one yesterday.
   await failedJob(TODAY_START, { givenUp: false });
@@ -191,8 +219,8 @@ describe("the overview's figures, by Japan day", () => {
     });
   });
 
-  it("counts eSIMs enabled for the first time, failed emails and failed jobs", () => {
-    expect(figures.today).toMatchObject({ esimsActivated: 2, emailsFailed: 2, jobsFailed: 2, jobsGivenUp: 1 });
+  it("counts eSIMs enabled for the first time, emails given up and failed jobs", () => {
+    expect(figures.today).toMatchObject({ esimsActivated: 2, emailsFailed: 3, jobsFailed: 2, jobsGivenUp: 1 });
   });
 
   it("puts the last millisecond before Japan's midnight into the day before", () => {

@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { MAX_ATTEMPTS, retryDelayMs } from "../email/sender";
 import { ACCEPTED_REFUND_STATUSES } from "../orders/order-refunds";
-import { jstDate, JST_TIME_ZONE, startOfJstDay } from "../time/jst";
+import { jstDate, JST_OFFSET_MS, JST_TIME_ZONE, startOfJstDay } from "../time/jst";
 import { jstDateSql } from "../time/sql";
 
 // The console's overview: what happened on each Japan day, the shop's business day.
@@ -22,7 +23,7 @@ export type DayFigures = {
   netRevenue: number;
   // eSIMs enabled for the first time (a later re-enable after a suspension is not counted).
   esimsActivated: number;
-  // Emails queued that day that were given up (the outbox records no time of giving up).
+  // Emails the sender gave up on that day.
   emailsFailed: number;
   // Background jobs whose latest attempt that day failed, and those of them out of attempts.
   jobsFailed: number;
@@ -43,6 +44,10 @@ export async function overviewFigures(now = new Date()): Promise<Overview> {
   const start = new Date(end.getTime() - OVERVIEW_DAYS * DAY_MS);
   // Timestamps of the shop's tables are UTC without a zone; the job queue's carry one.
   const jobDay = Prisma.sql`to_char(updated_at AT TIME ZONE ${JST_TIME_ZONE}, 'YYYY-MM-DD')`;
+  // The outbox keeps no time of giving up, but the sender gives up at the last of MAX_ATTEMPTS
+  // and sets the next attempt that attempt's delay later (lib/email/sender.ts), which is when.
+  const givenUpAt = Prisma.sql`("nextAttemptAt" - ${retryDelayMs(MAX_ATTEMPTS)}::float8 * interval '1 millisecond')`;
+  const givenUpDay = Prisma.sql`to_char(${givenUpAt} + ${JST_OFFSET_MS}::float8 * interval '1 millisecond', 'YYYY-MM-DD')`;
 
   const [orders, refunds, activations, emails, jobs] = await Promise.all([
     db.$queryRaw<Row[]>`
@@ -67,8 +72,8 @@ export async function overviewFigures(now = new Date()): Promise<Overview> {
           WHERE earlier."esimId" = e."esimId" AND earlier."toState" = 'ENABLED' AND earlier."createdAt" < e."createdAt")
       GROUP BY 1`,
     db.$queryRaw<Row[]>`
-      SELECT ${jstDateSql("createdAt")} AS date, count(*) AS "emailsFailed"
-      FROM email_outbox WHERE status = 'FAILED' AND "createdAt" >= ${start} AND "createdAt" < ${end}
+      SELECT ${givenUpDay} AS date, count(*) AS "emailsFailed"
+      FROM email_outbox WHERE status = 'FAILED' AND ${givenUpAt} >= ${start} AND ${givenUpAt} < ${end}
       GROUP BY 1`,
     // graphile-worker deletes a job once it succeeds and keeps a failed one with its error,
     // to run again until max_attempts (lib/jobs/runner.ts).
