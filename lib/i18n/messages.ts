@@ -25,6 +25,7 @@ const PAGE_MESSAGE_FILES = {
   "admin-promotions": englishOf<typeof import("../../messages/en/admin-promotions.json")>(),
   "admin-orders": englishOf<typeof import("../../messages/en/admin-orders.json")>(),
   "admin-catalog": englishOf<typeof import("../../messages/en/admin-catalog.json")>(),
+  "admin-ops": englishOf<typeof import("../../messages/en/admin-ops.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];

@@ -17,6 +17,8 @@ export async function Pager({
   pageCount: number;
   total: number;
 }) {
+  // An empty list says so itself.
+  if (total === 0) return null;
   const t = await getTranslations("Admin");
   const hrefFor = (target: number) => {
     const values: Query = { ...query, page: target > 1 ? target : undefined };
