@@ -22,6 +22,7 @@ const PAGE_MESSAGE_FILES = {
   webhooks: englishOf<typeof import("../../messages/en/webhooks.json")>(),
   simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
   admin: englishOf<typeof import("../../messages/en/admin.json")>(),
+  "admin-accounts": englishOf<typeof import("../../messages/en/admin-accounts.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];
