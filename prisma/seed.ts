@@ -36,10 +36,16 @@ async function seed(db: PrismaClient) {
     const planId = planSlug ? (await db.plan.findUniqueOrThrow({ where: { slug: planSlug } })).id : null;
     // The window and the redemption count are set once, when first seeded; later runs keep
     // whatever has happened since.
+    const plans = planId ? [{ planId }] : [];
     await db.promotion.upsert({
       where: { slug: rule.slug },
-      create: { ...rule, planId, redemptionCount, ...promotionWindow(startsInDays, endsInDays, seededAt) },
-      update: { ...rule, planId },
+      create: {
+        ...rule,
+        plans: { create: plans },
+        redemptionCount,
+        ...promotionWindow(startsInDays, endsInDays, seededAt),
+      },
+      update: { ...rule, plans: { deleteMany: {}, create: plans } },
     });
   }
 }

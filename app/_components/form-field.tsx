@@ -1,10 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes } from "react";
-import type { Messages } from "@/lib/i18n/messages";
-
-type ErrorCode = keyof Messages["Errors"];
+import { FieldErrors } from "./field-errors";
 
 type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   name: string;
@@ -14,9 +11,8 @@ type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & {
 };
 
 // A labelled input whose hint and error messages are announced with it.
-export function FormField({ name, label, hint, errors, ...input }: FormFieldProps) {
-  const t = useTranslations("Errors");
-  const id = `field-${name}`;
+// `id` is needed only where one page holds the same field twice.
+export function FormField({ name, label, hint, errors, id = `field-${name}`, ...input }: FormFieldProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
@@ -37,11 +33,7 @@ export function FormField({ name, label, hint, errors, ...input }: FormFieldProp
           {hint}
         </p>
       )}
-      {errorId && (
-        <p id={errorId} className="text-sm font-medium text-brand-700">
-          {errors?.map((code) => t(code as ErrorCode)).join(" ")}
-        </p>
-      )}
+      {errorId && <FieldErrors id={errorId} errors={errors} />}
     </div>
   );
 }

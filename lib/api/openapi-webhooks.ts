@@ -119,7 +119,7 @@ const webhook = (type: string, data: z.ZodType, summary: string) => ({
 
 const SUMMARIES: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> = {
   "order.fulfilled": "An order was paid and delivered (eSIMs issued, or a top-up credited).",
-  "order.refunded": "An order's payment was given back.",
+  "order.refunded": "An order's payment was given back, in full or in part: the order's status says which.",
   "esim.downloaded": "The profile was downloaded to a phone.",
   "esim.installed": "The profile was installed on the phone.",
   "esim.enabled": "First use on the network: validity starts.",

@@ -22,6 +22,8 @@ const PAGE_MESSAGE_FILES = {
   webhooks: englishOf<typeof import("../../messages/en/webhooks.json")>(),
   simulator: englishOf<typeof import("../../messages/en/simulator.json")>(),
   admin: englishOf<typeof import("../../messages/en/admin.json")>(),
+  "admin-promotions": englishOf<typeof import("../../messages/en/admin-promotions.json")>(),
+  "admin-catalog": englishOf<typeof import("../../messages/en/admin-catalog.json")>(),
   "admin-accounts": englishOf<typeof import("../../messages/en/admin-accounts.json")>(),
 };
 

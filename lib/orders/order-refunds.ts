@@ -1,6 +1,7 @@
 import "server-only";
 import type { Order, OrderStatus, Prisma } from "@prisma/client";
 import { log } from "../log";
+import { announceOrderRefunded } from "../webhooks/announce";
 import { revokeOrderGoods } from "./revoke-goods";
 import { transitionOrder } from "./status";
 
@@ -48,7 +49,7 @@ export function gatewayRefundedAmount(tx: Prisma.TransactionClient, orderId: str
 }
 
 // The order's status follows what its accepted refunds give back: nothing (FULFILLED), part
-// (PARTIALLY_REFUNDED) or all of what was paid (REFUNDED, which revokes what it bought). Called
+// (PARTIALLY_REFUNDED) or all of what was paid (REFUNDED, which revokes what it bought), each move announced to the buyer's webhooks. Called
 // under the order's lock after every change to its refunds; moves the order at most once.
 export async function followRefunds(tx: Prisma.TransactionClient, order: Order, at: Date): Promise<OrderStatus> {
   if (!isDelivered(order.status)) return order.status;
@@ -59,6 +60,7 @@ export async function followRefunds(tx: Prisma.TransactionClient, order: Order, 
     refundedAt: target === "REFUNDED" ? at : null,
   });
   if (target === "REFUNDED") await revokeOrderGoods(tx, order, at);
+  if (target !== "FULFILLED") await announceOrderRefunded(tx, order.id, order.userId, at);
   // The eSIM stays revoked and its data lapsed: giving them back is a person's decision.
   if (order.status === "REFUNDED")
     log.error({ orderId: order.id, status: target }, "a full refund failed after the order's goods were revoked");

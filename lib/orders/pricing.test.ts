@@ -13,7 +13,7 @@ function promotion(overrides: Partial<PromotionRule>): PromotionRule {
     percentOff: null,
     amountOff: null,
     currency: null,
-    planId: null,
+    planIds: [],
     carrierCode: null,
     startsAt: new Date("2026-11-01T00:00:00Z"),
     endsAt: new Date("2027-01-01T00:00:00Z"),
@@ -55,7 +55,7 @@ describe("quoteOrder", () => {
   });
 
   it("makes every second eSIM of a buy-one-get-one plan free", () => {
-    const bogo = promotion({ slug: "bogo", kind: "BUY_ONE_GET_ONE", planId: plan.id });
+    const bogo = promotion({ slug: "bogo", kind: "BUY_ONE_GET_ONE", planIds: [plan.id] });
     expect(quote({ quantity: 1, automaticPromotions: [bogo] }).totalAmount).toBe(1980);
     expect(quote({ quantity: 2, automaticPromotions: [bogo] })).toMatchObject({
       totalAmount: 1980,

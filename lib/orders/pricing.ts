@@ -7,7 +7,16 @@ export const MAX_QUANTITY = 4;
 // Stripe's minimum charge per currency; a code discount never takes a total below it.
 const MINIMUM_CHARGE: Record<string, number> = { JPY: 50 };
 
-export type PricedPlan = { id: string; carrierCode: CarrierCode; priceAmount: number; currency: string };
+export type PricedPlan = {
+  id: string;
+  carrierCode: CarrierCode;
+  priceAmount: number;
+  currency: string;
+  // The plan's own sale: this price between the two instants.
+  salePriceAmount?: number | null;
+  saleStartsAt?: Date | null;
+  saleEndsAt?: Date | null;
+};
 
 export type PromotionRule = {
   id: string;
@@ -17,7 +26,8 @@ export type PromotionRule = {
   percentOff: number | null;
   amountOff: number | null;
   currency: string | null;
-  planId: string | null;
+  // Empty: not limited to particular plans.
+  planIds: string[];
   carrierCode: CarrierCode | null;
   startsAt: Date;
   endsAt: Date;
@@ -71,7 +81,7 @@ export function isRunning(promotion: PromotionRule, now: Date): boolean {
 }
 
 export function appliesTo(promotion: PromotionRule, plan: PricedPlan): boolean {
-  if (promotion.planId && promotion.planId !== plan.id) return false;
+  if (promotion.planIds.length > 0 && !promotion.planIds.includes(plan.id)) return false;
   if (promotion.carrierCode && promotion.carrierCode !== plan.carrierCode) return false;
   return !promotion.currency || promotion.currency === plan.currency;
 }
@@ -81,10 +91,24 @@ function reduction(promotion: PromotionRule, amount: number): number {
   return Math.min(promotion.amountOff ?? 0, amount);
 }
 
-// The unit price after the best running sale, for showing sale prices in the catalog too.
+type Sale = { slug: string; endsAt: Date };
+
+// The slug an order's discount lines give the plan's own sale.
+export const PLAN_SALE_SLUG = "plan-sale";
+
+function planSale(plan: PricedPlan, now: Date): { sale: Sale; cut: number } | null {
+  const { salePriceAmount, saleStartsAt, saleEndsAt } = plan;
+  if (salePriceAmount == null || !saleStartsAt || !saleEndsAt) return null;
+  if (now < saleStartsAt || now >= saleEndsAt || salePriceAmount >= plan.priceAmount) return null;
+  return { sale: { slug: PLAN_SALE_SLUG, endsAt: saleEndsAt }, cut: plan.priceAmount - salePriceAmount };
+}
+
+// The unit price after the best running sale (the plan's own or a sale promotion), for
+// showing sale prices in the catalog too.
 export function saleUnitPrice(plan: PricedPlan, promotions: PromotionRule[], now: Date) {
-  let best: PromotionRule | null = null;
-  let bestCut = 0;
+  const own = planSale(plan, now);
+  let best: Sale | null = own?.sale ?? null;
+  let bestCut = own?.cut ?? 0;
   for (const promotion of promotions) {
     if (promotion.kind !== "SALE" || !isRunning(promotion, now) || !appliesTo(promotion, plan)) continue;
     const cut = reduction(promotion, plan.priceAmount);
@@ -117,7 +141,7 @@ export function quoteOrder(input: QuoteInput): QuoteResult {
   const subtotalAmount = plan.priceAmount * quantity;
 
   const { unitAmount, sale } = saleUnitPrice(plan, automaticPromotions, now);
-  if (sale) discounts.push({ slug: sale.slug, kind: sale.kind, amount: (plan.priceAmount - unitAmount) * quantity });
+  if (sale) discounts.push({ slug: sale.slug, kind: "SALE", amount: (plan.priceAmount - unitAmount) * quantity });
 
   const bogo = buyOneGetOne(plan, automaticPromotions, now);
   const freeUnits = bogo ? Math.floor(quantity / 2) : 0;

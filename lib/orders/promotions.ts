@@ -4,10 +4,20 @@ import { db } from "../db/client";
 import type { PromotionRule } from "./pricing";
 import { IN_PROGRESS } from "./status";
 
+const withPlans = { plans: { select: { planId: true } } } satisfies Prisma.PromotionInclude;
+
+type PromotionWithPlans = Prisma.PromotionGetPayload<{ include: typeof withPlans }>;
+
+function ruleOf({ plans, ...promotion }: PromotionWithPlans): PromotionRule {
+  return { ...promotion, planIds: plans.map((plan) => plan.planId) };
+}
+
 export async function runningAutomaticPromotions(now: Date): Promise<PromotionRule[]> {
-  return db.promotion.findMany({
+  const promotions = await db.promotion.findMany({
     where: { kind: { in: ["SALE", "BUY_ONE_GET_ONE"] }, active: true, startsAt: { lte: now }, endsAt: { gt: now } },
+    include: withPlans,
   });
+  return promotions.map(ruleOf);
 }
 
 // Codes are matched without regard to case: people type them as they remember them.
@@ -16,7 +26,8 @@ export function normalisePromoCode(code: string): string {
 }
 
 export async function findCodePromotion(code: string): Promise<PromotionRule | null> {
-  return db.promotion.findUnique({ where: { code: normalisePromoCode(code) } });
+  const promotion = await db.promotion.findUnique({ where: { code: normalisePromoCode(code) }, include: withPlans });
+  return promotion && ruleOf(promotion);
 }
 
 // What this buyer has already done with the code: redeemed it with a fulfilled order, or holds

@@ -44,6 +44,22 @@ describe("a staff refund", () => {
     expect(email?.payload).toMatchObject({ reason: "requested_by_customer", amount: order.totalAmount });
   });
 
+  it("tells the buyer's webhooks of each move: partly refunded, then refunded", async () => {
+    const { buyer, order } = await deliveredOrder();
+    await db.webhookEndpoint.create({
+      data: { userId: buyer.id, url: "http://127.0.0.1:9/hooks", eventTypes: ["order.refunded"], secret: key() },
+    });
+    await refundOrderByStaff(request(order.id, 100));
+    await refundOrderByStaff(request(order.id, order.totalAmount - 100));
+    const events = await db.webhookEvent.findMany({
+      where: { userId: buyer.id, type: "order.refunded" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((event) => (event.payload as { data: { order: { status: string } } }).data.order.status)).toEqual(
+      ["partially_refunded", "refunded"],
+    );
+  });
+
   it("refunds in part, then the rest; a third refund is refused and changes nothing", async () => {
     const { order, esim } = await deliveredOrder();
     expect(await refundOrderByStaff(request(order.id, 100))).toMatchObject({

@@ -51,7 +51,7 @@ export const orderPayloadSchema = z.object({
   id: z.string(),
   reference: z.string().meta({ description: "The reference on the buyer's receipt.", examples: ["TB-4F2K9Q1Z"] }),
   kind: z.enum(["esim", "topup"]),
-  status: z.enum(["fulfilled", "refunded"]),
+  status: z.enum(["fulfilled", "partially_refunded", "refunded"]),
   total: money,
   plan: z.string().nullable().meta({ description: "The plan's slug, for an eSIM order." }),
   topup_pack: z.string().nullable().meta({ description: "The pack's slug, for a top-up order." }),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@prisma/client";
+import type { OrderStatus, Prisma } from "@prisma/client";
 import { usageObject } from "../api/usage-object";
 import { esimBalanceInTransaction } from "../balance/summary";
 import { orderReference } from "../orders/order-emails";
@@ -13,6 +13,12 @@ export async function esimPayload(tx: Prisma.TransactionClient, esimId: string) 
   const balance = await esimBalanceInTransaction(tx, esimId);
   return { iccid: balance.iccid, usage: usageObject(balance) };
 }
+
+// An order integrators hear about was delivered; what was refunded of it since is its status.
+const PAYLOAD_STATUS = {
+  PARTIALLY_REFUNDED: "partially_refunded",
+  REFUNDED: "refunded",
+} as const satisfies Partial<Record<OrderStatus, EventData<"order.fulfilled">["order"]["status"]>>;
 
 export async function orderPayload(
   tx: Prisma.TransactionClient,
@@ -31,7 +37,7 @@ export async function orderPayload(
     id: order.id,
     reference: orderReference(order.id),
     kind: order.kind === "ESIM" ? "esim" : "topup",
-    status: order.status === "REFUNDED" ? "refunded" : "fulfilled",
+    status: order.status in PAYLOAD_STATUS ? PAYLOAD_STATUS[order.status as keyof typeof PAYLOAD_STATUS] : "fulfilled",
     total: { amount: order.totalAmount, currency: order.currency },
     plan: order.plan?.slug ?? null,
     topup_pack: order.topUpPack?.slug ?? null,

@@ -3,7 +3,7 @@ import type { Locale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { planBySlug } from "@/lib/catalog/plans";
+import { shownPlan } from "@/lib/catalog/cached";
 import { Link } from "@/lib/i18n/navigation";
 import { planSlugSchema } from "@/lib/validation/catalog";
 import { validOrUndefined } from "@/lib/validation/parse";
@@ -17,7 +17,7 @@ type PlanPageProps = { params: Promise<{ locale: Locale; slug: string }> };
 // Shared by the metadata and the page within one request.
 const findPlan = cache(async (slug: string) => {
   const valid = validOrUndefined(planSlugSchema, slug);
-  return valid ? planBySlug(valid) : null;
+  return valid ? shownPlan(valid) : null;
 });
 
 export async function generateMetadata({ params }: PlanPageProps): Promise<Metadata> {

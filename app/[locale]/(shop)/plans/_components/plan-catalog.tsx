@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { listPlans } from "@/lib/catalog/plans";
+import { shownPlans } from "@/lib/catalog/cached";
 import { Link } from "@/lib/i18n/navigation";
 import type { PlanFilters as Filters } from "@/lib/validation/catalog";
 import { PlanCard } from "./plan-card";
@@ -8,7 +8,7 @@ import { PlanGuide } from "./plan-guide";
 import { plansHref } from "./plans-href";
 
 export async function PlanCatalog({ filters }: { filters: Filters }) {
-  const [t, plans] = await Promise.all([getTranslations("Catalog.list"), listPlans(filters)]);
+  const [t, plans] = await Promise.all([getTranslations("Catalog.list"), shownPlans(filters)]);
 
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:py-14">
