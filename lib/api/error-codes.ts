@@ -8,6 +8,8 @@ export const API_ERROR_CODES = [
   "body_too_large",
   "esim_not_active",
   "esim_expired",
+  // Support suspended the eSIM: usage and traffic scenarios wait until it is resumed.
+  "esim_suspended",
   "invalid_transition",
   "rate_limited",
   "internal_error",

@@ -207,7 +207,7 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
             "Over a budget, or too many records for one eSIM are waiting to be applied (`rate_limited`); retry after the `Retry-After` seconds.",
           ),
           "409": errorResponse(
-            "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), or the record falls after its validity ended (`esim_expired`); or an Idempotency-Key conflict.",
+            "The eSIM cannot take usage: not enabled on the network (`esim_not_active`), the record falls after its validity ended (`esim_expired`), or support suspended the eSIM (`esim_suspended`); or an Idempotency-Key conflict.",
           ),
         },
       },
@@ -317,7 +317,7 @@ Every POST takes an optional \`Idempotency-Key\` header (Stripe's semantics): th
             "No eSIM with this ICCID in the token owner's account, or a production deployment (`not_found`).",
           ),
           "409": errorResponse(
-            "Traffic on an eSIM that is not installed (`esim_not_active`), or deleting a deleted profile (`invalid_transition`); or an Idempotency-Key conflict.",
+            "Traffic on an eSIM that is not installed (`esim_not_active`) or that support suspended (`esim_suspended`), or deleting a deleted profile (`invalid_transition`); or an Idempotency-Key conflict.",
           ),
           "413": bodyTooLarge,
           "429": rateLimited,

@@ -20,6 +20,7 @@ const balanceEsim = {
   validFrom: true,
   validUntil: true,
   clockOffsetMinutes: true,
+  suspendedAt: true,
   createdAt: true,
   ledgerCreditedBytes: true,
   ledgerDebitedBytes: true,

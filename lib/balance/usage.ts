@@ -31,6 +31,8 @@ export type UsageResult =
   | { status: "not_found" }
   | { status: "not_active"; state: string }
   | { status: "expired"; validUntil: Date }
+  // Support suspended the eSIM: nothing is recorded or debited until it is resumed.
+  | { status: "suspended"; suspendedAt: Date }
   | { status: "busy" };
 
 // Records what the network reports and debits the ledger, oldest package first. Records for
@@ -44,9 +46,12 @@ export async function recordUsage(input: UsageInput): Promise<UsageResult> {
 async function applyUsage(input: UsageInput): Promise<UsageResult> {
   let esim = await db.esimProfile.findFirst({
     where: { id: input.esimId, userId: input.userId },
-    select: { id: true, state: true, clockOffsetMinutes: true },
+    select: { id: true, state: true, clockOffsetMinutes: true, suspendedAt: true },
   });
   if (!esim) return { status: "not_found" };
+  // Checked before the first-use step too, so traffic on a suspended eSIM does not start its
+  // validity; and again under the lock below, which a suspension takes as well.
+  if (esim.suspendedAt) return { status: "suspended", suspendedAt: esim.suspendedAt };
   // Traffic from an installed profile is its first use on the network.
   if (esim.state === "INSTALLED") {
     await applyLifecycleEvent(esim.id, input.userId, "enable", "network", { now: esimNow(esim) });
@@ -57,6 +62,7 @@ async function applyUsage(input: UsageInput): Promise<UsageResult> {
     async (tx): Promise<UsageResult> => {
       const locked = await lockEsim(tx, input.esimId, input.userId);
       if (!locked) return { status: "not_found" };
+      if (locked.suspendedAt) return { status: "suspended", suspendedAt: locked.suspendedAt };
       if (locked.state !== "ENABLED") return { status: "not_active", state: locked.state };
       const now = esimNow(locked);
       const occurredAt = input.occurredAt ?? now;

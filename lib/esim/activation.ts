@@ -30,12 +30,13 @@ const esimForEmail = {
 
 type EsimForEmail = Prisma.EsimProfileGetPayload<{ select: typeof esimForEmail }>;
 
-// Inside the caller's transaction, with the token just written to the profile.
-export async function enqueueActivationEmail(tx: Prisma.TransactionClient, esimId: string, token: string) {
+// Inside the caller's transaction, with the token just written to the profile. It goes to the
+// account's address unless support typed a corrected one (`to`).
+export async function enqueueActivationEmail(tx: Prisma.TransactionClient, esimId: string, token: string, to?: string) {
   const esim: EsimForEmail = await tx.esimProfile.findUniqueOrThrow({ where: { id: esimId }, select: esimForEmail });
   await enqueueEmail(tx, {
     userId: esim.user.id,
-    to: esim.user.email,
+    to: to ?? esim.user.email,
     locale: esim.user.locale,
     template: "esim-activation",
     payload: {
@@ -72,10 +73,19 @@ export async function findByActivationToken(token: string): Promise<ActivationLo
 // `source`. Once downloaded, the code is bound to that phone and the email repeats it. The
 // new code is conditional on the profile still being released, so a download racing the
 // resend keeps the code it downloaded with.
+// Support may send it to another address than the account's (`to`, a typo in the address the
+// customer cannot fix without the email), and write their audit entry in its transaction
+// (`alsoInTransaction`), so the entry and the queued email land together.
+export type ResendOptions = {
+  to?: string;
+  alsoInTransaction?: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
 export async function resendActivationEmail(
   esimId: string,
   userId: string,
   source: string,
+  { to, alsoInTransaction }: ResendOptions = {},
 ): Promise<{ status: "sent" | "not_found" | "deleted" } | RateLimited> {
   const esim = await db.esimProfile.findFirst({
     where: { id: esimId, userId },
@@ -96,7 +106,8 @@ export async function resendActivationEmail(
     } else {
       await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
     }
-    await enqueueActivationEmail(tx, esim.id, token);
+    await enqueueActivationEmail(tx, esim.id, token, to);
+    await alsoInTransaction?.(tx);
   });
   return { status: "sent" };
 }

@@ -11,6 +11,8 @@ export type LockedEsim = {
   validUntil: Date | null;
   packageDays: number;
   clockOffsetMinutes: number;
+  // Support suspended it (lib/admin/esims.ts): the network's usage is refused until resumed.
+  suspendedAt: Date | null;
 };
 
 // How long a change waits for another change of the same eSIM. Each holds the lock for a few
@@ -29,7 +31,8 @@ export async function lockEsim(
 ): Promise<LockedEsim | null> {
   await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_WAIT}'`);
   const [row] = await tx.$queryRaw<LockedEsim[]>`
-    SELECT id, "userId", state, "carrierCode", eid, "validFrom", "validUntil", "packageDays", "clockOffsetMinutes"
+    SELECT id, "userId", state, "carrierCode", eid, "validFrom", "validUntil", "packageDays", "clockOffsetMinutes",
+      "suspendedAt"
     FROM esim_profiles WHERE id = ${esimId} FOR UPDATE`;
   return row && (userId === undefined || row.userId === userId) ? row : null;
 }

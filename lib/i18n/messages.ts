@@ -26,6 +26,7 @@ const PAGE_MESSAGE_FILES = {
   "admin-orders": englishOf<typeof import("../../messages/en/admin-orders.json")>(),
   "admin-catalog": englishOf<typeof import("../../messages/en/admin-catalog.json")>(),
   "admin-ops": englishOf<typeof import("../../messages/en/admin-ops.json")>(),
+  "admin-accounts": englishOf<typeof import("../../messages/en/admin-accounts.json")>(),
 };
 
 export const PAGE_MESSAGE_FILE_NAMES = Object.keys(PAGE_MESSAGE_FILES) as (keyof typeof PAGE_MESSAGE_FILES)[];

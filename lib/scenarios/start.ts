@@ -25,6 +25,7 @@ export type ScenarioResult =
   | { status: "unavailable" }
   | { status: "not_found" }
   | { status: "not_active"; state: EsimState }
+  | { status: "suspended" }
   | { status: "invalid_transition"; state: EsimState };
 
 // Traffic comes from a profile on the phone; an installed one is enabled by its first record.
@@ -38,7 +39,7 @@ export async function startScenario(esimId: string, userId: string, scenario: Sc
   if (!simulatorAvailable()) return { status: "unavailable" };
   const esim = await db.esimProfile.findFirst({
     where: { id: esimId, userId },
-    select: { id: true, userId: true, state: true, carrierCode: true, clockOffsetMinutes: true },
+    select: { id: true, userId: true, state: true, carrierCode: true, clockOffsetMinutes: true, suspendedAt: true },
   });
   if (!esim) return { status: "not_found" };
   const id = randomUUID();
@@ -57,6 +58,8 @@ export async function startScenario(esimId: string, userId: string, scenario: Sc
     case "usage_stream":
     case "dead_zone": {
       if (!ON_THE_NETWORK.includes(esim.state)) return { status: "not_active", state: esim.state };
+      // Its records would be refused one by one (lib/balance/usage.ts): say so at the start.
+      if (esim.suspendedAt) return { status: "suspended" };
       const { records, endsAt } =
         scenario.type === "usage_stream"
           ? await startUsageStream(id, esim, scenario, startedAt)

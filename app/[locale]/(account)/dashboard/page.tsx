@@ -92,6 +92,16 @@ export default async function DashboardPage({ params }: DashboardPageProps) {
               <p className="mt-1 text-sm text-slate-600">
                 ICCID <span className="font-mono">{balance.iccid}</span>
               </p>
+              {balance.suspendedAt && (
+                <p
+                  className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950"
+                  data-testid="esim-suspended"
+                >
+                  {t("suspended", {
+                    dateTime: format.dateTime(balance.suspendedAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
+                </p>
+              )}
               <div className="mt-4">
                 <BalanceSummary balance={balance} />
               </div>

@@ -15,7 +15,7 @@ const SIMULATED_USAGE = {
 } as const;
 
 export type SimulationState = FormState<never> & {
-  result?: "recorded" | "duplicate" | "not_active" | "expired" | "advanced" | "busy";
+  result?: "recorded" | "duplicate" | "not_active" | "expired" | "suspended" | "advanced" | "busy";
 };
 
 // Both act on the signed-in owner's eSIM only: the lib calls are scoped to the caller's account,

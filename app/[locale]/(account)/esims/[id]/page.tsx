@@ -14,6 +14,7 @@ import { requireUser } from "@/lib/auth/session";
 import { simulatorAvailable } from "@/lib/balance/simulator";
 import { dailyUsage, esimBalance } from "@/lib/balance/summary";
 import { isInstalled } from "@/lib/esim/lifecycle";
+import { RESUME_EVENT_SOURCE, SUSPEND_EVENT_SOURCE } from "@/lib/esim/suspension";
 import { esimForOwner } from "@/lib/esim/profiles";
 import { retryAfterSecondsSchema } from "@/lib/validation/checkout";
 import { esimIdSchema } from "@/lib/validation/esim";
@@ -96,6 +97,23 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
           <EsimProfileState esim={esim} />
         </header>
 
+        {esim.suspendedAt && (
+          <section
+            aria-labelledby="suspended-title"
+            className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-950"
+            data-testid="esim-suspended"
+          >
+            <h2 id="suspended-title" className="font-semibold">
+              {t("suspendedTitle")}
+            </h2>
+            <p className="mt-1">
+              {t("suspendedBody", {
+                dateTime: format.dateTime(esim.suspendedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </p>
+          </section>
+        )}
+
         {installed ? (
           <>
             {balanceAndTopUp}
@@ -121,16 +139,21 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
                   source: event.source,
                   dateTime: format.dateTime(event.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
                 };
-                // An event that leaves the state as it was is a resend that replaced the code.
+                // An event that leaves the state as it was is support's suspend or resume, or a
+                // resend that replaced the code.
                 return (
                   <li key={event.id}>
-                    {event.fromState === event.toState
-                      ? t("historyNewCode", when)
-                      : t("historyItem", {
-                          ...when,
-                          from: t(`states.${event.fromState}`),
-                          to: t(`states.${event.toState}`),
-                        })}
+                    {event.source === SUSPEND_EVENT_SOURCE
+                      ? t("historySuspended", when)
+                      : event.source === RESUME_EVENT_SOURCE
+                        ? t("historyResumed", when)
+                        : event.fromState === event.toState
+                          ? t("historyNewCode", when)
+                          : t("historyItem", {
+                              ...when,
+                              from: t(`states.${event.fromState}`),
+                              to: t(`states.${event.toState}`),
+                            })}
                   </li>
                 );
               })}

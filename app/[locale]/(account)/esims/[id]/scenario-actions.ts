@@ -9,7 +9,7 @@ import type { ScenarioType } from "@/lib/validation/scenarios";
 import { scenarioFormSchema } from "@/lib/validation/scenarios";
 
 export type ScenarioFormState = FormState<"type" | "mb" | "hours" | "minutes"> & {
-  result?: "started" | "deleted" | "not_active" | "invalid_transition";
+  result?: "started" | "deleted" | "not_active" | "suspended" | "invalid_transition";
   type?: ScenarioType;
   endsAt?: string;
 };

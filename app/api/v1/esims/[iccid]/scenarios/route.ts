@@ -35,6 +35,9 @@ export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
       `Traffic needs an installed or enabled eSIM; this one is ${result.state.toLowerCase()}.`,
     );
   }
+  if (result.status === "suspended") {
+    return apiError(409, "esim_suspended", "The eSIM is suspended by support; traffic is refused until it is resumed.");
+  }
   if (result.status === "invalid_transition") {
     return apiError(409, "invalid_transition", `The profile is ${result.state.toLowerCase()} and cannot be deleted.`);
   }

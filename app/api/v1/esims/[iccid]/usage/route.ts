@@ -38,6 +38,12 @@ export const POST = withApiToken<Params>(async (request, userId, { iccid }) => {
       );
     case "expired":
       return apiError(409, "esim_expired", `The eSIM's validity ended at ${jstIso(result.validUntil)}.`);
+    case "suspended":
+      return apiError(
+        409,
+        "esim_suspended",
+        `The eSIM was suspended by support at ${jstIso(result.suspendedAt)}; no usage is recorded until it is resumed.`,
+      );
     case "busy":
       return apiError(429, "rate_limited", "Too many usage records for this eSIM at once. Retry shortly.", {
         "retry-after": "1",
