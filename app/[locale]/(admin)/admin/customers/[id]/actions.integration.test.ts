@@ -188,7 +188,7 @@ describe("correcting the email", () => {
     const emailsBefore = await db.outboxEmail.count({ where: { userId: customer.id } });
 
     expect((await correctEmailAction(EMPTY, form({ userId: customer.id, email: other.email }))).fieldErrors).toEqual({
-      email: ["email_taken"],
+      email: ["email_in_use"],
     });
     expect((await correctEmailAction(EMPTY, form({ userId: customer.id, email: customer.email }))).formError).toBe(
       "unchanged",

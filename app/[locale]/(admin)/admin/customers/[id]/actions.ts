@@ -32,7 +32,7 @@ type Done = (typeof DONE)[number];
 
 function answer({ status }: { status: string }, userId: string, locale: string): ActionReply<CustomerChangeState> {
   if (status === "not_found") notFound();
-  if (status === "email_in_use") return { fieldErrors: { email: ["email_taken"] } };
+  if (status === "email_in_use") return { fieldErrors: { email: ["email_in_use"] } };
   if ((DONE as readonly string[]).includes(status)) {
     revalidatePath(`/${locale}/admin/customers/${userId}`);
     return { values: {}, done: status as Done };
