@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { expect, newTraveller, payWithCard, register, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { buyEsim, expect, newTraveller, payWithCard, register, test } from "./fixtures";
+import { emailsTo, waitForEmail } from "./mail";
 import { newStaffMember, openConsole } from "./staff";
+
+// A traveller who has just bought an eSIM, in a browser of their own (staff use another).
+async function travellerWithEsim(browser: Browser) {
+  const page = await (await browser.newContext()).newPage();
+  const user = await buyEsim(page, "au-1gb-3d");
+  const iccid = (await page.getByTestId("iccid").first().textContent())!.trim();
+  return { page, user, iccid };
+}
 
 test("the console is a 404 for visitors and customers, on every page", async ({ page }) => {
   for (const path of ["/en/admin", "/en/admin/search?q=tabi", "/en/admin/promotions", "/en/admin/audit-log"]) {
@@ -40,4 +50,67 @@ test("an admin creates a promo code that a customer then uses", async ({ page, b
   await page.reload();
   await expect(page.getByTestId("redemptions-table")).toContainText("¥300");
   await expect(page.getByText("1 / 5")).toBeVisible();
+});
+
+test("support finds an order by ICCID, resends the activation email and suspends the eSIM", async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  const traveller = await travellerWithEsim(browser);
+  await waitForEmail(traveller.user.email, /^Your eSIM is ready/);
+  const support = await newStaffMember(page, "SUPPORT");
+  await openConsole(page, support, "/admin/search");
+
+  await page.getByLabel("Email, name, order reference, ICCID, EID, payment id or promo code").fill(traveller.iccid);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  const results = page.getByTestId("search-results");
+  await expect(results.getByRole("row")).toHaveCount(2);
+  await results.getByRole("link", { name: traveller.iccid }).click();
+  await expect(page.getByRole("heading", { name: `eSIM ${traveller.iccid}` })).toBeVisible();
+  await page.getByRole("link", { name: /^TB-/ }).first().click();
+  await expect(page.getByTestId("order-facts")).toContainText(traveller.user.email);
+  await expect(page.getByTestId("order-timeline")).toContainText("Payment attempt with card: succeeded");
+  await page.goBack();
+
+  await page.getByRole("button", { name: "Resend the email" }).click();
+  await expect(page.getByText(`Queued for ${traveller.user.email}.`)).toBeVisible();
+  await expect.poll(async () => (await emailsTo(traveller.user.email, /^Your eSIM is ready/)).length).toBe(2);
+
+  await page.getByLabel("Reason (optional, shown to staff only)").fill("Reported stolen by phone");
+  await page.getByRole("button", { name: "Suspend the eSIM" }).click();
+  await expect(page.getByText("Suspended.", { exact: true })).toBeVisible();
+
+  await traveller.page.goto("/en/dashboard");
+  await expect(traveller.page.getByText("Suspended by support since")).toBeVisible();
+});
+
+test("a partial refund shows on the customer's orders page and in their email", async ({ page, browser }) => {
+  const traveller = await travellerWithEsim(browser);
+  const admin = await newStaffMember(page, "ADMIN");
+  await openConsole(page, admin, "/admin/search");
+  await page
+    .getByLabel("Email, name, order reference, ICCID, EID, payment id or promo code")
+    .fill(traveller.user.email);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByTestId("search-results").getByRole("link", { name: traveller.user.name }).click();
+  await page.getByRole("link", { name: /^TB-/ }).first().click();
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Order ", "").trim();
+
+  const refund = page.getByTestId("refund-form");
+  await refund.getByLabel("Amount (JPY)").fill("300");
+  await refund.getByLabel("Reason").selectOption("service_problem");
+  await refund.getByLabel("Note (optional)").fill("Slow data in Osaka on day one");
+  await refund.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Refunded. ¥680 is left to refund." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("order-timeline")).toContainText("Refund of ¥300 (Service problem)");
+
+  await traveller.page.goto("/en/orders");
+  const row = traveller.page.getByTestId("order-row").first();
+  await expect(row.getByTestId("order-status")).toContainText("Partly refunded");
+  await expect(row.getByTestId("refunded-amount")).toHaveText("¥300 refunded");
+  const email = await waitForEmail(traveller.user.email, new RegExp(`^Refund for your Tabi order ${reference}$`));
+  expect(email.text).toContain("We have refunded ¥300 for order");
+  expect(email.text).toContain("part of the ¥980 you paid");
 });

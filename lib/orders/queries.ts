@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
+import { ACCEPTED_REFUND_STATUSES } from "./order-refunds";
 
 const planSummary = {
   select: { slug: true, kind: true, dataMb: true, days: true, voiceMinutes: true, carrier: { select: { name: true } } },
@@ -37,9 +38,18 @@ export async function ordersOfUser(userId: string, page = 0) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: page * ORDERS_PAGE_SIZE,
     take: ORDERS_PAGE_SIZE + 1,
-    include: { plan: planSummary, topUpPack: topUpSummary },
+    include: {
+      plan: planSummary,
+      topUpPack: topUpSummary,
+      // What staff, the gateway's dashboard or a lost dispute gave back of a delivered order.
+      refunds: { where: { status: { in: ACCEPTED_REFUND_STATUSES } }, select: { amount: true } },
+    },
   });
-  return { orders: rows.slice(0, ORDERS_PAGE_SIZE), hasMore: rows.length > ORDERS_PAGE_SIZE };
+  const orders = rows.slice(0, ORDERS_PAGE_SIZE).map(({ refunds, ...order }) => ({
+    ...order,
+    refundedAmount: refunds.reduce((sum, refund) => sum + refund.amount, 0),
+  }));
+  return { orders, hasMore: rows.length > ORDERS_PAGE_SIZE };
 }
 
 export function esimsOfUser(userId: string) {

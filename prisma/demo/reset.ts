@@ -24,6 +24,8 @@ export async function deleteHistory(tx: Prisma.TransactionClient, userId: string
   await tx.localWebhookEvent.deleteMany({ where: { session: orders } });
   await tx.localRefund.deleteMany({ where: { session: orders } });
   await tx.localDispute.deleteMany({ where: { session: orders } });
+  await tx.localPaymentAttempt.deleteMany({ where: { session: orders } });
+  await tx.orderNote.deleteMany({ where: orders });
   await tx.orderRefund.deleteMany({ where: orders });
   await tx.dispute.deleteMany({ where: orders });
   await tx.localCheckoutSession.deleteMany({ where: orders });

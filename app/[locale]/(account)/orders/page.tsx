@@ -100,7 +100,10 @@ export default async function OrdersPage({ params, searchParams }: OrdersPagePro
                     {formatMoney({ amount: order.totalAmount, currency: order.currency }, locale)}
                     <PaidWith order={order} />
                   </td>
-                  <OrderStatus order={order} />
+                  <OrderStatus
+                    order={order}
+                    refunded={formatMoney({ amount: order.refundedAmount, currency: order.currency }, locale)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -145,7 +148,10 @@ function PaidWith({ order }: { order: Pick<Order, "status" | "paymentMethod" | "
 // refunded (or about to be) why it could not be delivered and where the money stands.
 async function OrderStatus({
   order,
+  refunded,
 }: {
+  // What was given back of a delivered order, formatted; shown while it is partly refunded.
+  refunded: string;
   order: Pick<
     Order,
     | "status"
@@ -194,6 +200,11 @@ async function OrderStatus({
         <Link href={order.refundActionUrl} className="mt-1 inline-block text-sm font-semibold text-brand-700 underline">
           {t("giveBankAccount")}
         </Link>
+      )}
+      {order.status === "PARTIALLY_REFUNDED" && (
+        <p className="mt-1 max-w-xs text-sm text-slate-700" data-testid="refunded-amount">
+          {t("refundedAmount", { amount: refunded })}
+        </p>
       )}
       {order.refundFailedAt && <p className="mt-1 max-w-xs text-sm font-medium text-brand-800">{t("refundFailed")}</p>}
     </td>
