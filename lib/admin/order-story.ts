@@ -168,13 +168,14 @@ function emailsOf(order: StoredOrder, reference: string) {
 
 async function timelineOf(order: StoredOrder, reference: string): Promise<TimelineEntry[]> {
   const esimIds = order.esimProfiles.map((esim) => esim.id);
+  const localEventIds = order.localSession?.webhookEvents.map((event) => event.id) ?? [];
   const [emails, esimEvents, audit, processed] = await Promise.all([
     emailsOf(order, reference),
     db.esimEvent.findMany({ where: { esimId: { in: esimIds } }, include: { esim: { select: { iccid: true } } } }),
     db.auditEntry.findMany({ where: { targetType: "order", targetId: order.id }, orderBy: { createdAt: "asc" } }),
     db.processedWebhookEvent.findMany({
-      where: { id: { in: order.localSession?.webhookEvents.map((event) => event.id) ?? [] } },
-      select: { id: true },
+      where: { OR: [{ id: { in: localEventIds } }, { orderId: order.id }] },
+      select: { id: true, type: true, processedAt: true },
     }),
   ]);
   const staffIds = [
@@ -189,10 +190,20 @@ async function timelineOf(order: StoredOrder, reference: string): Promise<Timeli
   );
   const customer: TimelineActor = { type: "customer", email: order.user.email };
   const checkout = checkoutEntries(order, customer, new Set(processed.map((event) => event.id)));
+  // Events from Stripe itself: the shop keeps those it handled, with the order they named.
+  const gatewayEvents = processed
+    .filter((event) => !localEventIds.includes(event.id))
+    .map((event) => ({
+      at: event.processedAt,
+      event: "webhookReceived",
+      actor: { type: "gateway" as const },
+      details: { type: event.type, id: event.id, attempts: 1, outcome: "handled", answer: "" },
+    }));
 
   const entries: TimelineEntry[] = [
     { at: order.createdAt, event: "created", actor: customer, details: { total: order.totalAmount } },
     ...checkout,
+    ...gatewayEvents,
     ...(order.paidAt ? [{ at: order.paidAt, event: "paid", actor: { type: "gateway" as const }, details: {} }] : []),
     ...order.esimProfiles.map((esim) => ({
       at: esim.createdAt,

@@ -30,8 +30,7 @@ export type ReceivedEvent = {
   // The shop's last answer to the local checkout: an HTTP status, or the error of no answer.
   lastStatus: number | null;
   lastError: string | null;
-  // Known for the local checkout's events, whose sessions name the order; Stripe's events are
-  // recorded by id and type only.
+  // The local checkout's sessions name their order; a handled event records the order it named.
   orderId: string | null;
 };
 
@@ -68,7 +67,7 @@ export async function listReceivedEvents({ type, page }: WebhookEventFilters): P
       SELECT coalesce(l.id, p.id) AS id, coalesce(l.type, p.type) AS type,
         coalesce(l."createdAt", p."processedAt") AS "receivedAt",
         p."processedAt" AS "handledAt", l."deliveredAt", l."gaveUpAt", l.attempts,
-        last.status AS "lastStatus", last.error AS "lastError", s."orderId"
+        last.status AS "lastStatus", last.error AS "lastError", coalesce(s."orderId", p."orderId") AS "orderId"
       ${RECEIVED} ${typeIs(type)}
       ORDER BY 3 DESC, 1 DESC
       LIMIT ${PAGE_SIZE} OFFSET ${skipFor(page)}`,

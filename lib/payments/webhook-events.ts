@@ -93,6 +93,19 @@ const HANDLERS: Partial<Record<Stripe.Event.Type, (object: EventObject) => Promi
   "charge.dispute.closed": disputeChanged,
 };
 
+// A Checkout Session and a refund carry the order in their metadata; a charge and a dispute
+// name the payment, which the order keeps.
+async function orderOfEvent(object: EventObject): Promise<string | null> {
+  const paymentIntentId = idOf(object.payment_intent);
+  const orderId = object.metadata?.orderId;
+  if (!orderId && !paymentIntentId) return null;
+  const order = await db.order.findFirst({
+    where: { OR: [...(orderId ? [{ id: orderId }] : []), ...(paymentIntentId ? [{ paymentIntentId }] : [])] },
+    select: { id: true },
+  });
+  return order?.id ?? null;
+}
+
 // Handlers are idempotent on their own (order transitions are conditional), so a replay that
 // slips past the event-id check while the first delivery is still running changes nothing;
 // the check spares the work and records what was handled.
@@ -104,7 +117,7 @@ export async function handleWebhookEvent(event: Stripe.Event): Promise<WebhookRe
   // Not recorded, so the redelivery is handled rather than skipped as a duplicate.
   if ((await handler(event.data.object as EventObject)) === "retry") return { status: "retry" };
   const recorded = await db.processedWebhookEvent.createMany({
-    data: [{ id: event.id, type: event.type }],
+    data: [{ id: event.id, type: event.type, orderId: await orderOfEvent(event.data.object as EventObject) }],
     skipDuplicates: true,
   });
   log.info({ eventId: event.id, type: event.type }, "webhook event handled");

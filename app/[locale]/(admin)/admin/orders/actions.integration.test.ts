@@ -1,10 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { orderStory } from "@/lib/admin/order-story";
+import { listReceivedEvents } from "@/lib/admin/webhook-events";
 import { db } from "@/lib/db/client";
 import { orderReference } from "@/lib/orders/order-emails";
 import { payLocalSession } from "@/lib/payments/local-checkout";
-import { activeEsim, openCheckout, postEvent, signedEvent, SUCCEEDING_CARD } from "@/lib/testing/shop";
+import {
+  activeEsim,
+  openCheckout,
+  postEvent,
+  signedEvent,
+  signedSessionEvent,
+  SUCCEEDING_CARD,
+} from "@/lib/testing/shop";
 import { newAccount, signInAs, type TestAccount } from "@/lib/testing/staff";
 import { addOrderNoteAction, refundOrderAction } from "./actions";
 
@@ -171,6 +179,26 @@ describe("the order's timeline", () => {
     });
     const times = story!.timeline.map((step) => step.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("shows an event Stripe sent itself, with the order it named", async () => {
+    const { order, sessionId } = await openCheckout({ planSlug: "au-1gb-3d" });
+    await payLocalSession(sessionId, SUCCEEDING_CARD, "http://127.0.0.1:3000");
+    // Not one the local checkout logged: as Stripe's own deliveries are.
+    const event = await signedSessionEvent("checkout.session.completed", sessionId);
+    expect(await postEvent(event)).toMatchObject({ status: 200 });
+    const eventId = (JSON.parse(event.payload) as { id: string }).id;
+    expect(await db.processedWebhookEvent.findUnique({ where: { id: eventId } })).toMatchObject({
+      orderId: order.id,
+    });
+    const story = await orderStory(orderReference(order.id));
+    expect(story!.timeline.find((step) => step.details.id === eventId)).toMatchObject({
+      event: "webhookReceived",
+      actor: { type: "gateway" },
+      details: { type: "checkout.session.completed", outcome: "handled" },
+    });
+    const received = await listReceivedEvents({ tab: "received", type: "checkout.session.completed", page: 1 });
+    expect(received.rows.find((row) => row.id === eventId)).toMatchObject({ outcome: "handled", orderId: order.id });
   });
 
   it("is not found for a reference that is malformed or names no order", async () => {
