@@ -14,7 +14,7 @@ import type { FormState } from "@/lib/validation/form-state";
 export type LifecycleFormState = FormState<"event" | "confirm", "invalid_transition" | "smdp_unavailable"> & {
   state?: EsimState;
 };
-export type ResendState = FormState<never, "rate_limited"> & { result?: "sent" | "deleted" };
+export type ResendState = FormState<never, "rate_limited"> & { result?: "sent" | "deleted" | "revoked" };
 
 // The owner on their eSIM's page, or whoever holds its activation link (see esimOfForm) for what
 // a phone does; turning the eSIM off or deleting it needs the owner signed in (mayReport).

@@ -29,6 +29,7 @@ export function ResendActivation({ esimId, email }: { esimId: string; email: str
       <p aria-live="polite" className="mt-2 text-sm font-medium">
         {state.result === "sent" && <span className="text-emerald-800">{t("resent")}</span>}
         {state.result === "deleted" && t("resendDeleted")}
+        {state.result === "revoked" && t("resendRevoked")}
         {state.formError === "rate_limited" && (
           <span className="text-brand-700">
             {t("rateLimited", { minutes: Math.ceil((state.retryAfterSeconds ?? 60) / 60) })}

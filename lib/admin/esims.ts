@@ -87,11 +87,11 @@ export async function resendActivationForStaff(
   });
   if (result.status === "sent") return { status: "sent", to };
   if (result.status === "not_found") return { status: "not_found" };
-  // Deleted from the phone since it was read above, or over the resend limit.
+  // Deleted or revoked since it was read above, or over the resend limit.
   await refuse(result.status);
   return result.status === "rate_limited"
     ? { status: "rate_limited", retryAfterSeconds: result.retryAfterSeconds }
-    : { status: "deleted" };
+    : { status: result.status };
 }
 
 export type SuspendResult =

@@ -101,6 +101,14 @@ describe("activation", () => {
     expect(await db.esimEvent.count({ where: { esimId: esim.id } })).toBe(1);
   });
 
+  it("sends nothing for a profile the shop revoked: it cannot be installed any more", async () => {
+    const { buyer, esim } = await boughtEsim();
+    await db.esimProfile.update({ where: { id: esim.id }, data: { state: "REVOKED" } });
+    const before = (await activationEmails(buyer.id)).length;
+    expect(await resendActivationEmail(esim.id, buyer.id, "test")).toEqual({ status: "revoked" });
+    expect(await activationEmails(buyer.id)).toHaveLength(before);
+  });
+
   it("does not resend for someone else's eSIM", async () => {
     const { esim } = await boughtEsim();
     const stranger = await newBuyer();

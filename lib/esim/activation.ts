@@ -86,17 +86,19 @@ export async function resendActivationEmail(
   userId: string,
   source: string,
   { to, alsoInTransaction }: ResendOptions = {},
-): Promise<{ status: "sent" | "not_found" | "deleted" } | RateLimited> {
+): Promise<{ status: "sent" | "not_found" | "deleted" | "revoked" } | RateLimited> {
   const esim = await db.esimProfile.findFirst({
     where: { id: esimId, userId },
     select: { id: true, state: true, smdpAddress: true },
   });
   if (!esim) return { status: "not_found" };
   if (esim.state === "DELETED") return { status: "deleted" };
+  if (esim.state === "REVOKED") return { status: "revoked" };
   const retryAfterSeconds = await spend(resendsByEsim, esim.id);
   if (retryAfterSeconds > 0) return rateLimited(retryAfterSeconds);
   const { token, fields } = activationTokenFields();
-  await db.$transaction(async (tx) => {
+  // Conditional on the state, so a profile deleted or revoked since it was read gets no email.
+  return db.$transaction(async (tx) => {
     const { count: reissued } = await tx.esimProfile.updateMany({
       where: { id: esim.id, state: "RELEASED" },
       data: { ...fields, ...newActivationCode(esim.smdpAddress) },
@@ -104,10 +106,17 @@ export async function resendActivationEmail(
     if (reissued) {
       await tx.esimEvent.create({ data: { esimId: esim.id, fromState: "RELEASED", toState: "RELEASED", source } });
     } else {
-      await tx.esimProfile.update({ where: { id: esim.id }, data: fields });
+      const { count } = await tx.esimProfile.updateMany({
+        where: { id: esim.id, state: { notIn: ["DELETED", "REVOKED"] } },
+        data: fields,
+      });
+      if (count === 0) {
+        const { state } = await tx.esimProfile.findUniqueOrThrow({ where: { id: esim.id }, select: { state: true } });
+        return { status: state === "DELETED" ? ("deleted" as const) : ("revoked" as const) };
+      }
     }
     await enqueueActivationEmail(tx, esim.id, token, to);
     await alsoInTransaction?.(tx);
+    return { status: "sent" as const };
   });
-  return { status: "sent" };
 }

@@ -77,7 +77,7 @@ export default async function EsimPage({ params, searchParams }: EsimPageProps) 
   const lifecycle = (
     <>
       <EsimSimulator target={{ esimId: esim.id }} state={esim.state} reporter="owner" />
-      {esim.state !== "DELETED" && <ResendActivation esimId={esim.id} email={user.email} />}
+      {esim.state !== "DELETED" && esim.state !== "REVOKED" && <ResendActivation esimId={esim.id} email={user.email} />}
     </>
   );
 
