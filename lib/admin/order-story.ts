@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { orderReference } from "../orders/order-emails";
+import { orderIdSuffixOf, orderReference } from "../orders/order-emails";
 import { ACCEPTED_REFUND_STATUSES, refundableAmount } from "../orders/order-refunds";
 
 // An order as the console shows it: what was bought and paid, and its whole story — every
@@ -47,10 +47,10 @@ type StoredOrder = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
 const SHOWN_BY_THEIR_RECORD = new Set(["order.refund", "order.note"]);
 
 async function orderByReference(reference: string): Promise<StoredOrder | null> {
-  const suffix = /^TB-([A-Z0-9]{8})$/.exec(reference.toUpperCase())?.[1];
+  const suffix = orderIdSuffixOf(reference);
   if (!suffix) return null;
   const [order, other] = await db.order.findMany({
-    where: { id: { endsWith: suffix.toLowerCase() } },
+    where: { id: { endsWith: suffix } },
     include: orderInclude,
     take: 2,
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OrderStatus, Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { orderReference } from "../orders/order-emails";
+import { orderIdSuffixOf, orderReference } from "../orders/order-emails";
 import { type Page, PAGE_SIZE, pageOf, skipFor } from "./pagination";
 
 // What support types into the console's one search box: whatever the customer read out — an
@@ -26,7 +26,6 @@ export type SearchHit =
 // One kind of record a query may find: how many, and one page's slice of them.
 type Source = { count: () => Promise<number>; rows: (skip: number, take: number) => Promise<SearchHit[]> };
 
-const REFERENCE = /^TB-([A-Z0-9]{8})$/i;
 const PAYMENT_ID = /^(cs|pi)_[A-Za-z0-9_]+$/;
 const EID = /^\d{32}$/;
 // Phones show the ICCID in groups; support may read out only its last digits.
@@ -111,9 +110,8 @@ function promotions(code: string): Source {
 }
 
 function sourcesFor(query: string): Source[] {
-  const reference = REFERENCE.exec(query);
-  // Ids are lower-case cuids; the reference is the last eight characters, upper-cased.
-  if (reference) return [orders({ id: { endsWith: reference[1]!.toLowerCase() } })];
+  const suffix = orderIdSuffixOf(query);
+  if (suffix) return [orders({ id: { endsWith: suffix } })];
   if (PAYMENT_ID.test(query)) return [orders({ OR: [{ paymentSessionId: query }, { paymentIntentId: query }] })];
   if (EID.test(query)) return [esims({ eid: query })];
   if (ICCID_DIGITS.test(query)) return [esims({ iccid: { contains: query.replace(/\s/g, "") } })];

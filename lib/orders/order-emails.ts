@@ -13,6 +13,12 @@ export function orderReference(orderId: string): string {
   return `TB-${orderId.slice(-8).toUpperCase()}`;
 }
 
+// What a reference says of its order's id (its end, lower-cased as ids are), typed in any case;
+// null when it is not a reference.
+export function orderIdSuffixOf(reference: string): string | null {
+  return /^TB-([A-Z0-9]{8})$/i.exec(reference.trim())?.[1]?.toLowerCase() ?? null;
+}
+
 async function orderForEmail(tx: Prisma.TransactionClient, orderId: string) {
   const order = await tx.order.findUniqueOrThrow({
     where: { id: orderId },
