@@ -106,6 +106,8 @@ test("a failed PayPay payment returns to the checkout, which still takes a card"
   await page.goto(link);
   await expect(page.getByTestId("authorization-result")).toHaveText("The PayPay payment failed.");
   await page.getByRole("link", { name: "Back to the checkout" }).click();
+  // PayPay can be tried again with a new link, or another method chosen.
+  await expect(page.getByRole("button", { name: "Continue to PayPay" })).toBeVisible();
   await chooseMethod(page, "Card");
   await payWithCard(page, "4242 4242 4242 4242");
   await expect(page.getByRole("heading", { name: "Payment received — your eSIM is ready" })).toBeVisible();

@@ -98,6 +98,8 @@ describe("urlHoldsSecret", () => {
     // Before next-intl adds the language, the redirect itself must not pass the token on.
     "/activate/abc",
     "/reset-password/abc",
+    "/ja/checkout/local/authorize/abc",
+    "/en/checkout/local/refunds/abc",
   ])("%s holds a secret", (pathname) => expect(urlHoldsSecret(pathname)).toBe(true));
 
   it.each([
@@ -107,6 +109,7 @@ describe("urlHoldsSecret", () => {
     "/en/login",
     "/en/reset-password",
     "/fr/activate/abc",
+    "/en/checkout/local/cs_test_abc",
     "/api/v1/esims",
   ])("%s does not", (pathname) => expect(urlHoldsSecret(pathname)).toBe(false));
 });

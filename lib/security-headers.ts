@@ -15,10 +15,11 @@ export type HeaderSettings = {
 
 export const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
 
-// Pages whose URL is the secret (an emailed link's token): the full URL must not travel on,
+// Pages whose URL is the secret (an emailed link's token, a wallet's test authorization or a
+// Konbini refund's bank-account link): the full URL must not travel on,
 // not even to our own server's logs through a same-origin Referer.
 const SECRET_IN_URL = new RegExp(
-  `^(/(${routing.locales.join("|")}))?/(activate|reset-password|verify-email|restore-email)/[^/]+(/|$)`,
+  `^(/(${routing.locales.join("|")}))?/(activate|reset-password|verify-email|restore-email|checkout/local/(authorize|refunds))/[^/]+(/|$)`,
 );
 
 export function urlHoldsSecret(pathname: string): boolean {

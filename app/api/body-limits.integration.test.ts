@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as sessionLifecycle } from "@/app/api/esims/[id]/lifecycle/route";
 import { POST as apiEvents } from "@/app/api/v1/esims/[iccid]/events/route";
+import { POST as apiScenarios } from "@/app/api/v1/esims/[iccid]/scenarios/route";
+import { POST as apiTopUps } from "@/app/api/v1/esims/[iccid]/topups/route";
 import { POST as apiUsage } from "@/app/api/v1/esims/[iccid]/usage/route";
+import { POST as apiOrders } from "@/app/api/v1/orders/route";
+import { PATCH as apiEndpointChange } from "@/app/api/v1/webhook-endpoints/[id]/route";
+import { POST as apiEndpointReplay } from "@/app/api/v1/webhook-endpoints/[id]/replay/route";
+import { POST as apiEndpointTest } from "@/app/api/v1/webhook-endpoints/[id]/test/route";
+import { POST as apiEndpoints } from "@/app/api/v1/webhook-endpoints/route";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { newApiToken } from "@/lib/testing/api-tokens";
 import { db } from "@/lib/db/client";
@@ -66,11 +73,9 @@ beforeAll(async () => {
 });
 
 const json = { "content-type": "application/json" };
-const api = (path: string, sent: Sent) =>
-  new Request(
-    `http://127.0.0.1/api/v1/esims/${esim.iccid}${path}`,
-    init(sent, { ...json, authorization: `Bearer ${token}` }),
-  );
+const apiRequest = (path: string, sent: Sent) =>
+  new Request(`http://127.0.0.1/api/v1${path}`, init(sent, { ...json, authorization: `Bearer ${token}` }));
+const api = (path: string, sent: Sent) => apiRequest(`/esims/${esim.iccid}${path}`, sent);
 const at = () => ({ params: Promise.resolve({ iccid: esim.iccid }) });
 
 // A real credentials post: its headers carry Auth.js's CSRF cookie, its body the form.
@@ -173,5 +178,45 @@ describe("a refused body", () => {
     });
     expect((await routes[2]!.send({ body: streamOf(record) })).status).toBe(413);
     expect(await db.usageRecord.count({ where: { esimId: esim.id } })).toBe(before);
+  });
+});
+
+// The API's other writes read their JSON through the same bounded reader, before they look
+// anything up: an oversized body is refused whatever it names.
+const endpointId = () => ({ params: Promise.resolve({ id: "we_missing" }) });
+const noParams = () => ({ params: Promise.resolve({}) });
+const otherApiWrites: { name: string; send: (sent: Sent) => Promise<Response> }[] = [
+  { name: "POST /orders", send: (sent) => apiOrders(apiRequest("/orders", sent), noParams()) },
+  { name: "POST /esims/{iccid}/topups", send: (sent) => apiTopUps(api("/topups", sent), at()) },
+  { name: "POST /esims/{iccid}/scenarios", send: (sent) => apiScenarios(api("/scenarios", sent), at()) },
+  { name: "POST /webhook-endpoints", send: (sent) => apiEndpoints(apiRequest("/webhook-endpoints", sent), noParams()) },
+  {
+    name: "PATCH /webhook-endpoints/{id}",
+    send: (sent) =>
+      apiEndpointChange(
+        new Request("http://127.0.0.1/api/v1/webhook-endpoints/we_missing", {
+          ...init(sent, { ...json, authorization: `Bearer ${token}` }),
+          method: "PATCH",
+        }),
+        endpointId(),
+      ),
+  },
+  {
+    name: "POST /webhook-endpoints/{id}/test",
+    send: (sent) => apiEndpointTest(apiRequest("/webhook-endpoints/we_missing/test", sent), endpointId()),
+  },
+  {
+    name: "POST /webhook-endpoints/{id}/replay",
+    send: (sent) => apiEndpointReplay(apiRequest("/webhook-endpoints/we_missing/replay", sent), endpointId()),
+  },
+];
+
+describe.each(otherApiWrites)("the API's $name", ({ send }) => {
+  const oversized = () => " ".repeat(MAX_JSON_BODY_BYTES + 1);
+
+  it("answers 413 to a body over the limit, declared or not, and to one longer than it declares", async () => {
+    expect((await send({ body: oversized(), contentLength: MAX_JSON_BODY_BYTES + 1 })).status).toBe(413);
+    expect((await send({ body: oversized(), contentLength: 100 })).status).toBe(413);
+    expect((await send({ body: endless() })).status).toBe(413);
   });
 });

@@ -133,7 +133,11 @@ export default async function LocalCheckoutPage({ params, searchParams }: LocalC
               <RedirectMethodPanel
                 sessionId={session.id}
                 method={method}
-                waitingToken={session.authorizationMethod === method ? session.authorizationToken : null}
+                waitingToken={
+                  session.authorizationMethod === method && failedHere !== AUTHORIZATION_FAILED
+                    ? session.authorizationToken
+                    : null
+                }
               />
             )}
           </div>
