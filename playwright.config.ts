@@ -9,6 +9,8 @@ const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium"
 
 export default defineConfig({
   testDir: "e2e",
+  // Where the workers share the page states already scanned for accessibility (e2e/accessibility.ts).
+  globalSetup: "./e2e/scanned-states.ts",
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./lib/testing/worker-databases";
 
 export default defineConfig({
   resolve: {
@@ -16,8 +17,10 @@ export default defineConfig({
     env: { LOG_LEVEL: "error" },
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
-    // Integration tests share one database; files run one after another.
-    fileParallelism: false,
+    // Files run in parallel workers, each on its own copy of the test database.
+    globalSetup: ["lib/testing/worker-databases.ts"],
+    setupFiles: ["lib/testing/worker-database-setup.ts"],
+    maxWorkers: TEST_WORKERS,
     testTimeout: 20_000,
   },
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { settled } from "./page-settled";
+import { alreadyScanned, markScanned, normalizedState } from "./scanned-states";
 
 // WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices.
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
@@ -16,10 +17,10 @@ type Watched = { navigations: number; waiting: boolean };
 export class AccessibilityAudit {
   private queue = Promise.resolve();
   private readonly pages = new Map<Page, Watched>();
-  private readonly scannedStates = new Set<string>();
   private readonly violations = new Map<string, Violation>();
   private readonly errors: string[] = [];
   private scans = 0;
+  private skipped = 0;
   private interrupted = 0;
 
   watch(page: Page) {
@@ -41,7 +42,7 @@ export class AccessibilityAudit {
   }
 
   summary() {
-    return `${this.scans} scans, ${this.interrupted} interrupted`;
+    return `${this.scans} scans, ${this.skipped} already scanned in this run, ${this.interrupted} interrupted`;
   }
 
   report(): string | undefined {
@@ -99,7 +100,10 @@ export class AccessibilityAudit {
     try {
       await settled(page);
       const state = await domState(page);
-      if (this.scannedStates.has(state)) return;
+      if (alreadyScanned(state)) {
+        this.skipped += 1;
+        return;
+      }
       // Legacy mode runs axe in the page itself instead of finishing each scan in a new blank
       // page; the app has no cross-origin frames, which is all the other mode adds.
       const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode().analyze();
@@ -111,8 +115,8 @@ export class AccessibilityAudit {
         if (!retry) this.enqueue(page, watched, { retry: true });
         return;
       }
-      this.scannedStates.add(state);
       this.scans += 1;
+      if (!results.violations.length) markScanned(state);
       for (const result of results.violations) {
         const targets = result.nodes.map((node) => node.target.join(" "));
         this.violations.set(`${results.url} ${result.id} ${targets.join(",")}`, {
@@ -136,10 +140,10 @@ export class AccessibilityAudit {
   }
 }
 
-// The page's address and markup, hashed: equal states need one scan only.
+// The page's address and markup, as the run compares them, hashed: equal states need one scan only.
 async function domState(page: Page) {
-  const html = await page.evaluate(() => `${location.href}\n${document.documentElement.outerHTML}`);
-  return createHash("sha256").update(html).digest("hex");
+  const [href, html] = await page.evaluate(() => [location.href, document.documentElement.outerHTML]);
+  return createHash("sha256").update(normalizedState(href, html)).digest("hex");
 }
 
 function isNavigationError(error: unknown) {
