@@ -1,6 +1,9 @@
 import { Logger, run, type Runner } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Locale } from "next-intl";
 import { db } from "../db/client";
+import type { EmailPayloads } from "../email/messages";
+import { renderEmail } from "../email/render";
 import { env } from "../env";
 import { taskList } from "../jobs/tasks";
 import { startCheckout } from "../orders/checkout";
@@ -93,6 +96,20 @@ describe("a Konbini voucher", () => {
     const [email, ...others] = await emailsOf(buyer.id, "konbini-voucher");
     expect(others).toHaveLength(0);
     expect(email).toMatchObject({ to: buyer.email, payload: { voucher } });
+    // In the buyer's language: each of the three, with the numbers to give at the store.
+    const subjects = {
+      en: "Your convenience store voucher for Tabi order",
+      ja: "のコンビニ払込票",
+      zh: "的便利店缴费单",
+    };
+    for (const [locale, subject] of Object.entries(subjects) as [Locale, string][]) {
+      const rendered = await renderEmail("konbini-voucher", email!.payload as EmailPayloads["konbini-voucher"], locale);
+      expect(rendered.subject).toContain(subject);
+      for (const part of [rendered.html, rendered.text]) {
+        expect(part).toContain(voucher.confirmationNumber);
+        for (const code of Object.values(voucher.paymentCodes)) expect(part).toContain(code);
+      }
+    }
     // Waiting for the store, the order holds the code's one place.
     expect(await otherBuyerChecksOut(code)).toBe("code_used_up");
 
