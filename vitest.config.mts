@@ -19,7 +19,7 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth", "@auth/core"] } },
     // Files run in parallel workers, each on its own copy of the test database.
     globalSetup: ["lib/testing/worker-databases.ts"],
-    setupFiles: ["lib/testing/worker-database-setup.ts"],
+    setupFiles: ["lib/testing/worker-database-setup.ts", "lib/testing/no-overlapping-queries.ts"],
     maxWorkers: TEST_WORKERS,
     testTimeout: 20_000,
   },
