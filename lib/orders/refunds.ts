@@ -154,8 +154,8 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
 const RETRY_AFTER_MS = 60_000;
 
 // Refunds whose gateway call failed in passing, for the retry job: the webhook's redeliveries
-// (Stripe's, and the local checkout's schedule) stop once the event was answered or given up,
-// and the buyer may never reload the page.
+// (Stripe's, and the local checkout's schedule) end with their last attempt, and the buyer may
+// never reload the page.
 export async function retryDueRefunds(now = new Date(), limit = 20): Promise<void> {
   const due = await db.order.findMany({
     where: { status: "FAILED", refundDueAt: { not: null, lte: new Date(now.getTime() - RETRY_AFTER_MS) } },
