@@ -242,6 +242,20 @@ async function timelineOf(order: StoredOrder, reference: string): Promise<Timeli
           },
         ]
       : []),
+    // Refused or failed for good: nothing retries it, and a person must give the money back.
+    ...(order.refundFailedAt
+      ? [
+          {
+            at: order.refundFailedAt,
+            event: "refundFailed",
+            actor: { type: "gateway" as const },
+            details: {
+              hasReason: order.refundFailureReason ? "yes" : "no",
+              gatewayReason: order.refundFailureReason ?? "",
+            },
+          },
+        ]
+      : []),
     ...refundEntries(order, staffEmails),
     ...disputeEntries(order, staffEmails),
     ...order.notes.map((note) => ({

@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "../db/client";
 import { MAX_ATTEMPTS, retryDelayMs } from "../email/sender";
+import { orderReference } from "../orders/order-emails";
 import { ACCEPTED_REFUND_STATUSES } from "../orders/order-refunds";
 import { jstDate, JST_OFFSET_MS, JST_TIME_ZONE, startOfJstDay } from "../time/jst";
 import { jstDateSql } from "../time/sql";
@@ -108,4 +109,20 @@ export async function overviewFigures(now = new Date()): Promise<Overview> {
     };
   });
   return { today: days[days.length - 1]!, days };
+}
+
+// Orders whose refund the gateway refused or failed for good: nothing retries them, and each
+// waits for a person to give the money back outside the shop. The newest first, and how many.
+export async function refundsToSettle(limit = 20) {
+  const where = { status: "FAILED", refundFailedAt: { not: null } } satisfies Prisma.OrderWhereInput;
+  const [count, orders] = await Promise.all([
+    db.order.count({ where }),
+    db.order.findMany({
+      where,
+      orderBy: { refundFailedAt: "desc" },
+      take: limit,
+      select: { id: true, totalAmount: true, currency: true, refundFailedAt: true, refundFailureReason: true },
+    }),
+  ]);
+  return { count, orders: orders.map((order) => ({ ...order, reference: orderReference(order.id) })) };
 }

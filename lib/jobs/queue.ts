@@ -9,6 +9,7 @@ export type JobPayloads = {
   "raise-expiry-alerts": Record<string, never>;
   "lapse-ended-balances": Record<string, never>;
   "retry-due-refunds": Record<string, never>;
+  "unlock-dead-workers": Record<string, never>;
   "reconcile-orders": Record<string, never>;
   "expire-local-sessions": Record<string, never>;
   "deliver-local-event": { eventId: string };

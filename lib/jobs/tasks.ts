@@ -18,6 +18,7 @@ import { deliverWebhook } from "../webhooks/deliver";
 import { announceExpiredEsims } from "../webhooks/expired-sweep";
 import { deliverLateBatch } from "../scenarios/dead-zone";
 import { runStreamStep } from "../scenarios/usage-stream";
+import { unlockDeadWorkers } from "./heartbeats";
 import type { JobName, JobPayloads } from "./queue";
 
 // One delivery job sends at most this many emails, so that no job runs for long.
@@ -43,6 +44,7 @@ export const taskList: Record<JobName, Task> = {
   "raise-expiry-alerts": sweep(() => raiseDueExpiryAlerts()),
   "lapse-ended-balances": sweep(() => lapseEndedBalances()),
   "retry-due-refunds": sweep(() => retryDueRefunds()),
+  "unlock-dead-workers": sweep(() => unlockDeadWorkers()),
   "reconcile-orders": sweep(() => reconcileStaleOrders()),
   // Stripe expires its sessions itself; the local checkout does it here.
   "expire-local-sessions": sweep(sweepStaleLocalSessions),
@@ -97,8 +99,10 @@ export const schedule: { task: JobName; match: string }[] = [
   { task: "deliver-emails", match: "* * * * *" },
   { task: "raise-expiry-alerts", match: "*/5 * * * *" },
   { task: "lapse-ended-balances", match: "* * * * *" },
-  // A refund the gateway refused may have nobody left to ask again for it.
+  // A refund whose gateway call failed in passing may have nobody left to ask again for it.
   { task: "retry-due-refunds", match: "*/5 * * * *" },
+  // Jobs a killed process held run again on a live one within about a minute and a half.
+  { task: "unlock-dead-workers", match: "* * * * *" },
   // Orders whose closing event never came: asked of the gateway and settled.
   { task: "reconcile-orders", match: "*/5 * * * *" },
   { task: "expire-local-sessions", match: "* * * * *" },

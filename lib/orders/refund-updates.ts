@@ -16,11 +16,11 @@ export type RefundUpdate = { status: "applied" | "unchanged" | "not_recorded_yet
 // it failed (unanswered, or returned by the bank after it had succeeded), or it moved on. Each
 // change is conditional on the state it leaves, so replays and reordered events change nothing
 // twice, and a late "pending" never undoes a "succeeded".
+// `failureReason`: the gateway's words for a failure (Stripe's refund.failure_reason).
 export async function applyRefundUpdate(
   refundId: string,
   status: RefundStatus,
-  orderId?: string,
-  now = new Date(),
+  { orderId, failureReason, now = new Date() }: { orderId?: string; failureReason?: string | null; now?: Date } = {},
 ): Promise<RefundUpdate> {
   const order = await db.order.findUnique({ where: { refundId } });
   if (!order) {
@@ -43,7 +43,13 @@ export async function applyRefundUpdate(
       return moved;
     }
     if (status === "failed" || status === "canceled") {
-      const failed = { refundFailedAt: now, refundedAt: null, refundStatus: "failed", refundActionUrl: null };
+      const failed = {
+        refundFailedAt: now,
+        refundFailureReason: failureReason ?? null,
+        refundedAt: null,
+        refundStatus: "failed",
+        refundActionUrl: null,
+      };
       const moved =
         (await tx.order.updateMany({ where: { ...inFlight, status: "FAILED" }, data: failed })).count === 1 ||
         (await transitionOrder(
@@ -63,6 +69,6 @@ export async function applyRefundUpdate(
     return count === 1;
   });
   if (applied && (status === "failed" || status === "canceled"))
-    log.error({ orderId: order.id, refundId }, "refund failed after it was accepted; settle it by hand");
+    log.error({ orderId: order.id, refundId, failureReason }, "refund failed after it was accepted; settle it by hand");
   return { status: applied ? "applied" : "unchanged" };
 }

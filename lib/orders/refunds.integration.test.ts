@@ -6,7 +6,9 @@ import { db } from "../db/client";
 import type { EmailPayloads } from "../email/messages";
 import { renderEmail } from "../email/render";
 import { formatMoney } from "../money";
+import { log } from "../log";
 import { localGateway } from "../payments/local-gateway";
+import { refundLocalPayment } from "../payments/local-refunds";
 import {
   activeEsim,
   paidTopUpWithoutDelivery,
@@ -100,7 +102,9 @@ describe("a top-up refused at fulfilment", () => {
       refunds.mock.results.map((r) => r.value as ReturnType<typeof localGateway.refundPayment>),
     );
     expect(answered.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(answered.map((answer) => answer.id))).toEqual(new Set([refund!.id]));
+    expect(new Set(answered.map((answer) => ("id" in answer ? answer.id : answer.status)))).toEqual(
+      new Set([refund!.id]),
+    );
     expect(await refundEmailsOf(buyer.id)).toHaveLength(1);
   });
 
@@ -166,6 +170,58 @@ describe("a top-up refused at fulfilment", () => {
     expect(await fulfilCheckout(sessionId)).toEqual({ status: "already_done" });
     expect(refunds).toHaveBeenCalledTimes(1);
     expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
+  });
+
+  it("ends for good at once when the gateway refuses outright, with its reason and one error log", async () => {
+    const { buyer, order, sessionId } = await topUpPaidTooLate();
+    const { paymentIntentId } = await localSessionOf(sessionId);
+    // Given back already, outside the shop (a dashboard refund): the gateway has nothing left.
+    await refundLocalPayment({
+      orderId: order.id,
+      paymentIntentId: paymentIntentId!,
+      amount: order.totalAmount,
+      idempotencyKey: "dashboard-refund",
+    });
+    const refunds = vi.spyOn(localGateway, "refundPayment");
+    const errors = vi.spyOn(log, "error");
+
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "refund_failed" });
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "FAILED",
+      refundDueAt: null,
+      refundFailedAt: expect.any(Date),
+      refundFailureReason: `Refund amount ${order.totalAmount} is not within the 0 left of ${paymentIntentId}`,
+      refundId: null,
+      refundStatus: "failed",
+    });
+    expect(errors.mock.calls.map(([, message]) => message)).toEqual(["refund refused for good; settle it by hand"]);
+
+    await retryDueRefunds(new Date(Date.now() + 60 * 60_000));
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "already_done" });
+    expect(refunds).toHaveBeenCalledTimes(1);
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(await refundEmailsOf(buyer.id)).toHaveLength(0);
+  });
+
+  it("keeps retrying a passing failure, each time the retry job runs, until the gateway answers", async () => {
+    const { order, sessionId } = await topUpPaidTooLate();
+    const refunds = vi
+      .spyOn(localGateway, "refundPayment")
+      .mockRejectedValueOnce(new Error("connect ECONNREFUSED"))
+      .mockRejectedValueOnce(new Error("503 Service Unavailable"));
+    expect(await fulfilCheckout(sessionId)).toEqual({ status: "refund_due" });
+
+    await retryDueRefunds(new Date(Date.now() + 2 * 60_000));
+    expect(refunds).toHaveBeenCalledTimes(2);
+    expect(await orderOf(order.id)).toMatchObject({
+      status: "FAILED",
+      refundDueAt: expect.any(Date),
+      refundFailedAt: null,
+    });
+
+    await retryDueRefunds(new Date(Date.now() + 7 * 60_000));
+    expect(refunds).toHaveBeenCalledTimes(3);
+    expect(await orderOf(order.id)).toMatchObject({ status: "REFUNDED", refundFailedAt: null });
   });
 });
 

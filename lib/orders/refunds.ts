@@ -87,18 +87,31 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
       instructionsEmail: order.paymentMethod === "konbini" ? order.user.email : undefined,
     });
   } catch (error) {
+    // A passing failure (no answer, a server error, a rate limit): asked again, it may succeed.
     log.error({ err: error, orderId }, "refund failed; the order stays refund due");
     return { status: "refund_due" };
   }
-  // Refused for good (not a passing error): asking again gives the same answer, so the order
-  // leaves refund due and waits for a person, who sees it on the order and in the error log.
-  if (refund.status === "failed" || refund.status === "canceled") {
+  // Refused for good (not a passing error), at once or as the refund's first word: asking again
+  // gives the same answer, so the order leaves refund due and waits for a person, who sees it on
+  // the order, in the console's overview and in the error log.
+  if (refund.status === "refused" || refund.status === "failed" || refund.status === "canceled") {
+    const refundId = refund.status === "refused" ? null : refund.id;
+    const failureReason = refund.status === "refused" ? refund.reason : null;
     const { count } = await db.order.updateMany({
       where: { id: orderId, status: "FAILED", refundDueAt: { not: null } },
-      data: { refundDueAt: null, refundFailedAt: new Date(), refundId: refund.id, refundStatus: "failed" },
+      data: {
+        refundDueAt: null,
+        refundFailedAt: new Date(),
+        refundFailureReason: failureReason,
+        refundId,
+        refundStatus: "failed",
+      },
     });
     if (count === 1) {
-      log.error({ orderId, refundId: refund.id, status: refund.status }, "refund refused for good; settle it by hand");
+      log.error(
+        { orderId, refundId, status: refund.status, reason: failureReason },
+        "refund refused for good; settle it by hand",
+      );
     }
     return { status: "refund_failed" };
   }
@@ -140,8 +153,9 @@ export async function settleDueRefund(orderId: string): Promise<RefundOutcome> {
 // A refund marked due moments ago is still the business of the call that marked it.
 const RETRY_AFTER_MS = 60_000;
 
-// Refunds whose gateway call failed, for the retry job: nothing else may ask again (the local
-// checkout does not redeliver webhooks, and the buyer may never reload the page).
+// Refunds whose gateway call failed in passing, for the retry job: the webhook's redeliveries
+// (Stripe's, and the local checkout's schedule) end with their last attempt, and the buyer may
+// never reload the page.
 export async function retryDueRefunds(now = new Date(), limit = 20): Promise<void> {
   const due = await db.order.findMany({
     where: { status: "FAILED", refundDueAt: { not: null, lte: new Date(now.getTime() - RETRY_AFTER_MS) } },

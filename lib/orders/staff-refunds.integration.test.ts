@@ -117,6 +117,26 @@ describe("a staff refund", () => {
   });
 });
 
+describe("a staff refund the gateway refuses for good", () => {
+  it("is recorded as failed with the gateway's reason, holds nothing, and answers the same when asked again", async () => {
+    const { order } = await deliveredOrder();
+    // Everything was given back in the gateway's dashboard, and its event has not arrived yet.
+    await refundLocalPayment({
+      orderId: order.id,
+      paymentIntentId: order.paymentIntentId!,
+      amount: order.totalAmount,
+      idempotencyKey: key(),
+    });
+    const asked = request(order.id, 100);
+    const result = await refundOrderByStaff(asked);
+    expect(result).toEqual({ status: "refund_failed", orderRefundId: expect.any(String) });
+    expect(await db.orderRefund.findMany({ where: { orderId: order.id } })).toEqual([
+      expect.objectContaining({ status: "failed", refundId: null, amount: 100 }),
+    ]);
+    expect(await refundOrderByStaff(asked)).toEqual(result);
+  });
+});
+
 describe("a refund made in Stripe's dashboard", () => {
   it("reaches the order through charge.refunded; a replay or an older event changes nothing", async () => {
     const { order } = await deliveredOrder();

@@ -4,7 +4,7 @@ import { type AuditActor, recordAudit } from "../admin/audit";
 import { db } from "../db/client";
 import { env } from "../env";
 import { log } from "../log";
-import type { RefundSnapshot } from "../payments/gateway";
+import type { RefundRefusal, RefundSnapshot } from "../payments/gateway";
 import { paymentGateway } from "../payments/provider";
 import type { StaffRefundInput } from "../validation/staff-refunds";
 import { enqueueRefundNotice } from "./order-emails";
@@ -112,13 +112,17 @@ async function claim(tx: Prisma.TransactionClient, request: StaffRefundRequest):
 
 // The gateway's answer, under the order's lock again: the refund takes its id and status, the
 // order follows, and the buyer is told if staff chose so.
-async function record(refund: OrderRefund, answer: RefundSnapshot, audit?: AuditActor): Promise<StaffRefundResult> {
-  const refused = answer.status === "failed" || answer.status === "canceled";
+async function record(
+  refund: OrderRefund,
+  answer: RefundSnapshot | RefundRefusal,
+  audit?: AuditActor,
+): Promise<StaffRefundResult> {
+  const refused = answer.status === "refused" || answer.status === "failed" || answer.status === "canceled";
   return db.$transaction(async (tx) => {
     const order = (await lockOrder(tx, refund.orderId))!;
     await tx.orderRefund.update({
       where: { id: refund.id },
-      data: { refundId: answer.id, status: refused ? "failed" : answer.status },
+      data: { refundId: answer.status === "refused" ? null : answer.id, status: refused ? "failed" : answer.status },
     });
     if (audit)
       await recordAudit(tx, audit, {
@@ -136,6 +140,7 @@ async function record(refund: OrderRefund, answer: RefundSnapshot, audit?: Audit
           notifyCustomer: refund.notifyCustomer,
           refund: refund.id,
           gatewayStatus: answer.status,
+          ...(answer.status === "refused" && { gatewayReason: answer.reason }),
         },
       });
     if (refused) return { status: "refund_failed", orderRefundId: refund.id };
@@ -164,7 +169,7 @@ export async function refundOrderByStaff(request: StaffRefundRequest): Promise<S
   if (claimed.status !== "claimed") return claimed;
   const { refund, order } = claimed;
 
-  let answer: RefundSnapshot;
+  let answer: RefundSnapshot | RefundRefusal;
   try {
     answer = await paymentGateway().refundPayment({
       orderId: order.id,

@@ -69,6 +69,11 @@ export type RefundSnapshot = {
   actionUrl: string | null;
 };
 
+// The gateway refused the refund for good: asking again gets the same answer (the payment is not
+// refundable, or not for this much). `reason` is the gateway's own words, for the person who
+// settles it. A passing failure (no answer, a server error, a rate limit) is thrown instead.
+export type RefundRefusal = { status: "refused"; reason: string };
+
 export type DisputeEvidenceInput = { disputeId: string; text: string };
 
 // Stripe's dispute statuses are open-ended strings; the shop records them as told.
@@ -79,7 +84,7 @@ export interface PaymentGateway {
   createCheckout(input: CreateCheckoutInput): Promise<{ sessionId: string; url: string }>;
   retrieveSession(sessionId: string): Promise<CheckoutSessionSnapshot | null>;
   // Safe to repeat with the same idempotency key: one refund, however often it is asked.
-  refundPayment(input: RefundInput): Promise<RefundSnapshot>;
+  refundPayment(input: RefundInput): Promise<RefundSnapshot | RefundRefusal>;
   // Submits the shop's answer to a dispute (throws when the dispute takes none any more).
   submitDisputeEvidence(input: DisputeEvidenceInput): Promise<DisputeSnapshot>;
 }

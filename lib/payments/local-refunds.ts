@@ -7,7 +7,7 @@ import { env } from "../env";
 import { addJob } from "../jobs/queue";
 import { afterSandboxWait } from "../time/sandbox";
 import type { BankAccount } from "../validation/local-payments";
-import type { RefundInput, RefundSnapshot, RefundStatus } from "./gateway";
+import type { RefundInput, RefundRefusal, RefundSnapshot, RefundStatus } from "./gateway";
 import { announceLocalEvent } from "./local-event-delivery";
 import { refundEvent, stripeStyleId } from "./local-events";
 import { assertLocalCheckoutAllowed } from "./local-guard";
@@ -66,23 +66,32 @@ const settleJob = (tx: Prisma.TransactionClient, refund: LocalRefund, to: Refund
     { runAt: afterSandboxWait(waitMs), jobKey: `local-refund:${refund.id}` },
   );
 
-// Refuses (throws) what Stripe refuses: an unpaid payment, or more than is left of it. The
+// Refuses what Stripe refuses for good: an unpaid payment, or more than is left of it. The
 // payment's row is locked first, so concurrent callers with one key (a webhook, the success page,
 // the retry job) take turns: the first makes the refund, the others find it by the key rather
 // than count it against what is left and refuse.
-export async function refundLocalPayment({ paymentIntentId, amount, idempotencyKey }: RefundInput) {
+export async function refundLocalPayment({
+  paymentIntentId,
+  amount,
+  idempotencyKey,
+}: RefundInput): Promise<RefundSnapshot | RefundRefusal> {
   assertLocalCheckoutAllowed();
-  const refund = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<RefundSnapshot | RefundRefusal> => {
     await tx.$queryRaw`SELECT id FROM local_checkout_sessions WHERE "paymentIntentId" = ${paymentIntentId} FOR UPDATE`;
     const existing = await tx.localRefund.findUnique({ where: { idempotencyKey } });
-    if (existing) return existing;
+    if (existing) return snapshot(existing);
     const session = await tx.localCheckoutSession.findUnique({
       where: { paymentIntentId },
       include: { refunds: { where: { status: { notIn: ["failed", "canceled"] } } } },
     });
-    const refunded = session?.refunds.reduce((sum, refund) => sum + refund.amount, 0) ?? 0;
-    if (!session || session.paymentStatus !== "paid" || amount <= 0 || refunded + amount > session.amountTotal)
-      throw new Error(`No refundable local payment ${paymentIntentId} of ${amount}`);
+    if (!session || session.paymentStatus !== "paid")
+      return { status: "refused", reason: `No such paid payment: ${paymentIntentId}` };
+    const left = session.amountTotal - session.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+    if (amount <= 0 || amount > left)
+      return {
+        status: "refused",
+        reason: `Refund amount ${amount} is not within the ${left} left of ${paymentIntentId}`,
+      };
 
     const { status, later } = plan(session);
     const id = stripeStyleId("re");
@@ -98,9 +107,8 @@ export async function refundLocalPayment({ paymentIntentId, amount, idempotencyK
       },
     });
     if (later) await settleJob(tx, created, later.to, later.waitMs);
-    return created;
+    return snapshot(created);
   });
-  return snapshot(refund);
 }
 
 // A refund's status moves on (a job, or the buyer's bank account), once, from the status it

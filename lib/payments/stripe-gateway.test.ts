@@ -13,8 +13,16 @@ const server = createServer(async (req, res) => {
   let body = "";
   for await (const chunk of req) body += chunk;
   captured.push({ method: req.method, url: req.url, headers: req.headers, body: new URLSearchParams(body) });
-  res.writeHead(200, { "content-type": "application/json", "request-id": "req_loopback" });
   const path = req.url?.split("?")[0] ?? "";
+  const failure =
+    path === "/v1/refunds" ? REFUND_FAILURES[new URLSearchParams(body).get("payment_intent") ?? ""] : null;
+  if (failure) {
+    // Asked not to retry, so the SDK hands the first answer back.
+    res.writeHead(failure.status, { "content-type": "application/json", "stripe-should-retry": "false" });
+    res.end(JSON.stringify({ error: failure.error }));
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/json", "request-id": "req_loopback" });
   res.end(JSON.stringify(path === "/v1/refunds" ? REFUND : (SESSIONS[path] ?? SESSION)));
 });
 
@@ -30,6 +38,36 @@ const REFUND = {
   currency: "jpy",
   payment_intent: "pi_loopback123",
   status: "succeeded",
+};
+
+// Stripe's error answers to a refund, by the payment intent asked for.
+const REFUND_FAILURES: Record<string, { status: number; error: object }> = {
+  pi_already_refunded: {
+    status: 400,
+    error: {
+      type: "invalid_request_error",
+      code: "charge_already_refunded",
+      message: "Charge ch_1 has already been refunded.",
+    },
+  },
+  pi_missing: {
+    status: 404,
+    error: { type: "invalid_request_error", code: "resource_missing", message: "No such payment_intent: 'pi_missing'" },
+  },
+  pi_locked: {
+    status: 429,
+    error: {
+      type: "invalid_request_error",
+      code: "lock_timeout",
+      message: "This object cannot be accessed right now.",
+    },
+  },
+  pi_key_in_use: {
+    status: 409,
+    error: { type: "idempotency_error", message: "There is currently another in-progress request using this key." },
+  },
+  pi_bad_key: { status: 401, error: { type: "invalid_request_error", message: "Invalid API Key provided" } },
+  pi_outage: { status: 500, error: { type: "api_error", message: "Something went wrong on Stripe's end." } },
 };
 
 // Konbini sessions as Stripe answers them, with the payment intent and its charge expanded.
@@ -227,4 +265,30 @@ describe("the Stripe gateway", () => {
     const request = captured.findLast((r) => r.url === "/v1/refunds");
     expect(Object.fromEntries(request!.body)).toMatchObject({ instructions_email: "aiko@example.test" });
   });
+
+  const refundOf = (paymentIntentId: string) =>
+    stripeGateway("sk_test_loopback", { host: "127.0.0.1", port, protocol: "http" }).refundPayment({
+      orderId: "order_refused",
+      paymentIntentId,
+      amount: 880,
+      idempotencyKey: `refund-order-${paymentIntentId}`,
+    });
+
+  it("answers a refund Stripe refuses for good as refused, with Stripe's words", async () => {
+    expect(await refundOf("pi_already_refunded")).toEqual({
+      status: "refused",
+      reason: "charge_already_refunded: Charge ch_1 has already been refunded.",
+    });
+    expect(await refundOf("pi_missing")).toEqual({
+      status: "refused",
+      reason: "resource_missing: No such payment_intent: 'pi_missing'",
+    });
+  });
+
+  it.each(["pi_locked", "pi_key_in_use", "pi_bad_key", "pi_outage"])(
+    "throws a failure that may pass (%s), so the refund is asked again",
+    async (paymentIntentId) => {
+      await expect(refundOf(paymentIntentId)).rejects.toBeInstanceOf(Stripe.errors.StripeError);
+    },
+  );
 });

@@ -6,6 +6,7 @@ import {
   type PaymentGateway,
   type PaymentMethodUsed,
   REFUND_STATUSES,
+  type RefundRefusal,
   type RefundSnapshot,
 } from "./gateway";
 import { KONBINI_STORES, type KonbiniVoucher } from "./konbini";
@@ -80,6 +81,19 @@ function refundSnapshot(refund: Stripe.Refund): RefundSnapshot {
   };
 }
 
+// Stripe's refusals that asking again cannot change: a request it found invalid (already
+// refunded, more than is left, no such payment) or that this account may not make. Rate limits
+// and lock timeouts (429), idempotency conflicts (a concurrent request with the same key) and
+// errors without an answer pass, so they are thrown and the refund is asked again; so is an
+// invalid key (401), the shop's own configuration, after whose fix the retries go through.
+function refusalOf(error: unknown): RefundRefusal | null {
+  if (!(error instanceof Stripe.errors.StripeError) || error instanceof Stripe.errors.StripeIdempotencyError)
+    return null;
+  const status = error.statusCode ?? 0;
+  if (status < 400 || status >= 500 || [401, 409, 429].includes(status) || error.code === "lock_timeout") return null;
+  return { status: "refused", reason: [error.code, error.message].filter(Boolean).join(": ").slice(0, 300) };
+}
+
 // `connection` points the SDK somewhere other than api.stripe.com (tests use a loopback server).
 export function stripeGateway(secretKey: string, connection: StripeConnection = {}): PaymentGateway {
   const stripe = new Stripe(secretKey, { maxNetworkRetries: 2, ...connection });
@@ -132,18 +146,24 @@ export function stripeGateway(secretKey: string, connection: StripeConnection = 
       }
     },
     async refundPayment(input) {
-      const refund = await stripe.refunds.create(
-        {
-          payment_intent: input.paymentIntentId,
-          amount: input.amount,
-          metadata: { orderId: input.orderId },
-          ...(input.reason && { reason: input.reason }),
-          ...(input.instructionsEmail && { instructions_email: input.instructionsEmail }),
-        },
-        // A retried or concurrent request gets the first refund back.
-        { idempotencyKey: input.idempotencyKey },
-      );
-      return refundSnapshot(refund);
+      try {
+        const refund = await stripe.refunds.create(
+          {
+            payment_intent: input.paymentIntentId,
+            amount: input.amount,
+            metadata: { orderId: input.orderId },
+            ...(input.reason && { reason: input.reason }),
+            ...(input.instructionsEmail && { instructions_email: input.instructionsEmail }),
+          },
+          // A retried or concurrent request gets the first refund back.
+          { idempotencyKey: input.idempotencyKey },
+        );
+        return refundSnapshot(refund);
+      } catch (error) {
+        const refusal = refusalOf(error);
+        if (refusal) return refusal;
+        throw error;
+      }
     },
     async submitDisputeEvidence({ disputeId, text }) {
       // submit: true sends it to the bank now (Stripe otherwise keeps it as a draft until the

@@ -22,6 +22,7 @@ type EventObject = {
   amount_refunded?: number;
   currency?: string;
   reason?: string | null;
+  failure_reason?: string | null;
   evidence_details?: { due_by?: number | null } | null;
 };
 
@@ -43,7 +44,7 @@ async function refundUpdated(refund: EventObject) {
   const staff = await applyOrderRefundUpdate(refund.id, status, orderId);
   if (staff.status === "not_recorded_yet") return "retry";
   if (staff.status !== "unknown") return;
-  const update = await applyRefundUpdate(refund.id, status, orderId);
+  const update = await applyRefundUpdate(refund.id, status, { orderId, failureReason: refund.failure_reason });
   if (update.status === "not_recorded_yet") return "retry";
 }
 

@@ -5,7 +5,7 @@ import { startApp } from "../bench/lib/app-server";
 import { APP_PORTS, publicAddress } from "./lib/environment";
 import { startFaultProxy } from "./lib/fault-proxy";
 import { buyFor } from "./lib/load";
-import { jobsLeftLocked } from "./lib/outcome";
+import { noJobLeftLocked } from "./lib/outcome";
 import { at, type Scenario } from "./lib/scenario";
 
 const LOAD_SECONDS = 50;
@@ -28,7 +28,7 @@ export const instanceKilled: Scenario = {
       tally,
       faultEndedAt,
       settleTimeoutMs: 120_000,
-      afterwards: async () => ({ observations: { jobsLeftLocked: await jobsLeftLocked() } }),
+      afterwards: async () => ({ checks: [await noJobLeftLocked()] }),
       stop: async () => {
         await survivor.stop();
         await balancer.stop();

@@ -6,7 +6,7 @@
 import { type AppServer, startApp } from "../bench/lib/app-server";
 import { APP_PORTS } from "./lib/environment";
 import { buyFor } from "./lib/load";
-import { jobsLeftLocked } from "./lib/outcome";
+import { noJobLeftLocked } from "./lib/outcome";
 import { at, type Scenario, seconds } from "./lib/scenario";
 
 const LOAD_SECONDS = 70;
@@ -32,7 +32,7 @@ export const killApp: Scenario = {
       tally,
       faultEndedAt,
       settleTimeoutMs: 120_000,
-      afterwards: async () => ({ observations: { restartSeconds, jobsLeftLocked: await jobsLeftLocked() } }),
+      afterwards: async () => ({ checks: [await noJobLeftLocked()], observations: { restartSeconds } }),
       stop: () => app.stop(),
     };
   },

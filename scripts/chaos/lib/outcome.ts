@@ -132,11 +132,24 @@ export async function outcome(userIds: string[], faultEndedAt: Date): Promise<Ou
   };
 }
 
-// Jobs still locked once everything has settled: locked by a process that was killed while
-// running them. graphile-worker hands such a job to another worker only after 4 hours.
+// Jobs still locked: being run right now, or locked by a process that was killed while running
+// them. graphile-worker alone hands the latter to another worker only after 4 hours; the shop's
+// sweep of dead workers (lib/jobs/heartbeats.ts) unlocks them within about a minute and a half.
 export async function jobsLeftLocked(): Promise<Record<string, number>> {
   const rows = await db.$queryRaw<{ task: string; count: bigint }[]>`
     SELECT task_identifier AS task, count(*) AS count FROM graphile_worker.jobs
     WHERE locked_at IS NOT NULL GROUP BY task_identifier ORDER BY task_identifier`;
   return Object.fromEntries(rows.map((row) => [row.task, Number(row.count)]));
+}
+
+// Fails when a job is still locked `withinMs` after the system settled: a killed process's job
+// that no live instance took over. A job a live worker runs ends long before.
+export async function noJobLeftLocked(withinMs = 150_000) {
+  const deadline = Date.now() + withinMs;
+  let locked = await jobsLeftLocked();
+  while (Object.keys(locked).length > 0 && Date.now() < deadline) {
+    await sleep(POLL_MS);
+    locked = await jobsLeftLocked();
+  }
+  return { name: "no job left locked by a killed process", ok: Object.keys(locked).length === 0, found: locked };
 }

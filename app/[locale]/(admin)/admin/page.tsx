@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { Locale } from "next-intl";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaff } from "@/lib/admin/guard";
-import { overviewFigures } from "@/lib/admin/overview";
+import { overviewFigures, refundsToSettle } from "@/lib/admin/overview";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
 import { DailyBars } from "./_components/daily-bars";
@@ -19,10 +19,11 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const { locale } = await params;
   setRequestLocale(locale);
   await requireStaff("view", "/admin");
-  const [t, format, { today, days }] = await Promise.all([
+  const [t, format, { today, days }, toSettle] = await Promise.all([
     getTranslations("AdminOverview"),
     getFormatter(),
     overviewFigures(),
+    refundsToSettle(),
   ]);
   const yen = (amount: number) => formatMoney({ amount, currency: "JPY" }, locale);
   const count = (value: number) => format.number(value);
@@ -41,6 +42,8 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
     { key: "esimsActivated", value: count(today.esimsActivated) },
     { key: "emailsFailed", value: count(today.emailsFailed), href: "/admin/outbox?status=FAILED" },
     { key: "jobsFailed", value: count(today.jobsFailed), detail: t("jobsGivenUp", { count: today.jobsGivenUp }) },
+    // Not a day's figure: every one still waiting for a person, listed below.
+    { key: "refundsFailed", value: count(toSettle.count), detail: t("refundsFailedDetail") },
   ] as const;
 
   return (
@@ -67,6 +70,37 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
         ))}
       </dl>
       <p className="text-sm text-slate-600">{t("notes")}</p>
+      <section aria-labelledby="refunds-to-settle" className="space-y-3" data-testid="refunds-to-settle">
+        <h2 id="refunds-to-settle" className="text-xl font-semibold">
+          {t("toSettle.title")}
+        </h2>
+        {toSettle.count === 0 ? (
+          <p className="text-slate-700">{t("toSettle.none")}</p>
+        ) : (
+          <>
+            <p className="max-w-3xl text-slate-700">
+              {t("toSettle.lead", { count: toSettle.count, shown: toSettle.orders.length })}
+            </p>
+            <ul className="space-y-1">
+              {toSettle.orders.map((order) => (
+                <li key={order.id} data-testid={`refund-to-settle-${order.reference}`}>
+                  <Link href={`/admin/orders/${order.reference}`} className="font-mono text-brand-700 underline">
+                    {order.reference}
+                  </Link>{" "}
+                  <span className="text-slate-700">
+                    {t("toSettle.entry", {
+                      amount: formatMoney({ amount: order.totalAmount, currency: order.currency }, locale),
+                      at: format.dateTime(order.refundFailedAt!, { dateStyle: "medium", timeStyle: "short" }),
+                      hasReason: order.refundFailureReason ? "yes" : "no",
+                      reason: order.refundFailureReason ?? "",
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       <section aria-labelledby="overview-days" className="space-y-4">
         <h2 id="overview-days" className="text-xl font-semibold">
           {t("lastDays", { days: days.length })}

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { loadMessages } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
 import { orderReference } from "@/lib/orders/order-emails";
-import { openCheckout } from "@/lib/testing/shop";
+import { openCheckout, paidWithoutDelivery } from "@/lib/testing/shop";
 import { newAccount, signInAs, type TestAccount } from "@/lib/testing/staff";
 
 // The console's own pages, rendered on the server as a staff member sees them, in every
@@ -29,6 +29,16 @@ vi.mock("@/lib/i18n/navigation", async () => {
       element("a", { ...rest, href: hrefOf(href) }, children as never),
     redirect: (await import("@/lib/testing/staff")).mockedNavigation.redirect,
   };
+});
+// The order page's forms are client components (with hooks), out of reach of this server-side
+// render: each stands as an empty marker, and the client messages' provider as its children.
+vi.mock("@/app/_components/client-translations", () => ({
+  ClientTranslations: ({ children }: { children: ReactNode }) => children,
+}));
+vi.mock("./orders/[reference]/order-forms", async () => {
+  const { createElement: element } = await import("react");
+  const marker = (name: string) => () => element("form", { "data-form": name });
+  return { RefundForm: marker("refund"), OrderNoteForm: marker("note"), EvidenceForm: marker("evidence") };
 });
 vi.mock("next-intl/server", async () => {
   const intl = await import("next-intl");
@@ -67,10 +77,10 @@ async function resolve(node: ReactNode): Promise<ReactNode> {
   return cloneElement(node, {}, ...children);
 }
 
-async function render(file: string, searchParams: Record<string, string> = {}) {
+async function render(file: string, searchParams: Record<string, string> = {}, params: Record<string, string> = {}) {
   const { default: Page } = (await import(/* @vite-ignore */ `./${file}`)) as { default: Component };
   const tree = await Page({
-    params: Promise.resolve({ locale: locale.current }),
+    params: Promise.resolve({ ...params, locale: locale.current }),
     searchParams: Promise.resolve(searchParams),
   });
   return renderToStaticMarkup(createElement("div", null, await resolve(tree)));
@@ -82,6 +92,8 @@ let failedEmailId: string;
 let orderId: string;
 let eventId: string;
 let auditTarget: string;
+let refundFailedReference: string;
+let refundFailedQuietly: string;
 
 beforeAll(async () => {
   [support, admin] = await Promise.all([newAccount("SUPPORT"), newAccount("ADMIN")]);
@@ -114,6 +126,24 @@ beforeAll(async () => {
     },
   });
   await db.processedWebhookEvent.create({ data: { id: eventId, type: "checkout.session.completed" } });
+  // Two orders whose refund failed for good, one with the gateway's reason and one without,
+  // newer than any other test's so the overview lists them.
+  const failedRefund = (at: string, reason: string | null) =>
+    paidWithoutDelivery().then(({ order }) =>
+      db.order.update({
+        where: { id: order.id },
+        data: {
+          status: "FAILED",
+          failureReason: "topup_closed",
+          refundFailedAt: new Date(at),
+          refundFailureReason: reason,
+        },
+      }),
+    );
+  refundFailedReference = orderReference(
+    (await failedRefund("2033-01-02T03:04:00Z", "charge_already_refunded: Charge ch_9 has already been refunded.")).id,
+  );
+  refundFailedQuietly = orderReference((await failedRefund("2033-01-02T03:05:00Z", null)).id);
   auditTarget = randomUUID();
   await db.auditEntry.create({
     data: {
@@ -148,11 +178,48 @@ describe.each(routing.locales)("the console's pages in %s", (language) => {
       "esimsActivated",
       "emailsFailed",
       "jobsFailed",
+      "refundsFailed",
     ])
       expect(html).toContain(`data-testid="overview-${card}"`);
     expect(html).toContain('data-testid="overview-orders-chart"');
     expect(html).toContain('data-testid="overview-revenue-chart"');
     expect(html).toMatch(/¥|￥/);
+  });
+
+  it("the overview counts the refunds that failed for good and links each to its order", async () => {
+    await signInAs(support);
+    const html = await render("page.tsx");
+    const settled = await db.order.count({ where: { status: "FAILED", refundFailedAt: { not: null } } });
+    expect(settled).toBeGreaterThanOrEqual(2);
+    expect(html).toMatch(new RegExp(`data-testid="overview-refundsFailed".*?>${settled}<`));
+    for (const reference of [refundFailedReference, refundFailedQuietly]) {
+      expect(html).toContain(`data-testid="refund-to-settle-${reference}"`);
+      expect(html).toContain(`href="/admin/orders/${reference}"`);
+    }
+    expect(html).toContain("charge_already_refunded: Charge ch_9 has already been refunded.");
+  });
+
+  it("an order whose refund failed for good says so, with when and the gateway's reason, and in its timeline", async () => {
+    await signInAs(support);
+    const html = await render("orders/[reference]/page.tsx", {}, { reference: refundFailedReference });
+    const notice = html.match(/<section[^>]*data-testid="refund-failed"[\s\S]*?<\/section>/)?.[0] ?? "";
+    expect(notice).toContain("charge_already_refunded: Charge ch_9 has already been refunded.");
+    // 12:04 in Japan, whatever the language writes around it.
+    expect(notice).toMatch(/12:04/);
+    expect(html).toMatch(/data-event="refundFailed"[\s\S]*?charge_already_refunded/);
+
+    const quiet = await render("orders/[reference]/page.tsx", {}, { reference: refundFailedQuietly });
+    expect(quiet).toContain('data-testid="refund-failed-reason"');
+    const { AdminOrder } = locale.messages as { AdminOrder: { refundFailed: { noReason: string } } };
+    expect(quiet).toContain(AdminOrder.refundFailed.noReason);
+  });
+
+  it("an order whose refund did not fail shows no such notice", async () => {
+    await signInAs(support);
+    const html = await render("orders/[reference]/page.tsx", {}, { reference: orderReference(orderId) });
+    expect(html).toContain('data-testid="order-facts"');
+    expect(html).not.toContain('data-testid="refund-failed"');
+    expect(html).not.toContain('data-event="refundFailed"');
   });
 
   it("the outbox lists a failed email with its error and a retry button", async () => {

@@ -91,6 +91,23 @@ export default async function OrderPage({ params }: OrderPageProps) {
           {t("title", { reference: story.reference })}
         </h1>
       </div>
+      {order.refundFailedAt && (
+        <section
+          aria-labelledby="refund-failed"
+          className="max-w-3xl space-y-2 rounded-lg border border-red-300 bg-red-50 p-4 text-red-900"
+          data-testid="refund-failed"
+        >
+          <h2 id="refund-failed" className="text-lg font-semibold">
+            {t("refundFailed.title")}
+          </h2>
+          <p>{t("refundFailed.lead", { at: dateTime(order.refundFailedAt) })}</p>
+          <p data-testid="refund-failed-reason">
+            {order.refundFailureReason
+              ? t("refundFailed.reason", { reason: order.refundFailureReason })
+              : t("refundFailed.noReason")}
+          </p>
+        </section>
+      )}
       <section aria-labelledby="facts" className="grid gap-8 lg:grid-cols-2">
         <div>
           <h2 id="facts" className="text-xl font-semibold">
