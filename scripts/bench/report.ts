@@ -199,6 +199,34 @@ function bundleSection(): string | null {
   ].join("\n");
 }
 
+function oneEsimSection(): string | null {
+  type Load = { requestsPerSecond: number; p50Ms: number; p99Ms: number; non2xx: number; errors: number };
+  const result = readResult<{
+    clients: number;
+    quiet: Load;
+    busy: Load;
+    writes: { sent: number; accepted: number; rateLimited: number; failed: number; p50Ms: number; p99Ms: number };
+    recorded: number;
+    passed: boolean;
+  }>("one-esim");
+  if (!result) return null;
+  const row = (name: string, run: Load) => [
+    name,
+    `${run.requestsPerSecond} req/s`,
+    `${run.p50Ms} ms`,
+    `${run.p99Ms} ms`,
+    `${run.non2xx + run.errors}`,
+  ];
+  const { writes } = result;
+  return [
+    `### One eSIM flooded with usage reports (\`npm run bench -- one-esim\`)\n\n${when(result.machine)}. ${result.clients} API clients sent ${writes.sent} usage reports for one eSIM (${writes.accepted} accepted, ${writes.rateLimited} answered 429 by the per-token budget, ${writes.failed} failed; p50 ${writes.p50Ms} ms, p99 ${writes.p99Ms} ms); its ledger holds ${result.recorded} records. ${result.passed ? "Nothing failed and the ledger agrees" : "**A check failed**"}.\n`,
+    table(
+      ["another traveller's dashboard", "throughput", "p50", "p99", "failed"],
+      [row("quiet server", result.quiet), row("while the eSIM is flooded", result.busy)],
+    ),
+  ].join("\n");
+}
+
 function twoInstancesSection(): string | null {
   const result = readResult<{
     instances: string[];
@@ -247,6 +275,7 @@ export function writeReport(file = "BENCHMARKS.md") {
     scaleSection(),
     bundleSection(),
     twoInstancesSection(),
+    oneEsimSection(),
     chaosSection(),
     testSuiteSection(),
   ].filter(Boolean);

@@ -7,6 +7,7 @@ import { bundle } from "./bundle";
 import { lighthouseScores } from "./lighthouse";
 import { writeReport } from "./report";
 import { flow } from "./flow";
+import { oneEsim } from "./one-esim";
 import { scale } from "./scale";
 import { throughput } from "./throughput";
 import { twoInstances } from "./two-instances";
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<unknown>> = {
   scale: () => scale(),
   bundle: () => bundle(),
   "two-instances": () => twoInstances(),
+  "one-esim": () => oneEsim(),
 };
 
 async function main() {
