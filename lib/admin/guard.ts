@@ -6,6 +6,7 @@ import { cache } from "react";
 import { accountById } from "../auth/account";
 import { auth } from "../auth/auth";
 import { clientIp } from "../auth/client-ip";
+import { DatabaseUnavailableError } from "../db/errors";
 import type { AuditActor } from "./audit";
 import { recordRefusal } from "./audit";
 import { type Capability, can, isStaffRole, type StaffRole } from "./capabilities";
@@ -18,6 +19,7 @@ type SignedIn = { staff: StaffMember | null; secondFactor: boolean; actor: Audit
 // which reads them from the database each time (lib/auth/auth.ts).
 const signedIn = cache(async (): Promise<SignedIn> => {
   const session = await auth();
+  if (session?.unavailable) throw new DatabaseUnavailableError();
   const account = session?.user?.id ? await accountById(session.user.id) : null;
   if (!session || !account) return { staff: null, secondFactor: false, actor: null };
   const ip = clientIp(await headers());

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { auth } from "../auth/auth";
-import { isDatabaseUnavailable } from "../db/errors";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "../db/errors";
 import { env } from "../env";
 import { bodyText, readBoundedBody } from "../http/bounded-body";
 import { log } from "../log";
@@ -160,7 +160,9 @@ export function withSession<Params>(handler: AuthenticatedHandler<Params>) {
   return authenticated(async (request) => {
     const refusal = crossSiteRefusal(request);
     if (refusal) return { response: refusal };
-    const userId = (await auth())?.user?.id;
+    const session = await auth();
+    if (session?.unavailable) throw new DatabaseUnavailableError();
+    const userId = session?.user?.id;
     return userId ? { userId } : { response: apiError(401, "unauthenticated", "Log in first.") };
   }, handler);
 }

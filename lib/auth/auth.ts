@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "../db/errors";
 import { env } from "../env";
 import { log } from "../log";
 import { loginSchema } from "../validation/auth";
@@ -33,14 +34,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // An "update" trigger changes nothing: a client can ask for one with a stolen token.
     // A staff account's role and second factor are read again each time, so a demotion or a
     // new session takes effect at once; the console trusts nothing else (lib/admin/guard.ts).
+    // While the database is unreachable nothing can be checked: the cookie is kept as it was
+    // (an outage signs nobody out), but the session vouches for nobody until it answers again.
     async jwt({ token, user }) {
       if (user) return { ...token, signedInAt: Date.now(), sessionId: newSessionId() };
-      const account = await currentAccountOf(token);
-      if (!account) return null;
-      return { ...token, ...(await staffClaimsOf(account, token)) };
+      const { unverified: _lastTime, ...claims } = token;
+      try {
+        const account = await currentAccountOf(claims);
+        if (!account) return null;
+        return { ...claims, ...(await staffClaimsOf(account, claims)) };
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return { ...claims, role: "CUSTOMER", secondFactor: false, unverified: true };
+        throw error;
+      }
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
+      if (token.unverified) session.unavailable = true;
+      else if (token.sub) session.user.id = token.sub;
       session.user.role = token.role ?? "CUSTOMER";
       session.user.secondFactor = token.secondFactor === true;
       // A staff session's second factor is recorded against its id (lib/admin/second-factor.ts).

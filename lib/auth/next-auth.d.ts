@@ -7,6 +7,8 @@ declare module "next-auth" {
     user: { id: string; role: Role; secondFactor: boolean } & DefaultSession["user"];
     // Only on a staff member's session.
     sessionId?: string;
+    // The database could not be reached to check the session: nobody is signed in for now.
+    unavailable?: true;
   }
 }
 
@@ -19,5 +21,7 @@ declare module "next-auth/jwt" {
     // Set on every session check from the account, not kept from the cookie (auth.ts).
     role?: Role;
     secondFactor?: boolean;
+    // The last check could not reach the database (auth.ts); dropped at the next one that does.
+    unverified?: true;
   }
 }

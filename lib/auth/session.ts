@@ -1,6 +1,7 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
+import { DatabaseUnavailableError } from "../db/errors";
 import { redirect } from "../i18n/navigation";
 import { accountById } from "./account";
 import { auth } from "./auth";
@@ -8,8 +9,11 @@ import { auth } from "./auth";
 // Several parts of one page ask who is signed in (the page, the verification banner, …); each
 // request decrypts the session and reads the user once (the session check reads it too, through
 // the same cached accountById).
+// While the database is unreachable a page cannot say who is signed in, so it fails (the error
+// page asks to try again) rather than sending a signed-in visitor to the login form.
 export const currentUserId = cache(async (): Promise<string | undefined> => {
   const session = await auth();
+  if (session?.unavailable) throw new DatabaseUnavailableError();
   return session?.user?.id;
 });
 

@@ -30,10 +30,19 @@ function unreachable(error: ErrorLike): boolean {
   return typeof error.message === "string" && UNREACHABLE_MESSAGES.test(error.message);
 }
 
+// Raised where an outage was noticed earlier and only its consequence remains (a session that
+// could not be checked).
+export class DatabaseUnavailableError extends Error {
+  constructor() {
+    super("The database is unreachable");
+  }
+}
+
 // The database is down or restarting (not a bad query): the request may succeed if tried again
 // shortly, so it is answered 503 rather than 500.
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    if (current instanceof DatabaseUnavailableError) return true;
     if (unreachable(current as ErrorLike)) return true;
     current = (current as ErrorLike).cause;
   }
