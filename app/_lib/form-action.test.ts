@@ -143,3 +143,51 @@ describe("malformed requests", () => {
     expect(onInvalid).toHaveBeenCalledWith(expect.objectContaining({ locale: "ja" }));
   });
 });
+
+describe("repeated fields", () => {
+  const listSchema = z.object({
+    name: z.string().min(1, { error: "name_required" }),
+    tags: z.array(z.string().regex(/^[a-z]+$/, { error: "tag_invalid" })).max(3, { error: "too_many_tags" }),
+  });
+  type ListState = FormState<"name", never, "tags"> & { saved?: string[] };
+  const NONE: ListState = { values: {}, fieldErrors: {} };
+
+  function listForm(name: string, tags: string[]): FormData {
+    const data = form({ name });
+    for (const tag of tags) data.append("tags", tag);
+    return data;
+  }
+
+  it("hands the handler every value of a repeated field as a list, and echoes it as one", async () => {
+    const handler = vi.fn(async ({ tags }: z.output<typeof listSchema>): Promise<Partial<ListState>> => ({
+      saved: tags,
+    }));
+    const action = publicAction({ schema: listSchema, echo: ["name", "tags"], repeated: ["tags"] }, handler);
+    expect(await action(NONE, listForm("Aiko", ["red", "blue"]))).toEqual({
+      values: { name: "Aiko", tags: ["red", "blue"] },
+      fieldErrors: {},
+      saved: ["red", "blue"],
+    });
+    expect((await action(NONE, listForm("Aiko", []))).saved).toEqual([]);
+  });
+
+  it("maps an error in any value of the list to the field, and still echoes the list", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema: listSchema, echo: ["tags"], repeated: ["tags"] }, handler);
+    expect(await action(NONE, listForm("Aiko", ["red", "Blue!"]))).toEqual({
+      values: { tags: ["red", "Blue!"] },
+      fieldErrors: { tags: ["tag_invalid"] },
+    });
+    expect((await action(NONE, listForm("Aiko", ["a", "b", "c", "d"]))).fieldErrors).toEqual({
+      tags: ["too_many_tags"],
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("reads a field not named repeated as one value, which a list schema refuses", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema: listSchema }, handler);
+    expect(Object.keys((await action(NONE, listForm("Aiko", ["red", "blue"]))).fieldErrors)).toEqual(["tags"]);
+    expect(handler).not.toHaveBeenCalled();
+  });
+});

@@ -199,6 +199,17 @@ describe("creating a code", () => {
     expect(await db.auditEntry.count({ where: { action: "promotion.create", actorId: admin!.id } })).toBe(3);
   });
 
+  it("refuses a plan id of the wrong shape before anything is looked up, and keeps the ticked plans", async () => {
+    const admin = await asAdmin();
+    const code = newCode();
+    const ticked = [await planId("au-1gb-3d"), "../../plans"];
+    const state = await createPromotionAction(EMPTY, form({ ...valid, code, scope: "some", planIds: ticked }));
+    expect(state.fieldErrors).toEqual({ planIds: ["promo_plans_unknown"] });
+    expect(state.values.planIds).toEqual(ticked);
+    expect(await db.promotion.count({ where: { code } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { action: "promotion.create", actorId: admin!.id } })).toBe(0);
+  });
+
   it("applies at checkout at once, to its plans only", async () => {
     await asAdmin();
     const code = newCode();
