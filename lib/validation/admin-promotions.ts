@@ -1,4 +1,4 @@
-import { JST_OFFSET_MS } from "../time/jst";
+import { fromJstLocal } from "../time/jst";
 import type { RepeatedFields } from "./form-state";
 import { z } from "./zod";
 
@@ -20,13 +20,8 @@ function jstInstant(error: string) {
   return z
     .string({ error })
     .regex(JST_INPUT, { error })
-    .transform((value) => new Date(Date.parse(`${value}:00Z`) - JST_OFFSET_MS))
+    .transform((value) => fromJstLocal(value))
     .refine((instant) => !Number.isNaN(instant.getTime()), { error });
-}
-
-// The value a datetime-local input shows for an instant, in Japan time.
-export function jstInputValue(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 const windowFields = { startsAt: jstInstant("window_start_invalid"), endsAt: jstInstant("window_end_invalid") };

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { fromJstLocal } from "@/lib/time/jst";
 import type { FormState } from "@/lib/validation/form-state";
 import {
   webhookDeliveryFormId,
@@ -108,11 +109,11 @@ export const resendWebhookDelivery = userAction(
   },
 );
 
-// The field is Japan time (+09:00), as the site shows every time.
+// The field is Japan time, as the site shows every time.
 export const replayFailedWebhooks = userAction(
   { schema: webhookReplayForm, identifiers: ["endpointId"], returnTo: "/webhooks" },
   async ({ endpointId, since }, { user, locale }): Promise<ActionReply<EndpointActionState>> => {
-    const replayed = await replayFailedSince(user.id, endpointId, new Date(`${since}:00+09:00`));
+    const replayed = await replayFailedSince(user.id, endpointId, fromJstLocal(since));
     if (replayed.status === "not_found") notFound();
     revalidatePath(`/${locale}/webhooks/${endpointId}`);
     return replayed.status === "replayed" ? { replayed: replayed.count } : { formError: "endpoint_disabled" };

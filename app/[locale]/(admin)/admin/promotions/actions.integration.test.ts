@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { startCheckout } from "@/lib/orders/checkout";
 import { newBuyer, openCheckout } from "@/lib/testing/shop";
 import { newAccount, signInAs, type TestAccount } from "@/lib/testing/staff";
-import { jstInputValue } from "@/lib/validation/admin-promotions";
+import { jstLocal } from "@/lib/time/jst";
 import { createPromotionAction, editPromotionAction, endPromotionAction } from "./actions";
 
 vi.mock("@/lib/auth/auth", async () => (await import("@/lib/testing/staff")).mockedAuth);
@@ -28,7 +28,7 @@ function form(fields: Record<string, string | string[] | undefined>): FormData {
 }
 
 // Japan time as the form's inputs take it, this many hours from now.
-const jstIn = (hours: number) => jstInputValue(new Date(Date.now() + hours * HOUR));
+const jstIn = (hours: number) => jstLocal(new Date(Date.now() + hours * HOUR));
 const newCode = () => `ADM${randomUUID().slice(0, 8).toUpperCase()}`;
 
 async function planId(slug: string) {
@@ -118,7 +118,7 @@ describe("who may change promotions", () => {
     expect((await call).saved).toBe(true);
     const after = await db.promotion.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.maxRedemptions).toBe(50);
-    expect(jstInputValue(after.endsAt)).toBe(endsAt);
+    expect(jstLocal(after.endsAt)).toBe(endsAt);
     const [entry] = await auditOf("promotion.edit", before.id);
     expect(entry?.before).toMatchObject({ maxRedemptions: null, endsAt: before.endsAt.toISOString() });
     expect(entry?.after).toMatchObject({ maxRedemptions: 50, endsAt: after.endsAt.toISOString() });
