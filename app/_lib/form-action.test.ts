@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { FormState } from "@/lib/validation/form-state";
-import { publicAction, userAction } from "./form-action";
+import { formPath, publicAction, userAction } from "./form-action";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string } | null, returnTo: "" }));
 
@@ -50,10 +50,7 @@ describe("who may call", () => {
     }),
   );
   const forAnyone = publicAction({ schema, echo: ["name"] }, handler);
-  const forUsers = userAction(
-    { schema, echo: ["name"], returnTo: (formData) => `/items/${formData.get("itemId")}` },
-    handler,
-  );
+  const forUsers = userAction({ schema, echo: ["name"], returnTo: formPath("/items/[itemId]") }, handler);
 
   it.each([
     { action: "public", signedIn: false, outcome: "Aiko:anyone" },
@@ -122,6 +119,26 @@ describe("what comes back to the form", () => {
   it("works as a plain form action, with the form data only", async () => {
     const action = publicAction({ schema }, async ({ name }): Promise<Partial<State>> => ({ saved: name }));
     expect(await action(form(VALID))).toMatchObject({ saved: "Aiko" });
+  });
+});
+
+describe("the path a form's fields name", () => {
+  it("fills each named field in, encoded, as the form posted it", () => {
+    const path = formPath("/shops/[shopId]/items/[itemId]/edit");
+    expect(path(form({ shopId: "tokyo", itemId: "a".repeat(20) }))).toBe(`/shops/tokyo/items/${"a".repeat(20)}/edit`);
+    expect(path(form({ shopId: "../admin?x=1#y", itemId: "b/c" }))).toBe(
+      "/shops/..%2Fadmin%3Fx%3D1%23y/items/b%2Fc/edit",
+    );
+    expect(formPath("/items/[itemId]")(form({}))).toBe("/items/null");
+  });
+
+  it("sends a signed-out visitor back to the page the form's forged identifier names, encoded", async () => {
+    const action = userAction(
+      { schema, identifiers: ["itemId"], returnTo: formPath("/items/[itemId]") },
+      async () => ({}),
+    );
+    await expect(action(EMPTY, form({ ...VALID, itemId: "x/../../admin" }))).rejects.toThrow("NEXT_REDIRECT");
+    expect(session.returnTo).toBe("/items/x%2F..%2F..%2Fadmin");
   });
 });
 

@@ -82,6 +82,14 @@ function build<Schema extends z.ZodType, Ctx extends Context, State extends AnyF
   }) as FormAction<State>;
 }
 
+// The path of the page a form's own fields name, for its `returnTo` and the redirects back there:
+// formPath("/esims/[esimId]") reads the form's esimId. The fields are read before the schema
+// checks them, so each is encoded as it stands.
+export function formPath(pattern: string): (formData: FormData) => string {
+  return (formData) =>
+    pattern.replace(/\[(\w+)\]/g, (_, field: string) => encodeURIComponent(String(formData.get(field))));
+}
+
 // A form anyone may post (login, registration, a reset link).
 export function publicAction<Schema extends z.ZodType, State extends AnyFormState>(
   options: ActionOptions<Schema>,
