@@ -4,7 +4,7 @@ import type { EsimState } from "@prisma/client";
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { esimOfForm } from "@/app/_lib/esim-target";
-import { type ActionReply, publicAction, userAction } from "@/app/_lib/form-action";
+import { type ActionReply, formPath, publicAction, userAction } from "@/app/_lib/form-action";
 import { resendActivationEmail } from "@/lib/esim/activation";
 import { mayReport } from "@/lib/esim/lifecycle";
 import { applyLifecycleEvent } from "@/lib/esim/profiles";
@@ -37,7 +37,7 @@ export const resendActivation = userAction(
   {
     schema: esimFormSchema,
     identifiers: ["esimId"],
-    returnTo: (formData) => `/esims/${encodeURIComponent(String(formData.get("esimId")))}`,
+    returnTo: formPath("/esims/[esimId]"),
   },
   async ({ esimId }, { user }): Promise<ActionReply<ResendState>> => {
     const result = await resendActivationEmail(esimId, user.id, "account-page");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { FormState } from "@/lib/validation/form-state";
-import { publicAction, userAction } from "./form-action";
+import { formPath, publicAction, userAction } from "./form-action";
 
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string } | null, returnTo: "" }));
 
@@ -50,10 +50,7 @@ describe("who may call", () => {
     }),
   );
   const forAnyone = publicAction({ schema, echo: ["name"] }, handler);
-  const forUsers = userAction(
-    { schema, echo: ["name"], returnTo: (formData) => `/items/${formData.get("itemId")}` },
-    handler,
-  );
+  const forUsers = userAction({ schema, echo: ["name"], returnTo: formPath("/items/[itemId]") }, handler);
 
   it.each([
     { action: "public", signedIn: false, outcome: "Aiko:anyone" },
@@ -125,6 +122,26 @@ describe("what comes back to the form", () => {
   });
 });
 
+describe("the path a form's fields name", () => {
+  it("fills each named field in, encoded, as the form posted it", () => {
+    const path = formPath("/shops/[shopId]/items/[itemId]/edit");
+    expect(path(form({ shopId: "tokyo", itemId: "a".repeat(20) }))).toBe(`/shops/tokyo/items/${"a".repeat(20)}/edit`);
+    expect(path(form({ shopId: "../admin?x=1#y", itemId: "b/c" }))).toBe(
+      "/shops/..%2Fadmin%3Fx%3D1%23y/items/b%2Fc/edit",
+    );
+    expect(formPath("/items/[itemId]")(form({}))).toBe("/items/null");
+  });
+
+  it("sends a signed-out visitor back to the page the form's forged identifier names, encoded", async () => {
+    const action = userAction(
+      { schema, identifiers: ["itemId"], returnTo: formPath("/items/[itemId]") },
+      async () => ({}),
+    );
+    await expect(action(EMPTY, form({ ...VALID, itemId: "x/../../admin" }))).rejects.toThrow("NEXT_REDIRECT");
+    expect(session.returnTo).toBe("/items/x%2F..%2F..%2Fadmin");
+  });
+});
+
 describe("malformed requests", () => {
   it("answers 404 for a malformed identifier, like something that does not exist", async () => {
     const handler = vi.fn(async () => ({}));
@@ -141,5 +158,53 @@ describe("malformed requests", () => {
     const action = publicAction({ schema, onInvalid }, async () => ({}));
     await expect(action(form({ ...VALID, name: "" }))).rejects.toThrow("NEXT_REDIRECT problem");
     expect(onInvalid).toHaveBeenCalledWith(expect.objectContaining({ locale: "ja" }));
+  });
+});
+
+describe("repeated fields", () => {
+  const listSchema = z.object({
+    name: z.string().min(1, { error: "name_required" }),
+    tags: z.array(z.string().regex(/^[a-z]+$/, { error: "tag_invalid" })).max(3, { error: "too_many_tags" }),
+  });
+  type ListState = FormState<"name", never, "tags"> & { saved?: string[] };
+  const NONE: ListState = { values: {}, fieldErrors: {} };
+
+  function listForm(name: string, tags: string[]): FormData {
+    const data = form({ name });
+    for (const tag of tags) data.append("tags", tag);
+    return data;
+  }
+
+  it("hands the handler every value of a repeated field as a list, and echoes it as one", async () => {
+    const handler = vi.fn(async ({ tags }: z.output<typeof listSchema>): Promise<Partial<ListState>> => ({
+      saved: tags,
+    }));
+    const action = publicAction({ schema: listSchema, echo: ["name", "tags"], repeated: ["tags"] }, handler);
+    expect(await action(NONE, listForm("Aiko", ["red", "blue"]))).toEqual({
+      values: { name: "Aiko", tags: ["red", "blue"] },
+      fieldErrors: {},
+      saved: ["red", "blue"],
+    });
+    expect((await action(NONE, listForm("Aiko", []))).saved).toEqual([]);
+  });
+
+  it("maps an error in any value of the list to the field, and still echoes the list", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema: listSchema, echo: ["tags"], repeated: ["tags"] }, handler);
+    expect(await action(NONE, listForm("Aiko", ["red", "Blue!"]))).toEqual({
+      values: { tags: ["red", "Blue!"] },
+      fieldErrors: { tags: ["tag_invalid"] },
+    });
+    expect((await action(NONE, listForm("Aiko", ["a", "b", "c", "d"]))).fieldErrors).toEqual({
+      tags: ["too_many_tags"],
+    });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("reads a field not named repeated as one value, which a list schema refuses", async () => {
+    const handler = vi.fn(async () => ({}));
+    const action = publicAction({ schema: listSchema }, handler);
+    expect(Object.keys((await action(NONE, listForm("Aiko", ["red", "blue"]))).fieldErrors)).toEqual(["tags"]);
+    expect(handler).not.toHaveBeenCalled();
   });
 });

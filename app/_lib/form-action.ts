@@ -7,9 +7,13 @@ import type { Capability } from "@/lib/admin/capabilities";
 import { requireStaffForAction, requireStaffSignIn, type StaffMember } from "@/lib/admin/guard";
 import { requireUser } from "@/lib/auth/session";
 import type { RateLimited } from "@/lib/result";
-import { type FormState, fieldErrorsOf, submittedValues } from "@/lib/validation/form-state";
-
-type AnyFormState = FormState<string, string>;
+import {
+  type AnyFormState,
+  fieldErrorsOf,
+  formInput,
+  type RepeatedFields,
+  submittedValues,
+} from "@/lib/validation/form-state";
 
 // What a handler answers: the parts of its form's state it sets (values default to the echoed
 // ones, field errors to none), or a lib refusal by a rate limit, which becomes the form's
@@ -25,6 +29,9 @@ type ActionOptions<Schema extends z.ZodType> = {
   schema: Schema;
   // Fields sent back to refill the inputs (React resets them after an action). Never passwords.
   echo?: readonly string[];
+  // Fields posted under one name more than once (a group of checkboxes), which the schema takes
+  // as a list; echoed as lists. The browser's check needs the same list (useCheckedAction).
+  repeated?: readonly RepeatedFields<Schema>[];
   // Hidden fields naming what the form acts on (an eSIM, a link's token). Only a forged request
   // gets one wrong, and it is answered like a thing that is not there: 404.
   identifiers?: readonly string[];
@@ -64,8 +71,8 @@ function build<Schema extends z.ZodType, Ctx extends Context, State extends AnyF
   return (async (...args: [FormData] | [unknown, FormData]) => {
     const formData = formDataOf(args);
     const context = await contextFor(formData);
-    const values = submittedValues(formData, options.echo ?? []) as State["values"];
-    const parsed = options.schema.safeParse(Object.fromEntries(formData));
+    const values = submittedValues(formData, options.echo ?? [], options.repeated) as State["values"];
+    const parsed = options.schema.safeParse(formInput(formData, options.repeated));
     if (!parsed.success) {
       if (parsed.error.issues.some((issue) => options.identifiers?.includes(String(issue.path[0])))) notFound();
       if (options.onInvalid) return options.onInvalid(context);
@@ -73,6 +80,14 @@ function build<Schema extends z.ZodType, Ctx extends Context, State extends AnyF
     }
     return stateOf(values, await handler(parsed.data, context));
   }) as FormAction<State>;
+}
+
+// The path of the page a form's own fields name, for its `returnTo` and the redirects back there:
+// formPath("/esims/[esimId]") reads the form's esimId. The fields are read before the schema
+// checks them, so each is encoded as it stands.
+export function formPath(pattern: string): (formData: FormData) => string {
+  return (formData) =>
+    pattern.replace(/\[(\w+)\]/g, (_, field: string) => encodeURIComponent(String(formData.get(field))));
 }
 
 // A form anyone may post (login, registration, a reset link).

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AuditEntry, Prisma } from "@prisma/client";
 import { db } from "../db/client";
-import { type AuditLogFilters, jstDayRange } from "../validation/admin-ops";
+import { jstDayRange } from "../time/jst";
+import type { AuditLogFilters } from "../validation/admin-ops";
 import { type Page, PAGE_SIZE, pageOf, skipFor } from "./pagination";
 
 // The audit log, newest first. An actor is found by any part of their email; an action by its

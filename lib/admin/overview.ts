@@ -4,7 +4,7 @@ import { db } from "../db/client";
 import { MAX_ATTEMPTS, retryDelayMs } from "../email/sender";
 import { orderReference } from "../orders/order-emails";
 import { ACCEPTED_REFUND_STATUSES } from "../orders/order-refunds";
-import { jstDate, JST_OFFSET_MS, JST_TIME_ZONE, startOfJstDay } from "../time/jst";
+import { jstDate, startOfJstDay } from "../time/jst";
 import { jstDateSql } from "../time/sql";
 
 // The console's overview: what happened on each Japan day, the shop's business day.
@@ -44,11 +44,11 @@ export async function overviewFigures(now = new Date()): Promise<Overview> {
   const end = new Date(startOfJstDay(now).getTime() + DAY_MS);
   const start = new Date(end.getTime() - OVERVIEW_DAYS * DAY_MS);
   // Timestamps of the shop's tables are UTC without a zone; the job queue's carry one.
-  const jobDay = Prisma.sql`to_char(updated_at AT TIME ZONE ${JST_TIME_ZONE}, 'YYYY-MM-DD')`;
+  const jobDay = jstDateSql("updated_at", { zoned: true });
   // The outbox keeps no time of giving up, but the sender gives up at the last of MAX_ATTEMPTS
   // and sets the next attempt that attempt's delay later (lib/email/sender.ts), which is when.
   const givenUpAt = Prisma.sql`("nextAttemptAt" - ${retryDelayMs(MAX_ATTEMPTS)}::float8 * interval '1 millisecond')`;
-  const givenUpDay = Prisma.sql`to_char(${givenUpAt} + ${JST_OFFSET_MS}::float8 * interval '1 millisecond', 'YYYY-MM-DD')`;
+  const givenUpDay = jstDateSql(givenUpAt);
 
   const [orders, refunds, activations, emails, jobs] = await Promise.all([
     db.$queryRaw<Row[]>`

@@ -85,7 +85,7 @@ export type CreatePromotionResult =
 // from the database on each quote, so it is honoured from the moment it is written.
 export async function createPromotion(
   staff: StaffMember,
-  input: CreatePromotionInput & { planIds: string[] },
+  input: CreatePromotionInput,
   now = new Date(),
 ): Promise<CreatePromotionResult> {
   const planIds = input.scope === "all" ? [] : [...new Set(input.planIds)];

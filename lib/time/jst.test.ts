@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endOfJstDay, jstDate, jstIso, JST_TIME_ZONE, startOfJstDay } from "./jst";
+import { endOfJstDay, fromJstLocal, jstDate, jstDayRange, jstIso, jstLocal, JST_TIME_ZONE, startOfJstDay } from "./jst";
 
 describe("Japan days", () => {
   it("uses Japan dates", () => {
@@ -41,5 +41,34 @@ describe("jstIso", () => {
 
   it("keeps whole seconds", () => {
     expect(jstIso(new Date("2026-12-07T14:59:59.999Z"))).toBe("2026-12-07T23:59:59+09:00");
+  });
+});
+
+describe("Japan wall-clock time", () => {
+  it("turns a Japan date or date and time into its instant", () => {
+    expect(fromJstLocal("2026-12-01").toISOString()).toBe("2026-11-30T15:00:00.000Z");
+    expect(fromJstLocal("2026-12-01T09:30").toISOString()).toBe("2026-12-01T00:30:00.000Z");
+    expect(fromJstLocal("2026-12-01T08:59:30").toISOString()).toBe("2026-11-30T23:59:30.000Z");
+  });
+
+  it("gives an Invalid Date for what is not a Japan date or time", () => {
+    for (const local of ["", "2026-13-01", "2026-12-01T25:00", "2026-12-01T", "2026-12-01T09:30T10:00", "yesterday"]) {
+      expect(Number.isNaN(fromJstLocal(local).getTime()), local).toBe(true);
+    }
+  });
+
+  it("writes an instant the way a datetime-local input shows it, and reads it back", () => {
+    const instant = new Date("2026-12-31T15:45:00Z");
+    expect(jstLocal(instant)).toBe("2027-01-01T00:45");
+    expect(fromJstLocal(jstLocal(instant))).toEqual(instant);
+  });
+
+  it("covers whole Japan days from the first day's midnight to the end of the last", () => {
+    expect(jstDayRange({ from: "2026-12-01", to: "2026-12-02" })).toEqual({
+      gte: new Date("2026-11-30T15:00:00Z"),
+      lt: new Date("2026-12-02T15:00:00Z"),
+    });
+    expect(jstDayRange({ to: "2026-12-01" })).toEqual({ lt: new Date("2026-12-01T15:00:00Z") });
+    expect(jstDayRange({})).toEqual({});
   });
 });

@@ -1,4 +1,3 @@
-import { JST_OFFSET_MS } from "../time/jst";
 import { z } from "./zod";
 
 // The filters of the console's lists, read from the address. A value that does not parse is
@@ -63,17 +62,6 @@ export const auditLogFiltersSchema = z.object({
 export type AuditLogFilters = z.infer<typeof auditLogFiltersSchema>;
 
 export const parseAuditLogFilters = (params: SearchParams) => auditLogFiltersSchema.parse(params);
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-// The instants a range of Japan days covers: from the first day's midnight, Japan time, to the
-// end of the last day.
-export function jstDayRange({ from, to }: { from?: string; to?: string }): { gte?: Date; lt?: Date } {
-  return {
-    ...(from ? { gte: new Date(Date.parse(from) - JST_OFFSET_MS) } : {}),
-    ...(to ? { lt: new Date(Date.parse(to) - JST_OFFSET_MS + DAY_MS) } : {}),
-  };
-}
 
 // The outbox's retry button: the email it puts back.
 export const retryEmailSchema = z.object({ emailId: z.string().min(1).max(100) });

@@ -1,4 +1,5 @@
-import { JST_OFFSET_MS } from "../time/jst";
+import { fromJstLocal } from "../time/jst";
+import type { RepeatedFields } from "./form-state";
 import { z } from "./zod";
 
 // The console's promotion and catalog forms, checked in the browser and again in the server
@@ -8,7 +9,8 @@ import { z } from "./zod";
 // phone, so letters, digits and dashes only.
 export const PROMO_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 
-const cuid = z.string().regex(/^[a-z0-9]{20,40}$/);
+const CUID = /^[a-z0-9]{20,40}$/;
+const cuid = z.string().regex(CUID);
 
 // A datetime-local input gives Japan wall-clock time to the minute, as the form labels say;
 // it is stored as the instant.
@@ -18,13 +20,8 @@ function jstInstant(error: string) {
   return z
     .string({ error })
     .regex(JST_INPUT, { error })
-    .transform((value) => new Date(Date.parse(`${value}:00Z`) - JST_OFFSET_MS))
+    .transform((value) => fromJstLocal(value))
     .refine((instant) => !Number.isNaN(instant.getTime()), { error });
-}
-
-// The value a datetime-local input shows for an instant, in Japan time.
-export function jstInputValue(instant: Date): string {
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 const windowFields = { startsAt: jstInstant("window_start_invalid"), endsAt: jstInstant("window_end_invalid") };
@@ -62,6 +59,10 @@ export const createPromotionSchema = z
     ...windowFields,
     maxRedemptions,
     scope: z.enum(PROMO_SCOPES, { error: "promo_scope_invalid" }),
+    // The checkboxes of the plans a code applies to. Ids that are not plans are refused later.
+    planIds: z
+      .array(z.string().regex(CUID, { error: "promo_plans_unknown" }), { error: "promo_plans_unknown" })
+      .max(200, { error: "promo_plans_unknown" }),
   })
   .superRefine((value, context) => {
     const max = value.kind === "percent" ? MAX_PERCENT_OFF : MAX_AMOUNT_OFF;
@@ -73,8 +74,8 @@ export const createPromotionSchema = z
 
 export type CreatePromotionInput = z.output<typeof createPromotionSchema>;
 
-// The checkboxes of the plans a code applies to, read with FormData.getAll (a repeated field).
-export const promotionPlanIdsSchema = z.array(cuid).max(200);
+// The plan checkboxes share one name: both the action and the browser's check read them as a list.
+export const CREATE_PROMOTION_REPEATED = ["planIds"] as const satisfies RepeatedFields<typeof createPromotionSchema>[];
 
 export const editPromotionSchema = z
   .object({ promotionId: cuid, ...windowFields, maxRedemptions })

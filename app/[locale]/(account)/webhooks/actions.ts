@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { endpointOfForm } from "@/app/_lib/webhook-target";
+import { fromJstLocal } from "@/lib/time/jst";
 import type { FormState } from "@/lib/validation/form-state";
 import {
   webhookDeliveryFormId,
@@ -12,7 +14,7 @@ import {
   webhookTestForm,
 } from "@/lib/validation/webhooks";
 import { replayFailedSince, resendDelivery, sendTestEvent } from "@/lib/webhooks/delivery-log";
-import { createEndpoint, deleteEndpoint, endpointOf, rotateSecret, updateEndpoint } from "@/lib/webhooks/endpoints";
+import { createEndpoint, deleteEndpoint, rotateSecret, updateEndpoint } from "@/lib/webhooks/endpoints";
 
 export type WebhookFormError =
   | "invalid_url"
@@ -39,10 +41,8 @@ export type EndpointActionState = FormState<never, WebhookFormError> & {
 };
 
 // Every action acts on the signed-in user's own endpoints only: each lib call is scoped by the
-// session's user id, and an id that is not theirs is answered 404.
-const notFoundUnlessFound = async (userId: string, endpointId: string) => {
-  if (!(await endpointOf(userId, endpointId))) notFound();
-};
+// session's user id, and an id that is not theirs is answered 404 (endpointOfForm, or the lib's
+// own not_found).
 
 export const createWebhookEndpoint = userAction(
   { schema: webhookEndpointFormSchema, echo: ["url", "description"], returnTo: "/webhooks" },
@@ -59,39 +59,48 @@ export const createWebhookEndpoint = userAction(
   },
 );
 
-const endpointAction = (
-  run: (userId: string, endpointId: string, formData: FormData) => Promise<Partial<EndpointActionState>>,
-) =>
-  userAction(
-    { schema: webhookEndpointFormId.passthrough(), identifiers: ["endpointId"], returnTo: "/webhooks" },
-    async ({ endpointId }, { user, locale, formData }): Promise<ActionReply<EndpointActionState>> => {
-      await notFoundUnlessFound(user.id, endpointId);
-      const reply = await run(user.id, endpointId, formData);
-      revalidatePath(`/${locale}/webhooks`);
-      revalidatePath(`/${locale}/webhooks/${endpointId}`);
-      return reply;
-    },
-  );
+const endpointForm = { schema: webhookEndpointFormId, identifiers: ["endpointId"], returnTo: "/webhooks" } as const;
 
-export const rotateWebhookSecret = endpointAction(async (userId, endpointId) => {
-  const rotated = await rotateSecret(userId, endpointId);
-  return rotated.status === "rotated" ? { secret: rotated.secret } : { formError: "not_found" };
-});
+// The list shows each endpoint's state, and its own page the rest.
+function endpointChanged(locale: string, endpointId: string) {
+  revalidatePath(`/${locale}/webhooks`);
+  revalidatePath(`/${locale}/webhooks/${endpointId}`);
+}
 
-export const toggleWebhookEndpoint = endpointAction(async (userId, endpointId, formData) => {
-  await updateEndpoint(userId, endpointId, { enabled: formData.get("enabled") === "true" });
-  return { done: true };
-});
+export const rotateWebhookSecret = userAction(
+  endpointForm,
+  async ({ endpointId }, { user, locale }): Promise<ActionReply<EndpointActionState>> => {
+    await endpointOfForm(user.id, endpointId);
+    const rotated = await rotateSecret(user.id, endpointId);
+    endpointChanged(locale, endpointId);
+    return rotated.status === "rotated" ? { secret: rotated.secret } : { formError: "not_found" };
+  },
+);
 
-export const deleteWebhookEndpoint = endpointAction(async (userId, endpointId) => {
-  await deleteEndpoint(userId, endpointId);
-  return { done: true };
-});
+export const toggleWebhookEndpoint = userAction(
+  endpointForm,
+  async ({ endpointId }, { user, locale, formData }): Promise<ActionReply<EndpointActionState>> => {
+    await endpointOfForm(user.id, endpointId);
+    await updateEndpoint(user.id, endpointId, { enabled: formData.get("enabled") === "true" });
+    endpointChanged(locale, endpointId);
+    return { done: true };
+  },
+);
+
+export const deleteWebhookEndpoint = userAction(
+  endpointForm,
+  async ({ endpointId }, { user, locale }): Promise<ActionReply<EndpointActionState>> => {
+    await endpointOfForm(user.id, endpointId);
+    await deleteEndpoint(user.id, endpointId);
+    endpointChanged(locale, endpointId);
+    return { done: true };
+  },
+);
 
 export const sendWebhookTest = userAction(
   { schema: webhookTestForm, identifiers: ["endpointId", "type"], returnTo: "/webhooks" },
   async ({ endpointId, type }, { user, locale }): Promise<ActionReply<EndpointActionState>> => {
-    await notFoundUnlessFound(user.id, endpointId);
+    await endpointOfForm(user.id, endpointId);
     await sendTestEvent(user.id, endpointId, type);
     revalidatePath(`/${locale}/webhooks/${endpointId}`);
     return { done: true };
@@ -108,11 +117,11 @@ export const resendWebhookDelivery = userAction(
   },
 );
 
-// The field is Japan time (+09:00), as the site shows every time.
+// The field is Japan time, as the site shows every time.
 export const replayFailedWebhooks = userAction(
   { schema: webhookReplayForm, identifiers: ["endpointId"], returnTo: "/webhooks" },
   async ({ endpointId, since }, { user, locale }): Promise<ActionReply<EndpointActionState>> => {
-    const replayed = await replayFailedSince(user.id, endpointId, new Date(`${since}:00+09:00`));
+    const replayed = await replayFailedSince(user.id, endpointId, fromJstLocal(since));
     if (replayed.status === "not_found") notFound();
     revalidatePath(`/${locale}/webhooks/${endpointId}`);
     return replayed.status === "replayed" ? { replayed: replayed.count } : { formError: "endpoint_disabled" };

@@ -5,6 +5,7 @@ import { requireStaff } from "@/lib/admin/guard";
 import { overviewFigures, refundsToSettle } from "@/lib/admin/overview";
 import { Link } from "@/lib/i18n/navigation";
 import { formatMoney } from "@/lib/money";
+import { fromJstLocal } from "@/lib/time/jst";
 import { DailyBars } from "./_components/daily-bars";
 
 type OverviewPageProps = { params: Promise<{ locale: Locale }> };
@@ -28,7 +29,7 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const yen = (amount: number) => formatMoney({ amount, currency: "JPY" }, locale);
   const count = (value: number) => format.number(value);
   // Noon of the Japan day, so the formatter (set to Japan time) names that day.
-  const dayName = (date: string) => format.dateTime(new Date(`${date}T12:00:00+09:00`), { dateStyle: "full" });
+  const dayName = (date: string) => format.dateTime(fromJstLocal(`${date}T12:00`), { dateStyle: "full" });
 
   const cards = [
     { key: "ordersPaid", value: count(today.ordersPaid) },

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { checkoutHref } from "@/app/_lib/checkout-href";
-import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { type ActionReply, formPath, userAction } from "@/app/_lib/form-action";
 import { advanceClock, simulateUsage } from "@/lib/balance/simulator";
 import { startTopUp } from "@/lib/balance/topups";
 import { simulationFormSchema, topUpFormSchema } from "@/lib/validation/esim";
@@ -20,7 +20,7 @@ export type SimulationState = FormState<never> & {
 
 // Both act on the signed-in owner's eSIM only: the lib calls are scoped to the caller's account,
 // so another account's id finds nothing.
-const esimPage = (formData: FormData) => `/esims/${encodeURIComponent(String(formData.get("esimId")))}`;
+const esimPage = formPath("/esims/[esimId]");
 
 export const simulate = userAction(
   { schema: simulationFormSchema, identifiers: ["esimId"], returnTo: esimPage },

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { type ActionReply, formPath, userAction } from "@/app/_lib/form-action";
 import { startScenario } from "@/lib/scenarios/start";
 import type { FormState } from "@/lib/validation/form-state";
 import type { ScenarioType } from "@/lib/validation/scenarios";
@@ -22,7 +22,7 @@ export const startScenarioFromPage = userAction(
     schema: scenarioFormSchema,
     identifiers: ["esimId", "type"],
     echo: ["type", "mb", "hours", "minutes"],
-    returnTo: (formData) => `/esims/${encodeURIComponent(String(formData.get("esimId")))}`,
+    returnTo: formPath("/esims/[esimId]"),
   },
   async ({ esimId, ...scenario }, { user, locale }): Promise<ActionReply<ScenarioFormState>> => {
     const result = await startScenario(esimId, user.id, scenario);

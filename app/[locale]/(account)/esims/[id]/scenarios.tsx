@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { JST_TIME_ZONE } from "@/lib/time/jst";
 import { SCENARIO_LIMITS, SCENARIO_TYPES, type ScenarioType } from "@/lib/validation/scenarios";
 import { type ScenarioFormState, startScenarioFromPage } from "./scenario-actions";
 
@@ -76,7 +77,7 @@ export function Scenarios({ esimId }: { esimId: string }) {
                     ? format.dateTime(new Date(state.endsAt), {
                         dateStyle: "medium",
                         timeStyle: "medium",
-                        timeZone: "Asia/Tokyo",
+                        timeZone: JST_TIME_ZONE,
                       })
                     : "",
                 })}

@@ -6,7 +6,7 @@ import { startCheckout } from "@/lib/orders/checkout";
 import { fulfilCheckout } from "@/lib/orders/fulfilment";
 import { activeEsim, newBuyer, openCheckout, paidTopUpWithoutDelivery } from "@/lib/testing/shop";
 import { newAccount, signInAs, type TestAccount } from "@/lib/testing/staff";
-import { jstInputValue } from "@/lib/validation/admin-promotions";
+import { jstLocal } from "@/lib/time/jst";
 import { endPlanSaleAction, putPlanOnSaleAction, restorePlanAction, withdrawPlanAction } from "./actions";
 
 vi.mock("@/lib/auth/auth", async () => (await import("@/lib/testing/staff")).mockedAuth);
@@ -26,7 +26,7 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
-const jstIn = (hours: number) => jstInputValue(new Date(Date.now() + hours * HOUR));
+const jstIn = (hours: number) => jstLocal(new Date(Date.now() + hours * HOUR));
 
 // A plan of its own, so the seeded catalog other tests read stays as it is.
 function newPlan(priceAmount = 2000) {

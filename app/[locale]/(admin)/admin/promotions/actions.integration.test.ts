@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { startCheckout } from "@/lib/orders/checkout";
 import { newBuyer, openCheckout } from "@/lib/testing/shop";
 import { newAccount, signInAs, type TestAccount } from "@/lib/testing/staff";
-import { jstInputValue } from "@/lib/validation/admin-promotions";
+import { jstLocal } from "@/lib/time/jst";
 import { createPromotionAction, editPromotionAction, endPromotionAction } from "./actions";
 
 vi.mock("@/lib/auth/auth", async () => (await import("@/lib/testing/staff")).mockedAuth);
@@ -28,7 +28,7 @@ function form(fields: Record<string, string | string[] | undefined>): FormData {
 }
 
 // Japan time as the form's inputs take it, this many hours from now.
-const jstIn = (hours: number) => jstInputValue(new Date(Date.now() + hours * HOUR));
+const jstIn = (hours: number) => jstLocal(new Date(Date.now() + hours * HOUR));
 const newCode = () => `ADM${randomUUID().slice(0, 8).toUpperCase()}`;
 
 async function planId(slug: string) {
@@ -118,7 +118,7 @@ describe("who may change promotions", () => {
     expect((await call).saved).toBe(true);
     const after = await db.promotion.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.maxRedemptions).toBe(50);
-    expect(jstInputValue(after.endsAt)).toBe(endsAt);
+    expect(jstLocal(after.endsAt)).toBe(endsAt);
     const [entry] = await auditOf("promotion.edit", before.id);
     expect(entry?.before).toMatchObject({ maxRedemptions: null, endsAt: before.endsAt.toISOString() });
     expect(entry?.after).toMatchObject({ maxRedemptions: 50, endsAt: after.endsAt.toISOString() });
@@ -197,6 +197,17 @@ describe("creating a code", () => {
     ).toEqual({ planIds: ["promo_plans_unknown"] });
     expect(await db.promotion.count({ where: { code } })).toBe(0);
     expect(await db.auditEntry.count({ where: { action: "promotion.create", actorId: admin!.id } })).toBe(3);
+  });
+
+  it("refuses a plan id of the wrong shape before anything is looked up, and keeps the ticked plans", async () => {
+    const admin = await asAdmin();
+    const code = newCode();
+    const ticked = [await planId("au-1gb-3d"), "../../plans"];
+    const state = await createPromotionAction(EMPTY, form({ ...valid, code, scope: "some", planIds: ticked }));
+    expect(state.fieldErrors).toEqual({ planIds: ["promo_plans_unknown"] });
+    expect(state.values.planIds).toEqual(ticked);
+    expect(await db.promotion.count({ where: { code } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { action: "promotion.create", actorId: admin!.id } })).toBe(0);
   });
 
   it("applies at checkout at once, to its plans only", async () => {

@@ -5,10 +5,10 @@ import { type ActionReply, staffAction } from "@/app/_lib/form-action";
 import { createPromotion, editPromotion, endPromotionNow } from "@/lib/admin/promotions";
 import { CATALOG_TAG } from "@/lib/catalog/cache-tag";
 import {
+  CREATE_PROMOTION_REPEATED,
   createPromotionSchema,
   editPromotionSchema,
   promotionIdSchema,
-  promotionPlanIdsSchema,
 } from "@/lib/validation/admin-promotions";
 import type { FormState } from "@/lib/validation/form-state";
 import { notFound } from "next/navigation";
@@ -16,7 +16,9 @@ import { notFound } from "next/navigation";
 // Admins only (capability "promotions"): anyone else gets a 404 and nothing changes.
 
 export type CreatePromotionState = FormState<
-  "code" | "kind" | "value" | "startsAt" | "endsAt" | "maxRedemptions" | "scope" | "planIds"
+  "code" | "kind" | "value" | "startsAt" | "endsAt" | "maxRedemptions" | "scope",
+  never,
+  "planIds"
 > & { created?: { id: string; code: string } };
 
 // A sale or a bundle shows on the catalog pages, and the console lists every promotion.
@@ -30,12 +32,11 @@ export const createPromotionAction = staffAction(
     capability: "promotions",
     name: "promotion.create",
     schema: createPromotionSchema,
-    echo: ["code", "kind", "value", "startsAt", "endsAt", "maxRedemptions", "scope"],
+    echo: ["code", "kind", "value", "startsAt", "endsAt", "maxRedemptions", "scope", "planIds"],
+    repeated: CREATE_PROMOTION_REPEATED,
   },
-  async (input, { staff, locale, formData }): Promise<ActionReply<CreatePromotionState>> => {
-    const planIds = promotionPlanIdsSchema.safeParse(formData.getAll("planIds"));
-    if (!planIds.success) return { fieldErrors: { planIds: ["promo_plans_unknown"] } };
-    const result = await createPromotion(staff, { ...input, planIds: planIds.data });
+  async (input, { staff, locale }): Promise<ActionReply<CreatePromotionState>> => {
+    const result = await createPromotion(staff, input);
     switch (result.status) {
       case "code_taken":
         return { fieldErrors: { code: ["promo_code_taken"] } };

@@ -3,7 +3,7 @@ import type { PromotionRow } from "@/lib/admin/promotions";
 import { formatMoney } from "@/lib/money";
 
 // How the console words a promotion's value, window and reach, shared by the list and a
-// promotion's own page. Times are Japan time: the app's formatter is set to Asia/Tokyo.
+// promotion's own page. Times are Japan time: the app's formatter is set to JST_TIME_ZONE.
 export async function promotionText() {
   const [t, format, locale] = await Promise.all([getTranslations("AdminPromotions"), getFormatter(), getLocale()]);
   const dateTime = (instant: Date) => format.dateTime(instant, { dateStyle: "medium", timeStyle: "short" });

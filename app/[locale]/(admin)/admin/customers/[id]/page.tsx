@@ -12,6 +12,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import { Link } from "@/lib/i18n/navigation";
 import { JST_TIME_ZONE } from "@/lib/time/jst";
 import { staffCustomerSchema } from "@/lib/validation/admin-accounts";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { CorrectEmailForm, EndSessionsForm, LockForm, RevokeTokensForm, RoleForm } from "./customer-actions";
 
 type StaffCustomerPageProps = { params: Promise<{ locale: Locale; id: string }> };
@@ -46,8 +47,8 @@ export default async function StaffCustomerPage({ params }: StaffCustomerPagePro
   const { locale, id } = await params;
   setRequestLocale(locale);
   const staff = await requireStaff("view", `/admin/customers/${id}`);
-  const parsed = staffCustomerSchema.safeParse({ userId: id });
-  const customer = parsed.success ? await customerForStaff(parsed.data.userId) : null;
+  const valid = validOrUndefined(staffCustomerSchema, { userId: id });
+  const customer = valid ? await customerForStaff(valid.userId) : null;
   if (!customer) notFound();
   const [t, tEsim, format] = await Promise.all([
     getTranslations("AdminCustomer"),

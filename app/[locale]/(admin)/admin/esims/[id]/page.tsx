@@ -14,6 +14,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { orderReference } from "@/lib/orders/order-emails";
 import { JST_TIME_ZONE } from "@/lib/time/jst";
 import { staffEsimSchema } from "@/lib/validation/admin-accounts";
+import { validOrUndefined } from "@/lib/validation/parse";
 import { ResendActivationForm, ResumeForm, RevokeForm, SuspendForm } from "./esim-actions";
 
 type StaffEsimPageProps = { params: Promise<{ locale: Locale; id: string }> };
@@ -31,8 +32,8 @@ export default async function StaffEsimPage({ params }: StaffEsimPageProps) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const staff = await requireStaff("view", `/admin/esims/${id}`);
-  const parsed = staffEsimSchema.safeParse({ esimId: id });
-  const esim = parsed.success ? await esimForStaff(parsed.data.esimId) : null;
+  const valid = validOrUndefined(staffEsimSchema, { esimId: id });
+  const esim = valid ? await esimForStaff(valid.esimId) : null;
   if (!esim) notFound();
   const [t, tEsim, format, plan] = await Promise.all([
     getTranslations("AdminEsim"),

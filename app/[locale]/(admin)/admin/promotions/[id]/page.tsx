@@ -6,7 +6,7 @@ import { ClientTranslations } from "@/app/_components/client-translations";
 import { requireStaff } from "@/lib/admin/guard";
 import { promotionState, promotionWithRedemptions } from "@/lib/admin/promotions";
 import { Link } from "@/lib/i18n/navigation";
-import { jstInputValue } from "@/lib/validation/admin-promotions";
+import { jstLocal } from "@/lib/time/jst";
 import { promotionText } from "../promotion-text";
 import { EditPromotionForm, EndPromotionForm } from "./promotion-forms";
 
@@ -65,8 +65,8 @@ export default async function PromotionPage({ params }: PromotionPageProps) {
             <p className="text-slate-700">{t("detail.editLead", { count: promotion.redemptionCount })}</p>
             <EditPromotionForm
               promotionId={promotion.id}
-              startsAt={jstInputValue(promotion.startsAt)}
-              endsAt={jstInputValue(promotion.endsAt)}
+              startsAt={jstLocal(promotion.startsAt)}
+              endsAt={jstLocal(promotion.endsAt)}
               maxRedemptions={promotion.maxRedemptions?.toString() ?? ""}
             />
           </section>

@@ -5,7 +5,7 @@ import { ClientTranslations } from "@/app/_components/client-translations";
 import { getPlanFormat } from "@/app/_components/plan-format";
 import { requireStaff } from "@/lib/admin/guard";
 import { listCatalog } from "@/lib/admin/catalog";
-import { jstInputValue } from "@/lib/validation/admin-promotions";
+import { jstLocal } from "@/lib/time/jst";
 import { Link } from "@/lib/i18n/navigation";
 import { PromotionForm } from "./promotion-form";
 
@@ -29,7 +29,7 @@ export default async function NewPromotionPage({ params }: NewPromotionPageProps
   ]);
   // A new code starts now and runs a month unless staff choose otherwise.
   const now = new Date();
-  const defaults = { startsAt: jstInputValue(now), endsAt: jstInputValue(new Date(now.getTime() + 30 * DAY_MS)) };
+  const defaults = { startsAt: jstLocal(now), endsAt: jstLocal(new Date(now.getTime() + 30 * DAY_MS)) };
   const plans = catalog.map((plan) => ({ id: plan.id, name: planFormat.name(plan), listed: plan.active }));
 
   return (

@@ -8,7 +8,12 @@ import { SubmitButton } from "@/app/_components/submit-button";
 import { SuccessNote } from "@/app/_components/success-note";
 import { useCheckedAction } from "@/app/_lib/use-checked-action";
 import { Link } from "@/lib/i18n/navigation";
-import { createPromotionSchema, PROMO_KINDS, PROMO_SCOPES } from "@/lib/validation/admin-promotions";
+import {
+  CREATE_PROMOTION_REPEATED,
+  createPromotionSchema,
+  PROMO_KINDS,
+  PROMO_SCOPES,
+} from "@/lib/validation/admin-promotions";
 import { createPromotionAction, type CreatePromotionState } from "../actions";
 
 type PlanChoice = { id: string; name: string; listed: boolean };
@@ -27,6 +32,7 @@ export function PromotionForm({
     createPromotionSchema,
     createPromotionAction,
     initialState,
+    { repeated: CREATE_PROMOTION_REPEATED },
   );
   const values = state.values ?? {};
   const [scope, setScope] = useState(values.scope ?? "all");
@@ -117,7 +123,12 @@ export function PromotionForm({
           <div className="grid gap-1 sm:grid-cols-2">
             {plans.map((plan) => (
               <label key={plan.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="planIds" value={plan.id} />
+                <input
+                  type="checkbox"
+                  name="planIds"
+                  value={plan.id}
+                  defaultChecked={values.planIds?.includes(plan.id)}
+                />
                 <span className={plan.listed ? undefined : "text-slate-500"}>{plan.name}</span>
               </label>
             ))}

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { type ActionReply, formPath, userAction } from "@/app/_lib/form-action";
 import { payLocalSession, resolveChallenge } from "@/lib/payments/local-checkout";
 import { issueKonbiniVoucher } from "@/lib/payments/local-konbini";
 import { localWebhookOrigin } from "@/lib/payments/local-session";
@@ -22,7 +22,8 @@ type KonbiniField = "name" | "email" | "phone";
 export type KonbiniFormState = FormState<KonbiniField, "closed" | "method_unavailable">;
 
 // Every action acts on the buyer's own session: buyersLocalSession answers 404 to anyone else.
-const sessionPage = (formData: FormData) => `/checkout/local/${encodeURIComponent(String(formData.get("sessionId")))}`;
+const sessionPage = formPath("/checkout/local/[sessionId]");
+const challengePage = formPath("/checkout/local/[sessionId]/authenticate");
 
 export const payWithCard = userAction(
   { schema: cardPaymentSchema, echo: ["cardholder"], identifiers: ["sessionId"], returnTo: sessionPage },
@@ -41,10 +42,10 @@ export const answerChallenge = userAction(
   {
     schema: challengeAnswerSchema,
     identifiers: ["sessionId", "answer"],
-    returnTo: (formData) => `${sessionPage(formData)}/authenticate`,
+    returnTo: challengePage,
   },
   async ({ sessionId, answer }, { locale, formData }): Promise<ActionReply<FormState<never>>> => {
-    const session = await buyersLocalSession(sessionId, `${sessionPage(formData)}/authenticate`);
+    const session = await buyersLocalSession(sessionId, challengePage(formData));
     const attempt = await resolveChallenge(session.id, answer === "complete", localWebhookOrigin());
     if (attempt.status === "succeeded") redirect(attempt.redirectTo);
     // Back to the card form, which shows the failed authentication or the closed session.

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { checkoutHref } from "@/app/_lib/checkout-href";
-import { type ActionReply, userAction } from "@/app/_lib/form-action";
+import { type ActionReply, formPath, userAction } from "@/app/_lib/form-action";
 import { startCheckout } from "@/lib/orders/checkout";
 import { checkoutRequestSchema } from "@/lib/validation/checkout";
 import type { FormState } from "@/lib/validation/form-state";
 
-const checkoutPage = (formData: FormData) => `/plans/${encodeURIComponent(String(formData.get("planSlug")))}/checkout`;
+const checkoutPage = formPath("/plans/[planSlug]/checkout");
 
 // Any signed-in buyer, for themselves. The buyer sends only the plan, the quantity and a code;
 // the price is computed again here.
