@@ -149,6 +149,22 @@ describe("POST /api/auth/callback/credentials", () => {
     expect(await response.json()).toMatchObject({ error: "rate_limited" });
   });
 
+  it("answers 429 to every wrong password of a burst past the limit, JSON or form, and 302 to the others", async () => {
+    const email = await newAccount();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) =>
+        POST(await credentialsPost(email, "wrong password", uniqueIp(), i % 2 ? "json" : "form")),
+      ),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 302).length).toBeLessThanOrEqual(LOGIN_FAILURES_PER_ACCOUNT);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(20 - LOGIN_FAILURES_PER_ACCOUNT);
+    expect(statuses.every((status) => status === 302 || status === 429)).toBe(true);
+    for (const response of responses.filter((r) => r.status === 429)) {
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  });
+
   it("signs an unlocked account in and sets the session cookie", async () => {
     const email = await newAccount();
     const response = await POST(await credentialsPost(email, PASSWORD, uniqueIp()));

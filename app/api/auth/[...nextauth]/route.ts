@@ -37,11 +37,15 @@ async function boundedRequest(request: NextRequest): Promise<NextRequest | null>
   return new NextRequest(request.url, { method: request.method, headers: request.headers, body: body.bytes });
 }
 
+// The address a credentials post signs in with, read before Auth.js consumes the body.
+async function credentialsEmail(request: NextRequest): Promise<string | undefined> {
+  if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return undefined;
+  return validOrUndefined(emailSchema, (await postedFields(request)).email);
+}
+
 // Direct credential posts (form or JSON) are refused with 429 while the account or address is
 // locked out, before Auth.js verifies anything.
-async function lockedOut(request: NextRequest): Promise<Response | null> {
-  if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return null;
-  const email = validOrUndefined(emailSchema, (await postedFields(request)).email);
+async function lockedOut(request: NextRequest, email: string | undefined): Promise<Response | null> {
   if (!email) return null;
   const retryAfterSeconds = await loginRetryAfter({ ip: clientIp(request.headers), email });
   if (retryAfterSeconds <= 0) return null;
@@ -51,11 +55,22 @@ async function lockedOut(request: NextRequest): Promise<Response | null> {
   );
 }
 
+// Auth.js answers a sign-in its authorize step refused as rate limited with a redirect to the
+// login page; a post that passed the check above inside a burst of guesses ends there.
+function refusedAsRateLimited(response: Response): boolean {
+  const location = response.headers.get("location");
+  return location !== null && new URL(location, "http://localhost").searchParams.get("code") === "rate_limited";
+}
+
 // Anyone may post here (Auth.js's own routes).
 export async function POST(request: NextRequest) {
   const bounded = await boundedRequest(request);
   if (!bounded) {
     return Response.json({ error: "body_too_large", message: "The body must be at most 8 kB." }, { status: 413 });
   }
-  return (await lockedOut(bounded)) ?? handlers.POST(bounded);
+  const email = await credentialsEmail(bounded);
+  const refusal = await lockedOut(bounded, email);
+  if (refusal) return refusal;
+  const answer = await handlers.POST(bounded);
+  return refusedAsRateLimited(answer) ? ((await lockedOut(bounded, email)) ?? answer) : answer;
 }
